@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Device.Gpio;
+using System.Device.I2s;
+using System.IO;
+using nanoFramework.Hardware.Esp32;
+
+namespace Edge.Asr.DeviceFacade
+{
+    /// <summary>One write to a GPIO pin, in the order the firmware made it.</summary>
+    public readonly record struct GpioWrite(int Pin, bool High);
+
+    /// <summary>
+    /// Desktop-only control of the simulated board behind the facade: where I2S bytes come from
+    /// and go to, which function each pin was given, and what was written to GPIO pins.
+    /// The state is process-wide (the device APIs are static or open hardware), so tests that
+    /// use it must not run in parallel with each other; call <see cref="Reset"/> first.
+    /// </summary>
+    public static class DeviceSimulation
+    {
+        private static readonly object Gate = new object();
+        private static readonly Dictionary<int, DeviceFunction> PinFunctionByPin = new Dictionary<int, DeviceFunction>();
+        private static readonly List<GpioWrite> GpioWriteLog = new List<GpioWrite>();
+        private static readonly Dictionary<int, bool> GpioLevels = new Dictionary<int, bool>();
+        private static readonly List<I2sConnectionSettings> OpenedI2s = new List<I2sConnectionSettings>();
+        private static Stream? _i2sSource;
+        private static Stream? _i2sSink;
+
+        /// <summary>
+        /// The bytes an I2S Read receives, exactly as the device's DMA would deliver them. Read blocks
+        /// until its buffer is full; when this stream ends first, Read throws <see cref="EndOfStreamException"/>
+        /// (the desktop's way to end a run; the device would wait for more audio).
+        /// </summary>
+        public static Stream? I2sSource
+        {
+            get { lock (Gate) return _i2sSource; }
+            set { lock (Gate) _i2sSource = value; }
+        }
+
+        /// <summary>Receives the bytes of every I2S Write (none are kept when null).</summary>
+        public static Stream? I2sSink
+        {
+            get { lock (Gate) return _i2sSink; }
+            set { lock (Gate) _i2sSink = value; }
+        }
+
+        /// <summary>Forgets all pin functions, GPIO writes and levels, opened I2S settings, source and sink.</summary>
+        public static void Reset()
+        {
+            lock (Gate)
+            {
+                PinFunctionByPin.Clear();
+                GpioWriteLog.Clear();
+                GpioLevels.Clear();
+                OpenedI2s.Clear();
+                _i2sSource = null;
+                _i2sSink = null;
+            }
+        }
+
+        /// <summary>The function last given to <paramref name="pin"/> by Configuration.SetPinFunction, or null.</summary>
+        public static DeviceFunction? PinFunction(int pin)
+        {
+            lock (Gate) return PinFunctionByPin.TryGetValue(pin, out DeviceFunction f) ? f : null;
+        }
+
+        /// <summary>Every GPIO write so far, oldest first.</summary>
+        public static GpioWrite[] GpioWrites()
+        {
+            lock (Gate) return GpioWriteLog.ToArray();
+        }
+
+        /// <summary>The settings of every I2sDevice opened so far, oldest first (the live objects).</summary>
+        public static I2sConnectionSettings[] OpenedI2sDevices()
+        {
+            lock (Gate) return OpenedI2s.ToArray();
+        }
+
+        /// <summary>Sets the level a GPIO Read of <paramref name="pin"/> returns (as if driven from outside).</summary>
+        public static void SetGpioInput(int pin, bool high)
+        {
+            lock (Gate) GpioLevels[pin] = high;
+        }
+
+        internal static void RecordPinFunction(int pin, DeviceFunction function)
+        {
+            lock (Gate) PinFunctionByPin[pin] = function;
+        }
+
+        internal static void RecordGpioWrite(int pin, bool high)
+        {
+            lock (Gate)
+            {
+                GpioWriteLog.Add(new GpioWrite(pin, high));
+                GpioLevels[pin] = high;
+            }
+        }
+
+        internal static bool GpioLevel(int pin)
+        {
+            lock (Gate) return GpioLevels.TryGetValue(pin, out bool high) && high;
+        }
+
+        internal static void RecordI2sOpened(I2sConnectionSettings settings)
+        {
+            lock (Gate) OpenedI2s.Add(settings);
+        }
+
+        internal static void ReadI2s(byte[] array, int start, int length)
+        {
+            Stream source = I2sSource ?? throw new InvalidOperationException(
+                "no simulated I2S source: set DeviceSimulation.I2sSource before reading the I2sDevice");
+            int filled = 0;
+            while (filled < length)
+            {
+                int n = source.Read(array, start + filled, length - filled);
+                if (n <= 0)
+                {
+                    throw new EndOfStreamException(
+                        "the simulated I2S source ended after " + filled + " of " + length + " bytes of a Read");
+                }
+                filled += n;
+            }
+        }
+
+        internal static void WriteI2s(byte[] array, int start, int length)
+        {
+            I2sSink?.Write(array, start, length);
+        }
+    }
+}

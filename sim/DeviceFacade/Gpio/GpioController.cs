@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using Edge.Asr.DeviceFacade;
+
+namespace System.Device.Gpio
+{
+    /// <summary>GPIO access (nanoFramework.System.Device.Gpio 1.1.62, GpioController.cs, without events); the desktop records writes.</summary>
+    public sealed class GpioController : IDisposable
+    {
+        private readonly Dictionary<int, GpioPin> _openPins = new Dictionary<int, GpioPin>();
+
+        /// <summary>A controller with logical (chip) pin numbers.</summary>
+        public GpioController()
+        {
+        }
+
+        /// <summary>A controller with the given pin numbering.</summary>
+        public GpioController(PinNumberingScheme numberingScheme) : this()
+        {
+            NumberingScheme = numberingScheme;
+        }
+
+        /// <summary>How pin numbers are interpreted.</summary>
+        public PinNumberingScheme NumberingScheme { get; internal set; }
+
+        /// <summary>Opens <paramref name="pinNumber"/>.</summary>
+        public GpioPin OpenPin(int pinNumber)
+        {
+            if (_openPins.ContainsKey(pinNumber)) throw new InvalidOperationException();
+            var pin = new GpioPin(pinNumber);
+            _openPins[pinNumber] = pin;
+            return pin;
+        }
+
+        /// <summary>Opens <paramref name="pinNumber"/> in <paramref name="mode"/>.</summary>
+        public GpioPin OpenPin(int pinNumber, PinMode mode)
+        {
+            GpioPin pin = OpenPin(pinNumber);
+            pin.SetPinMode(mode);
+            return pin;
+        }
+
+        /// <summary>Closes <paramref name="pinNumber"/>.</summary>
+        public void ClosePin(int pinNumber)
+        {
+            if (_openPins.Remove(pinNumber, out GpioPin? pin)) pin.Dispose();
+        }
+
+        /// <summary>True when <paramref name="pinNumber"/> is open.</summary>
+        public bool IsPinOpen(int pinNumber) => _openPins.ContainsKey(pinNumber);
+
+        /// <summary>The mode of open pin <paramref name="pinNumber"/>.</summary>
+        public PinMode GetPinMode(int pinNumber) => Pin(pinNumber).GetPinMode();
+
+        /// <summary>Changes the mode of open pin <paramref name="pinNumber"/>.</summary>
+        public void SetPinMode(int pinNumber, PinMode mode) => Pin(pinNumber).SetPinMode(mode);
+
+        /// <summary>The level of open pin <paramref name="pinNumber"/>.</summary>
+        public PinValue Read(int pinNumber) => Pin(pinNumber).Read();
+
+        /// <summary>Drives open pin <paramref name="pinNumber"/> to <paramref name="value"/>.</summary>
+        public void Write(int pinNumber, PinValue value) => Pin(pinNumber).Write(value);
+
+        /// <summary>Closes every pin.</summary>
+        public void Dispose()
+        {
+            foreach (GpioPin pin in _openPins.Values) pin.Dispose();
+            _openPins.Clear();
+        }
+
+        private GpioPin Pin(int pinNumber)
+        {
+            if (!_openPins.TryGetValue(pinNumber, out GpioPin? pin)) throw new InvalidOperationException();
+            return pin;
+        }
+    }
+}
