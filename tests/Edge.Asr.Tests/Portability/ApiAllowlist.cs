@@ -51,6 +51,9 @@ namespace Edge.Asr.Tests.Portability
             return list;
         }
 
+        /// <summary>Every listed type and member (a member's type included).</summary>
+        public IEnumerable<string> Entries => _firmwareOnlyByEntry.Keys;
+
         /// <summary>True when the entry is listed for the given tree (kernels/ sees no firmware-only entry).</summary>
         public bool Allows(string entry, bool inKernels, out bool firmwareOnly)
         {

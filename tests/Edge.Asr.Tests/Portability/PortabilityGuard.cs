@@ -87,6 +87,9 @@ namespace Edge.Asr.Tests.Portability
             return report.Sorted();
         }
 
+        /// <summary>What checked sources compile against: the desktop framework and the device facade.</summary>
+        public static IReadOnlyList<MetadataReference> CompileReferences => References.Value;
+
         /// <summary>The desktop framework's own assemblies plus the device facade (not the test's other dependencies).</summary>
         private static MetadataReference[] LoadReferences()
         {
