@@ -144,6 +144,11 @@ namespace Edge.Asr.Tests.Portability
         {
             yield return 1; // <-
         }")),
+            ("kernels/Snippets/RecordType.cs", @"namespace Edge.Asr.Snippets
+{
+    public record Point(int X, int Y); // <-
+}
+"),
             ("kernels/Snippets/CompileError.cs", Kernel("CompileError", "", @"
         public static int Broken()
         {
@@ -307,6 +312,7 @@ namespace Edge.Asr.Snippets
             yield return new object[] { "kernels/Snippets/TupleReturn.cs", "tuples are not allowed: (a, b)" };
             yield return new object[] { "kernels/Snippets/ForeachOverString.cs", "foreach is allowed over arrays only: System.String" };
             yield return new object[] { "kernels/Snippets/YieldReturn.cs", "yield is not allowed: yield" };
+            yield return new object[] { "kernels/Snippets/RecordType.cs", "records are not allowed (their generated equality is generic): Point" };
             yield return new object[] { "kernels/Snippets/CompileError.cs", "compile error: CS0103 The name 'undefinedName' does not exist in the current context" };
         }
 

@@ -18,7 +18,7 @@ namespace Edge.Asr.Tests.Portability
     /// Compiles kernels/ and firmware/ sources with Roslyn (desktop framework plus the device facade)
     /// and reports everything that would not build or run on nanoFramework 1.x: APIs outside the
     /// allowlist, generics, floating point in kernels/, multidimensional arrays, checked, string
-    /// interpolation, LINQ, foreach over non-arrays, unsafe, stackalloc, dynamic, async and yield.
+    /// interpolation, LINQ, foreach over non-arrays, records, unsafe, stackalloc, dynamic, async and yield.
     /// Each violation reads "path:line: rule: symbol".
     /// </summary>
     public sealed class PortabilityGuard
@@ -216,6 +216,9 @@ namespace Edge.Asr.Tests.Portability
                         break;
                     case AwaitExpressionSyntax a:
                         _report.Add(at, "async is not allowed", Short(a));
+                        break;
+                    case RecordDeclarationSyntax r:
+                        _report.Add(r.Identifier.GetLocation(), "records are not allowed (their generated equality is generic)", r.Identifier.Text);
                         break;
                     case YieldStatementSyntax:
                         _report.Add(at, "yield is not allowed", "yield");
