@@ -149,6 +149,16 @@ namespace Edge.Asr.Tests.Portability
     public record Point(int X, int Y); // <-
 }
 "),
+            ("kernels/Snippets/I2sInKernel.cs", Kernel("I2sInKernel", "using System.Device.I2s; // <-", @"
+        public static int Rate()
+        {
+            return 16000;
+        }")),
+            ("firmware/Snippets/SimulationInFirmware.cs", Kernel("SimulationInFirmware", "using Edge.Asr.DeviceFacade;", @"
+        public static void Clear()
+        {
+            DeviceSimulation.Reset(); // <-
+        }")),
             ("kernels/Snippets/CompileError.cs", Kernel("CompileError", "", @"
         public static int Broken()
         {
@@ -250,6 +260,66 @@ namespace Edge.Asr.Snippets
     }
 }
 "),
+            ("kernels/Snippets/CommonIdioms.cs", @"using System;
+
+namespace Edge.Asr.Snippets
+{
+    public abstract class Layer
+    {
+        public abstract int Width { get; }
+
+        public virtual string Describe() => ""layer of width "" + Width;
+    }
+
+    public sealed class Blob : Layer
+    {
+        public const string Magic = ""EASR"";
+        private static readonly sbyte[] Weights = { -128, -1, 0, 1, 127 };
+        private readonly byte[] _bytes;
+
+        public Blob(byte[] bytes)
+        {
+            ArgumentNullException.ThrowIfNull(bytes);
+            if (bytes.Length < 8) throw new ArgumentException(""blob too short: "" + bytes.Length + "" bytes"", nameof(bytes));
+            _bytes = bytes;
+        }
+
+        public override int Width => BitConverter.ToInt32(_bytes, 4);
+
+        public short this[int index] => BitConverter.ToInt16(_bytes, 2 * index);
+
+        public bool HasMagic()
+        {
+            for (int i = 0; i < Magic.Length; i++)
+            {
+                if (_bytes[i] != (byte)Magic[i]) return false;
+            }
+            return true;
+        }
+
+        public override string Describe()
+        {
+            string kind = Width switch
+            {
+                0 => ""empty"",
+                < 64 => ""small"",
+                _ => ""large"",
+            };
+            return base.Describe() + "" ("" + kind + "", first weight "" + Weights[0].ToString() + "", max "" + int.MaxValue.ToString() + "")"";
+        }
+
+        public static uint Mix(uint a, ulong b)
+        {
+            unchecked
+            {
+                return (a * 2654435761u) ^ (uint)(b >> 7) ^ (uint)long.MaxValue;
+            }
+        }
+
+        public static object Box(int x) => x is 0 ? null! : (object)x;
+    }
+}
+"),
             ("firmware/Snippets/DeviceLoop.cs", @"using System;
 using System.Device.Gpio;
 using System.Device.I2s;
@@ -313,6 +383,8 @@ namespace Edge.Asr.Snippets
             yield return new object[] { "kernels/Snippets/ForeachOverString.cs", "foreach is allowed over arrays only: System.String" };
             yield return new object[] { "kernels/Snippets/YieldReturn.cs", "yield is not allowed: yield" };
             yield return new object[] { "kernels/Snippets/RecordType.cs", "records are not allowed (their generated equality is generic): Point" };
+            yield return new object[] { "kernels/Snippets/I2sInKernel.cs", "namespace not allowed in kernels/ (firmware only): System.Device.I2s" };
+            yield return new object[] { "firmware/Snippets/SimulationInFirmware.cs", "not in the nanoFramework 1.x surface: Edge.Asr.DeviceFacade.DeviceSimulation::Reset()" };
             yield return new object[] { "kernels/Snippets/CompileError.cs", "compile error: CS0103 The name 'undefinedName' does not exist in the current context" };
         }
 
