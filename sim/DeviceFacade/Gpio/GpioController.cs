@@ -39,10 +39,11 @@ namespace System.Device.Gpio
             return pin;
         }
 
-        /// <summary>Closes <paramref name="pinNumber"/>.</summary>
+        /// <summary>Closes open pin <paramref name="pinNumber"/> (InvalidOperationException when it is not open, as on the device).</summary>
         public void ClosePin(int pinNumber)
         {
-            if (_openPins.Remove(pinNumber, out GpioPin? pin)) pin.Dispose();
+            Pin(pinNumber).Dispose();
+            _openPins.Remove(pinNumber);
         }
 
         /// <summary>True when <paramref name="pinNumber"/> is open.</summary>
@@ -51,14 +52,17 @@ namespace System.Device.Gpio
         /// <summary>The mode of open pin <paramref name="pinNumber"/>.</summary>
         public PinMode GetPinMode(int pinNumber) => Pin(pinNumber).GetPinMode();
 
-        /// <summary>Changes the mode of open pin <paramref name="pinNumber"/>.</summary>
-        public void SetPinMode(int pinNumber, PinMode mode) => Pin(pinNumber).SetPinMode(mode);
+        /// <summary>Changes the mode of <paramref name="pinNumber"/> (remembered when the pin is open here).</summary>
+        public void SetPinMode(int pinNumber, PinMode mode)
+        {
+            if (_openPins.TryGetValue(pinNumber, out GpioPin? pin)) pin.SetPinMode(mode);
+        }
 
-        /// <summary>The level of open pin <paramref name="pinNumber"/>.</summary>
-        public PinValue Read(int pinNumber) => Pin(pinNumber).Read();
+        /// <summary>The level of <paramref name="pinNumber"/> (a native read on the device: no open pin needed).</summary>
+        public PinValue Read(int pinNumber) => DeviceSimulation.GpioLevel(pinNumber) ? PinValue.High : PinValue.Low;
 
-        /// <summary>Drives open pin <paramref name="pinNumber"/> to <paramref name="value"/>.</summary>
-        public void Write(int pinNumber, PinValue value) => Pin(pinNumber).Write(value);
+        /// <summary>Drives <paramref name="pinNumber"/> to <paramref name="value"/> (a native write on the device: no open pin needed).</summary>
+        public void Write(int pinNumber, PinValue value) => DeviceSimulation.RecordGpioWrite(pinNumber, (bool)value);
 
         /// <summary>Closes every pin.</summary>
         public void Dispose()

@@ -7,6 +7,7 @@ namespace System.Device.Gpio
     {
         private readonly int _pinNumber;
         private PinMode _pinMode = PinMode.Input;
+        private bool _disposed;
 
         internal GpioPin(int pinNumber)
         {
@@ -20,23 +21,49 @@ namespace System.Device.Gpio
         public PinMode GetPinMode() => _pinMode;
 
         /// <summary>Every mode is supported by the simulated pin.</summary>
-        public bool IsPinModeSupported(PinMode pinMode) => true;
+        public bool IsPinModeSupported(PinMode pinMode)
+        {
+            ThrowIfDisposed();
+            return true;
+        }
 
         /// <summary>Changes the pin's mode.</summary>
-        public void SetPinMode(PinMode value) => _pinMode = value;
+        public void SetPinMode(PinMode value)
+        {
+            ThrowIfDisposed();
+            _pinMode = value;
+        }
 
         /// <summary>The pin's level.</summary>
-        public PinValue Read() => DeviceSimulation.GpioLevel(_pinNumber) ? PinValue.High : PinValue.Low;
+        public PinValue Read()
+        {
+            ThrowIfDisposed();
+            return DeviceSimulation.GpioLevel(_pinNumber) ? PinValue.High : PinValue.Low;
+        }
 
         /// <summary>Drives the pin to <paramref name="value"/>.</summary>
-        public void Write(PinValue value) => DeviceSimulation.RecordGpioWrite(_pinNumber, (bool)value);
+        public void Write(PinValue value)
+        {
+            ThrowIfDisposed();
+            DeviceSimulation.RecordGpioWrite(_pinNumber, (bool)value);
+        }
 
         /// <summary>Inverts the pin's level.</summary>
-        public void Toggle() => DeviceSimulation.RecordGpioWrite(_pinNumber, !DeviceSimulation.GpioLevel(_pinNumber));
+        public void Toggle()
+        {
+            ThrowIfDisposed();
+            DeviceSimulation.RecordGpioWrite(_pinNumber, !DeviceSimulation.GpioLevel(_pinNumber));
+        }
 
-        /// <summary>Releases the pin.</summary>
+        /// <summary>Releases the pin; later use throws ObjectDisposedException, as on the device.</summary>
         public void Dispose()
         {
+            _disposed = true;
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(GpioPin));
         }
     }
 }

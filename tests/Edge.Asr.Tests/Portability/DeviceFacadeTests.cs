@@ -147,7 +147,11 @@ namespace Edge.Asr.Tests.Portability
                 new[] { new GpioWrite(2, true), new GpioWrite(2, false), new GpioWrite(2, true), new GpioWrite(2, false) },
                 DeviceSimulation.GpioWrites());
             Assert.Equal(PinMode.Output, gpio.GetPinMode(2));
-            Assert.Throws<InvalidOperationException>(() => gpio.Write(4, PinValue.High));
+            Assert.Throws<InvalidOperationException>(() => gpio.ClosePin(4));
+            Assert.Throws<InvalidOperationException>(() => gpio.GetPinMode(4));
+            gpio.ClosePin(2);
+            Assert.False(gpio.IsPinOpen(2));
+            Assert.Throws<ObjectDisposedException>(() => led.Write(PinValue.Low));
 
             DeviceSimulation.SetGpioInput(5, true);
             GpioPin button = gpio.OpenPin(5, PinMode.InputPullUp);
