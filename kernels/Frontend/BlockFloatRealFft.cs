@@ -82,9 +82,9 @@ namespace Edge.Asr.Frontend
             }
             int msb = 63 - Fixed.LeadingZeros((ulong)or);
             int right = msb - (StageInputBits - 1);
-            int left = 0;
-            if (or == 0) right = 0;
-            if (right < 0) { left = -right; right = 0; }
+            int left = -right;
+            if (or == 0) { right = 0; left = 0; }
+            if (right < 0) right = 0; else left = 0;
             long half = (1L << right) >> 1;
             int pairs = length >> 1;
             for (int n = 0; n < pairs; n++)

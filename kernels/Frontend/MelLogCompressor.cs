@@ -29,7 +29,7 @@ namespace Edge.Asr.Frontend
         {
             short[] starts = FrontendTables.MelStart, lengths = FrontendTables.MelLength, offsets = FrontendTables.MelOffset;
             short[] weights = FrontendTables.MelWeightsQ15;
-            int baseExponent = 2 * exponent - 2 * inputFractionBits - WeightFractionBits;
+            int baseExponent = ((exponent - inputFractionBits) << 1) - WeightFractionBits;
             for (int m = 0; m < Channels; m++)
             {
                 int start = starts[m];
