@@ -123,6 +123,22 @@ namespace Edge.Asr.Codegen.Frontend
             return sb.ToString();
         }
 
+        /// <summary>The 40-channel table of docs/frontend.md: edges in Hz (exact to 0.01 Hz) and FFT bins.</summary>
+        public static string ChannelTableMarkdown()
+        {
+            SparseMel(out short[] start, out short[] length, out short[] _, out short[] _);
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            var sb = new StringBuilder();
+            sb.Append("| channel | lower Hz | centre Hz | upper Hz | first bin | last bin | bins |\n");
+            sb.Append("|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (int m = 0; m < MelScale.Channels; m++)
+            {
+                sb.Append("| " + m + " | " + MelScale.LowerHz(m).ToString("F2", inv) + " | " + MelScale.CentreHz(m).ToString("F2", inv) +
+                          " | " + MelScale.UpperHz(m).ToString("F2", inv) + " | " + start[m] + " | " + (start[m] + length[m] - 1) + " | " + length[m] + " |\n");
+            }
+            return sb.ToString();
+        }
+
         private static void Emit(StringBuilder sb, string type, string name, string doc, int[] values, int perLine)
         {
             var text = new string[values.Length];

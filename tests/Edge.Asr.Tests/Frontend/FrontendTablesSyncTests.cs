@@ -22,5 +22,13 @@ namespace Edge.Asr.Tests.Frontend
                 FrontendTableGenerator.RelativePath + " is out of date: regenerate it with " +
                 "EDGE_ASR_REGEN=1 dotnet test Edge.Asr.sln -c Release --filter FullyQualifiedName~FrontendTablesSync");
         }
+
+        [Fact]
+        public void DocsListTheGeneratedChannelEdges()
+        {
+            string docs = File.ReadAllText(Path.Combine(RepoPaths.Root(), "docs", "frontend.md")).Replace("\r\n", "\n");
+            Assert.True(docs.Contains(FrontendTableGenerator.ChannelTableMarkdown()),
+                "docs/frontend.md must contain the channel table printed by FrontendTableGenerator.ChannelTableMarkdown()");
+        }
     }
 }
