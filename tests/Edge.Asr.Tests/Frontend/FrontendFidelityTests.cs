@@ -87,6 +87,36 @@ namespace Edge.Asr.Tests.Frontend
             return 10 * Math.Log10(signal / Math.Max(noise, 1e-300));
         }
 
+        /// <summary>
+        /// Absolute scale, independent of the FFT code: for white noise of variance σ², the expected
+        /// |X[k]|² of an unnormalised DFT of the Hann-windowed frame is σ²·Σhann² = 150σ² (periodic Hann,
+        /// N = 400: Σhann² = 3N/8), so E_m averages σ²·150·Σ_k w_m[k]. Checked on 3998 frames within
+        /// 0.1 log2 units (the sampling error of the average is a few percent).
+        /// </summary>
+        [Fact]
+        public void WhiteNoiseLevelMatchesTheory()
+        {
+            const double sigma = 1000;
+            short[] signal = TestSignals.WhiteNoise(11, sigma, 40.0);
+            double variance = 0;
+            foreach (short v in signal) variance += (double)v * v;
+            variance /= signal.Length;
+            short[][] frames = FrontendRunner.Run(signal, 160);
+            double worst = 0;
+            for (int m = 0; m < LogMelFrontend.MelChannels; m++)
+            {
+                double weightSum = 0;
+                for (int k = 0; k < Edge.Asr.Codegen.Frontend.MelScale.Bins; k++) weightSum += Edge.Asr.Codegen.Frontend.MelScale.Weight(m, k);
+                double expected = Math.Log2(variance * 150.0 * weightSum);
+                double mean = 0;
+                foreach (short[] frame in frames) mean += Math.Pow(2, frame[m] / 256.0);
+                double measured = Math.Log2(mean / frames.Length);
+                worst = Math.Max(worst, Math.Abs(measured - expected));
+                Assert.True(Math.Abs(measured - expected) < 0.1, "channel " + m + ": log2 mean E " + measured.ToString("F3") + ", theory " + expected.ToString("F3"));
+            }
+            _output.WriteLine("white noise level: worst channel deviation from theory " + worst.ToString("F4") + " log2 units");
+        }
+
         [Theory]
         [MemberData(nameof(Signals))]
         public void FixedPointMatchesFloatReference(string name)
