@@ -16,6 +16,13 @@ namespace Edge.Asr.Frontend
         public const int FftLength = 512;
         public const int MelChannels = 40;
 
+        /// <summary>Output values are log2(E) in Q8: value / 2^8 = log2(E).</summary>
+        public const int OutputFractionBits = 8;
+
+        /// <summary>Lowest and highest mel band edge in Hz (HTK mel scale, triangles linear in mel).</summary>
+        public const int MelLowHz = FrontendTables.MelLowHz;
+        public const int MelHighHz = FrontendTables.MelHighHz;
+
         /// <summary>Fraction bits of the Hann window table (windowed sample = x·w, w in Q30).</summary>
         private const int WindowFractionBits = 30;
 
