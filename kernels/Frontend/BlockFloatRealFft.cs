@@ -1,3 +1,4 @@
+using System;
 using Edge.Asr.FixedPoint;
 
 namespace Edge.Asr.Frontend
@@ -51,11 +52,13 @@ namespace Edge.Asr.Frontend
 
         /// <summary>
         /// Computes power[k] for k in [firstBin, lastBin] (1 ≤ firstBin ≤ lastBin ≤ 255) of the 512-point
-        /// DFT of input[0..length) zero-padded (length ≤ 512, even). Returns the exponent e with
-        /// |X[k]|² = power[k] · 2^(2e), X in the units of <paramref name="input"/>.
+        /// DFT of input[0..length) zero-padded (length ≤ 512, even, |input| &lt; 2^62). Returns the exponent
+        /// e with |X[k]|² = power[k] · 2^(2e), X in the units of <paramref name="input"/>.
         /// </summary>
         public int PowerSpectrum(long[] input, int length, long[] power, int firstBin, int lastBin)
         {
+            if (length < 0 || length > FftLength || (length & 1) != 0 || length > input.Length) throw new ArgumentOutOfRangeException("length");
+            if (firstBin < 1 || lastBin > ComplexLength - 1 || firstBin > lastBin || lastBin >= power.Length) throw new ArgumentOutOfRangeException("lastBin");
             int exponent = LoadNormalised(input, length);
             int shift = 0; // the normalised input is already ≤ 2^29
             long or = 0;

@@ -1,3 +1,4 @@
+using System;
 using Edge.Asr.FixedPoint;
 
 namespace Edge.Asr.Frontend
@@ -23,10 +24,13 @@ namespace Edge.Asr.Frontend
         public static int LastBin { get { return FrontendTables.MelStart[Channels - 1] + FrontendTables.MelLength[Channels - 1] - 1; } }
 
         /// <summary>
-        /// Writes the 40 log-mel values of a power spectrum with |X[k]|² = power[k]·2^(2·exponent)·2^(-2·inputFractionBits).
+        /// Writes the 40 log-mel values of a power spectrum with |X[k]|² = power[k]·2^(2·exponent)·2^(-2·inputFractionBits),
+        /// power[k] in [0, 2^62).
         /// </summary>
         public void Compress(long[] power, int exponent, int inputFractionBits, short[] output)
         {
+            if (power.Length <= LastBin) throw new ArgumentException("power spectrum shorter than bin " + LastBin.ToString());
+            if (output.Length < Channels) throw new ArgumentException("output shorter than 40 channels");
             short[] starts = FrontendTables.MelStart, lengths = FrontendTables.MelLength, offsets = FrontendTables.MelOffset;
             short[] weights = FrontendTables.MelWeightsQ15;
             int baseExponent = ((exponent - inputFractionBits) << 1) - WeightFractionBits;
