@@ -119,6 +119,7 @@ namespace Edge.Asr.Codegen.Frontend
             Emit(sb, "short", "MelOffset", "Offset of each channel's first weight in MelWeightsQ15.", offset, 20);
             Emit(sb, "short", "MelWeightsQ15", "Triangular mel weights, Q15 (saturated at 32767), channel after channel.", weights, 16);
             Emit(sb, "int", "Log2MantissaQ16", "log2(1 + i/128) for i = 0..128, Q16.", Log2MantissaQ16(), 8);
+            sb.Length -= 1; // no blank line after the last table
             sb.Append("    }\n}\n");
             return sb.ToString();
         }

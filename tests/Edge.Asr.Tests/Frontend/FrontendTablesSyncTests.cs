@@ -17,7 +17,7 @@ namespace Edge.Asr.Tests.Frontend
             {
                 File.WriteAllText(path, expected);
             }
-            string actual = File.Exists(path) ? File.ReadAllText(path) : "";
+            string actual = File.Exists(path) ? File.ReadAllText(path).Replace("\r\n", "\n") : "";
             Assert.True(expected == actual,
                 FrontendTableGenerator.RelativePath + " is out of date: regenerate it with " +
                 "EDGE_ASR_REGEN=1 dotnet test Edge.Asr.sln -c Release --filter FullyQualifiedName~FrontendTablesSync");
