@@ -1,0 +1,103 @@
+using System;
+
+namespace Edge.Asr.Frontend
+{
+    /// <summary>
+    /// Streaming fixed-point log-mel frontend: 16 kHz int16 in, one frame of 40 int16 values
+    /// (round(256·log2 E) clamped to [0, 32767]) out every 160 samples once 400 samples have arrived.
+    /// Push any block sizes: the frames are the same bits whatever the split. No allocation after
+    /// construction. See docs/frontend.md.
+    /// </summary>
+    public sealed class LogMelFrontend
+    {
+        public const int SampleRate = 16000;
+        public const int WindowLength = 400;
+        public const int HopLength = 160;
+        public const int FftLength = 512;
+        public const int MelChannels = 40;
+
+        /// <summary>Output values are log2(E) in Q8: value / 2^8 = log2(E).</summary>
+        public const int OutputFractionBits = 8;
+
+        /// <summary>Lowest and highest mel band edge in Hz (HTK mel scale, triangles linear in mel).</summary>
+        public const int MelLowHz = FrontendTables.MelLowHz;
+        public const int MelHighHz = FrontendTables.MelHighHz;
+
+        /// <summary>Fraction bits of the Hann window table (windowed sample = x·w, w in Q30).</summary>
+        private const int WindowFractionBits = 30;
+
+        private readonly short[] _window = new short[WindowLength];
+        private readonly long[] _windowed = new long[WindowLength];
+        private readonly long[] _power = new long[FftLength / 2 + 1];
+        private readonly short[] _frame = new short[MelChannels];
+        private readonly BlockFloatRealFft _fft = new BlockFloatRealFft();
+        private readonly MelLogCompressor _mel = new MelLogCompressor();
+        private readonly int _firstBin = MelLogCompressor.FirstBin;
+        private readonly int _lastBin = MelLogCompressor.LastBin;
+        private int _filled;
+        private bool _hasFrame;
+        private long _framesComputed;
+
+        public LogMelFrontend()
+        {
+        }
+
+        /// <summary>True when a frame is ready; Push consumes nothing until it is read.</summary>
+        public bool HasFrame { get { return _hasFrame; } }
+
+        /// <summary>Frames computed since construction (Reset does not clear it).</summary>
+        public long FramesComputed { get { return _framesComputed; } }
+
+        /// <summary>Intermediate values that broke their proven bound since construction (always 0 unless a proof is wrong).</summary>
+        public int OverflowCount { get { return _fft.OverflowCount; } }
+
+        /// <summary>
+        /// Consumes samples up to and including the one that completes a frame and returns how many
+        /// it consumed (call again with the rest). Returns 0 while a frame is ready and not read.
+        /// </summary>
+        public int Push(short[] samples, int offset, int count)
+        {
+            if (samples == null) throw new ArgumentException("samples is null");
+            if (offset < 0 || count < 0 || offset > samples.Length - count) throw new ArgumentOutOfRangeException("offset");
+            if (_hasFrame) return 0;
+            int take = WindowLength - _filled;
+            if (take > count) take = count;
+            Array.Copy(samples, offset, _window, _filled, take);
+            _filled += take;
+            if (_filled == WindowLength)
+            {
+                ComputeFrame();
+                Array.Copy(_window, HopLength, _window, 0, WindowLength - HopLength);
+                _filled = WindowLength - HopLength;
+                _hasFrame = true;
+            }
+            return take;
+        }
+
+        /// <summary>Copies the ready frame's 40 values to destination[destinationOffset..] and clears HasFrame.</summary>
+        public void ReadFrame(short[] destination, int destinationOffset)
+        {
+            if (!_hasFrame) throw new InvalidOperationException("no frame is ready: push more samples first");
+            if (destination == null) throw new ArgumentException("destination is null");
+            if (destinationOffset < 0 || destinationOffset > destination.Length - MelChannels) throw new ArgumentOutOfRangeException("destinationOffset");
+            Array.Copy(_frame, 0, destination, destinationOffset, MelChannels);
+            _hasFrame = false;
+        }
+
+        /// <summary>Forgets all buffered audio and any unread frame.</summary>
+        public void Reset()
+        {
+            _filled = 0;
+            _hasFrame = false;
+        }
+
+        private void ComputeFrame()
+        {
+            int[] hann = FrontendTables.HannQ30;
+            for (int n = 0; n < WindowLength; n++) _windowed[n] = (long)_window[n] * hann[n];
+            int exponent = _fft.PowerSpectrum(_windowed, WindowLength, _power, _firstBin, _lastBin);
+            _mel.Compress(_power, exponent, WindowFractionBits, _frame);
+            _framesComputed++;
+        }
+    }
+}
