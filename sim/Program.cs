@@ -1,11 +1,11 @@
+using System;
+using Edge.Asr.Sim.Commands;
+
 namespace Edge.Asr.Sim
 {
-    internal static class Program
+    public static class Program
     {
-        private static int Main(string[] args)
-        {
-            System.Console.Error.WriteLine("edge-asr: not implemented yet");
-            return 2;
-        }
+        public static int Main(string[] args) =>
+            Cli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
     }
 }

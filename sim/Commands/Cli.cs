@@ -1,0 +1,67 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Edge.Asr.Sim.Audio;
+
+namespace Edge.Asr.Sim.Commands
+{
+    /// <summary>
+    /// The edge-asr command line. Every failure is one line on stderr, "edge-asr: &lt;message&gt;",
+    /// with the exit codes of <see cref="ExitCodes"/>; never a stack trace.
+    /// </summary>
+    public static class Cli
+    {
+        /// <summary>Runs edge-asr with the given arguments and streams; returns the exit code.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
+        {
+            RootCommand root = Build(stdout, openStdin);
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                stderr.WriteLine("edge-asr: " + parsed.Errors[0].Message + " (see 'edge-asr --help')");
+                return ExitCodes.Usage;
+            }
+            try
+            {
+                return parsed.Invoke(new InvocationConfiguration
+                {
+                    Output = stdout,
+                    Error = stderr,
+                    EnableDefaultExceptionHandler = false,
+                });
+            }
+            catch (AudioFormatException e)
+            {
+                stderr.WriteLine("edge-asr: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e)
+            {
+                stderr.WriteLine("edge-asr: internal error: " + e.GetType().Name + ": " + OneLine(e.Message));
+                return ExitCodes.InternalError;
+            }
+        }
+
+        private static RootCommand Build(TextWriter stdout, Func<Stream> openStdin)
+        {
+            var input = new Argument<string>("input")
+            {
+                Description = "a WAV file (PCM 8/16/24/32-bit or float 32, any channels, 8-192 kHz), or - for raw 16 kHz mono s16le PCM on stdin",
+            };
+            var run = new Command("run", "Stream audio through the simulator and print what it hears.");
+            run.Add(input);
+            run.SetAction(result =>
+            {
+                string path = result.GetValue(input)!;
+                using IAudioSource source = AudioSources.Open(path, openStdin);
+                return new RunCommand(stdout).Execute(source);
+            });
+
+            var root = new RootCommand("edge-asr: the desktop simulator of Edge.Asr, on-device speech-command recognition.");
+            root.Add(run);
+            return root;
+        }
+
+        private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Globalization;
+using System.IO;
+using Edge.Asr.Sim.Audio;
+
+namespace Edge.Asr.Sim.Commands
+{
+    /// <summary>
+    /// <c>edge-asr run &lt;wav|-&gt;</c>: streams the audio block by block and reports what it heard.
+    /// <see cref="Process"/> is the per-block loop; the frontend (log-mel view) and the engine hook in there.
+    /// </summary>
+    public sealed class RunCommand
+    {
+        /// <summary>100 ms of 16 kHz audio per block, a whole number of 10 ms hops.</summary>
+        public const int BlockSamples = 1600;
+
+        private readonly TextWriter _output;
+
+        public RunCommand(TextWriter output)
+        {
+            _output = output;
+        }
+
+        /// <summary>Runs on an opened source and prints the report; returns the exit code (0).</summary>
+        public int Execute(IAudioSource source)
+        {
+            AudioStatistics statistics = Process(source);
+            Report(source, statistics);
+            return ExitCodes.Success;
+        }
+
+        /// <summary>The per-block loop: every 16 kHz int16 block of the source passes through here once.</summary>
+        public AudioStatistics Process(IAudioSource source)
+        {
+            var statistics = new AudioStatistics();
+            var block = new short[BlockSamples];
+            int n;
+            while ((n = source.Read(block, 0, block.Length)) > 0)
+            {
+                statistics.Add(block, 0, n);
+            }
+            return statistics;
+        }
+
+        private void Report(IAudioSource source, AudioStatistics s)
+        {
+            AudioDescription d = source.Description;
+            CultureInfo c = CultureInfo.InvariantCulture;
+            _output.WriteLine("input:     " + d.Name);
+            _output.WriteLine("format:    " + d.Summary());
+            if (d.DurationSeconds.HasValue)
+                _output.WriteLine("length:    " + d.FrameCount!.Value.ToString(c) + " sample frames, " + d.DurationSeconds.Value.ToString("0.000", c) + " s");
+            string conversion = d.SampleRate == IAudioSource.OutputSampleRate ? "none needed" : "resampled " + d.SampleRate.ToString(c) + " Hz -> 16000 Hz";
+            if (d.Channels > 1) conversion += ", " + d.Channels.ToString(c) + " channels averaged to mono";
+            _output.WriteLine("to 16 kHz: " + conversion);
+            _output.WriteLine("audio:     " + s.SampleCount.ToString(c) + " samples at 16 kHz, " + s.DurationSeconds.ToString("0.000", c) + " s");
+            _output.WriteLine("frames:    " + s.FrameCount.ToString(c) + " (25 ms windows every 10 ms)");
+            _output.WriteLine("peak:      " + Db(s.PeakDbfs) + " dBFS (" + s.Peak.ToString(c) + ")");
+            _output.WriteLine("rms:       " + Db(s.RmsDbfs) + " dBFS");
+        }
+
+        private static string Db(double db) => double.IsNegativeInfinity(db) ? "-inf" : db.ToString("0.0", CultureInfo.InvariantCulture);
+    }
+}
