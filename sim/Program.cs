@@ -6,6 +6,6 @@ namespace Edge.Asr.Sim
     public static class Program
     {
         public static int Main(string[] args) =>
-            Cli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
+            EdgeAsrCli.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
     }
 }

@@ -9,7 +9,7 @@ namespace Edge.Asr.Sim.Commands
     /// The edge-asr command line. Every failure is one line on stderr, "edge-asr: &lt;message&gt;",
     /// with the exit codes of <see cref="ExitCodes"/>; never a stack trace.
     /// </summary>
-    public static class Cli
+    public static class EdgeAsrCli
     {
         /// <summary>Runs edge-asr with the given arguments and streams; returns the exit code.</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
@@ -18,7 +18,14 @@ namespace Edge.Asr.Sim.Commands
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                stderr.WriteLine("edge-asr: " + parsed.Errors[0].Message + " (see 'edge-asr --help')");
+                // Most specific first: an unrecognised word explains a missing command.
+                var messages = new System.Collections.Generic.List<string>();
+                foreach (var error in parsed.Errors)
+                {
+                    if (error.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) messages.Insert(0, error.Message);
+                    else messages.Add(error.Message);
+                }
+                stderr.WriteLine("edge-asr: " + OneLine(string.Join(" ", messages)) + " (see 'edge-asr --help')");
                 return ExitCodes.Usage;
             }
             try
