@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Threading;
 using Edge.Asr.Sim.Audio;
 
 namespace Edge.Asr.Sim.Commands
@@ -11,10 +12,13 @@ namespace Edge.Asr.Sim.Commands
     /// </summary>
     public static class EdgeAsrCli
     {
-        /// <summary>Runs edge-asr with the given arguments and streams; returns the exit code.</summary>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
+        /// <summary>
+        /// Runs edge-asr with the given arguments and streams; returns the exit code.
+        /// <paramref name="stop"/> ends a run early (Ctrl+C), which still reports what it heard.
+        /// </summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin, CancellationToken stop = default)
         {
-            RootCommand root = Build(stdout, openStdin);
+            RootCommand root = Build(stdout, openStdin, stop);
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -35,6 +39,7 @@ namespace Edge.Asr.Sim.Commands
                     Output = stdout,
                     Error = stderr,
                     EnableDefaultExceptionHandler = false,
+                    ProcessTerminationTimeout = null, // Ctrl+C is the host's (Program's) business
                 });
             }
             catch (AudioFormatException e)
@@ -49,7 +54,7 @@ namespace Edge.Asr.Sim.Commands
             }
         }
 
-        private static RootCommand Build(TextWriter stdout, Func<Stream> openStdin)
+        private static RootCommand Build(TextWriter stdout, Func<Stream> openStdin, CancellationToken stop)
         {
             var input = new Argument<string>("input")
             {
@@ -61,7 +66,7 @@ namespace Edge.Asr.Sim.Commands
             {
                 string path = result.GetValue(input)!;
                 using IAudioSource source = AudioSources.Open(path, openStdin);
-                return new RunCommand(stdout).Execute(source);
+                return new RunCommand(stdout, stop).Execute(source);
             });
 
             var root = new RootCommand("edge-asr: the desktop simulator of Edge.Asr, on-device speech-command recognition.");

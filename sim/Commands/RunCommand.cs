@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using Edge.Asr.Sim.Audio;
 
 namespace Edge.Asr.Sim.Commands
@@ -15,11 +16,17 @@ namespace Edge.Asr.Sim.Commands
         public const int BlockSamples = 1600;
 
         private readonly TextWriter _output;
+        private readonly CancellationToken _stop;
 
-        public RunCommand(TextWriter output)
+        /// <summary><paramref name="stop"/> ends the loop after the current block (Ctrl+C on a microphone pipe).</summary>
+        public RunCommand(TextWriter output, CancellationToken stop = default)
         {
             _output = output;
+            _stop = stop;
         }
+
+        /// <summary>True when the last <see cref="Process"/> was stopped before the end of its input.</summary>
+        public bool Interrupted { get; private set; }
 
         /// <summary>Runs on an opened source and prints the report; returns the exit code (0).</summary>
         public int Execute(IAudioSource source)
@@ -35,9 +42,15 @@ namespace Edge.Asr.Sim.Commands
             var statistics = new AudioStatistics();
             var block = new short[BlockSamples];
             int n;
+            Interrupted = false;
             while ((n = source.Read(block, 0, block.Length)) > 0)
             {
                 statistics.Add(block, 0, n);
+                if (_stop.IsCancellationRequested)
+                {
+                    Interrupted = true;
+                    break;
+                }
             }
             return statistics;
         }
@@ -57,6 +70,7 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("frames:    " + s.FrameCount.ToString(c) + " (25 ms windows every 10 ms)");
             _output.WriteLine("peak:      " + Db(s.PeakDbfs) + " dBFS (" + s.Peak.ToString(c) + ")");
             _output.WriteLine("rms:       " + Db(s.RmsDbfs) + " dBFS");
+            if (Interrupted) _output.WriteLine("stopped:   interrupted before the end of the input");
         }
 
         private static string Db(double db) => double.IsNegativeInfinity(db) ? "-inf" : db.ToString("0.0", CultureInfo.InvariantCulture);

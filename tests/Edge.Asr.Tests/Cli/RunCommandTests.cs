@@ -148,6 +148,39 @@ namespace Edge.Asr.Tests.Cli
             AssertOneLineError(CliHarness.Process(new byte[0], "nonsense"), 2, "Unrecognized command or argument 'nonsense'. Required command was not provided. (see 'edge-asr --help')");
         }
 
+        /// <summary>A source of endless 1 kHz blocks that asks to stop during its third read.</summary>
+        private sealed class EndlessToneSource : Sim.Audio.IAudioSource
+        {
+            private readonly System.Threading.CancellationTokenSource _stop;
+            private int _reads;
+
+            public EndlessToneSource(System.Threading.CancellationTokenSource stop) { _stop = stop; }
+
+            public Sim.Audio.AudioDescription Description { get; } =
+                new Sim.Audio.AudioDescription("mic", "raw", "PCM signed", 16, 16000, 1, null);
+
+            public int Read(short[] buffer, int offset, int count)
+            {
+                if (++_reads == 3) _stop.Cancel();
+                for (int i = 0; i < count; i++) buffer[offset + i] = (short)(i % 16 < 8 ? 1000 : -1000);
+                return count;
+            }
+
+            public void Dispose() { }
+        }
+
+        [Fact]
+        public void StopRequestEndsTheLoopAfterTheCurrentBlockAndStillReports()
+        {
+            using var stop = new System.Threading.CancellationTokenSource();
+            var output = new StringWriter();
+            var run = new RunCommand(output, stop.Token);
+            Assert.Equal(0, run.Execute(new EndlessToneSource(stop)));
+            Assert.True(run.Interrupted);
+            Assert.Contains("audio:     4800 samples at 16 kHz, 0.300 s", output.ToString());
+            Assert.Contains("stopped:   interrupted before the end of the input", output.ToString());
+        }
+
         private static string LineStartingWith(string text, string prefix)
         {
             foreach (string line in text.Split('\n'))
