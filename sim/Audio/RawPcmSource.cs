@@ -12,6 +12,9 @@ namespace Edge.Asr.Sim.Audio
         private readonly Stream _stream;
         private readonly string _name;
         private readonly byte[] _bytes = new byte[8192];
+        private readonly byte[] _prefix = new byte[12]; // the first bytes, read early to spot a WAV header
+        private int _prefixLength;
+        private int _prefixPosition;
         private int _carry = -1;      // a byte waiting for its partner, or -1
         private long _totalBytes;
         private bool _ended;
@@ -21,6 +24,11 @@ namespace Edge.Asr.Sim.Audio
             _stream = stream;
             _name = name;
             long? frames = stream.CanSeek ? (stream.Length - stream.Position) / 2 : null;
+            _prefixLength = ReadPrefix();
+            if (_prefixLength == 12 && _prefix[0] == 'R' && _prefix[1] == 'I' && _prefix[2] == 'F' && _prefix[3] == 'F'
+                && _prefix[8] == 'W' && _prefix[9] == 'A' && _prefix[10] == 'V' && _prefix[11] == 'E')
+                throw new AudioFormatException(name, "this is a WAV file, not raw PCM: give its path instead, or pipe raw 16 kHz mono s16le"
+                    + " (sox in.wav -t raw -e signed -b 16 -c 1 -r 16000 -)");
             Description = new AudioDescription(name, "raw", "PCM signed", 16, IAudioSource.OutputSampleRate, 1, frames);
         }
 
@@ -33,7 +41,7 @@ namespace Edge.Asr.Sim.Audio
             int got;
             try
             {
-                got = _stream.Read(_bytes, 0, wantBytes);
+                got = ReadBytes(wantBytes);
             }
             catch (IOException e)
             {
@@ -60,6 +68,31 @@ namespace Edge.Asr.Sim.Audio
             if (p < got) _carry = _bytes[p];
             if (written == 0) return Read(buffer, offset, count); // one odd byte arrived: wait for its partner
             return written;
+        }
+
+        private int ReadPrefix()
+        {
+            try
+            {
+                return WavHeaderParser.ReadFully(_stream, _prefix, 0, _prefix.Length);
+            }
+            catch (IOException e)
+            {
+                throw new AudioFormatException(_name, "read error: " + e.Message);
+            }
+        }
+
+        /// <summary>Serves the bytes read ahead first, then the stream.</summary>
+        private int ReadBytes(int count)
+        {
+            if (_prefixPosition < _prefixLength)
+            {
+                int n = Math.Min(count, _prefixLength - _prefixPosition);
+                Array.Copy(_prefix, _prefixPosition, _bytes, 0, n);
+                _prefixPosition += n;
+                return n;
+            }
+            return _stream.Read(_bytes, 0, count);
         }
 
         public void Dispose() => _stream.Dispose();

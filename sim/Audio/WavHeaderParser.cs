@@ -18,6 +18,9 @@ namespace Edge.Asr.Sim.Audio
         /// <summary>The data size that streaming writers put when they do not know it: read to the end of the file.</summary>
         public const uint UnknownDataSize = 0xFFFFFFFF;
 
+        /// <summary>A fmt chunk is 16 to 40 bytes in practice; anything this large is corrupt.</summary>
+        private const uint MaxFormatChunkBytes = 4096;
+
         private const ushort FormatPcm = 1;
         private const ushort FormatFloat = 3;
         private const ushort FormatExtensible = 0xFFFE;
@@ -78,6 +81,7 @@ namespace Edge.Asr.Sim.Audio
                 if (id == "fmt ")
                 {
                     if (fmt != null) throw new AudioFormatException(name, "two fmt chunks");
+                    if (size > MaxFormatChunkBytes) throw new AudioFormatException(name, "invalid fmt chunk: " + size + " bytes");
                     var body = new byte[size];
                     ReadFully(stream, body, 0, (int)size);
                     fmt = ParseFormat(body, name);

@@ -45,6 +45,8 @@ namespace Edge.Asr.Tests.Audio
                 "unsupported sample rate: 44101 Hz (its ratio to 16000 Hz needs more than 2048 filter phases)");
             yield return Case("12bit.wav", new WavBuilder().Fmt(1, 1, 16000, 12, 2).Data(Pcm(4)).Build(), "unsupported bit depth: 12-bit PCM (supported: 8, 16, 24, 32)");
             yield return Case("double.wav", new WavBuilder().Fmt(3, 1, 16000, 64).Data(new byte[16]).Build(), "unsupported bit depth: 64-bit IEEE float (only 32-bit float is supported)");
+            yield return Case("huge-fmt.wav", new WavBuilder().ChunkDeclaring("fmt ", new byte[5000], 5000).Data(Pcm(4)).Build(), "invalid fmt chunk: 5000 bytes");
+            yield return Case("two-fmt.wav", new WavBuilder().Fmt(1, 1, 16000, 16).Fmt(1, 1, 16000, 16).Data(Pcm(4)).Build(), "two fmt chunks");
             yield return Case("align.wav", new WavBuilder().Fmt(1, 2, 16000, 16, 2).Data(Pcm(4)).Build(), "invalid fmt chunk: block align 2, expected 4 for 2 x 16-bit");
         }
 

@@ -73,6 +73,21 @@ namespace Edge.Asr.Tests.Audio
         }
 
         [Fact]
+        public void WavFileOnStdinIsRefusedNotPlayedAsNoise()
+        {
+            byte[] wav = new WavBuilder().Fmt(1, 1, 16000, 16).Data(WavBuilder.S16(1, 2, 3)).Build();
+            var e = Assert.Throws<AudioFormatException>(() => new RawPcmSource(new TricklingStream(wav), "stdin"));
+            Assert.StartsWith("stdin: this is a WAV file, not raw PCM", e.Message);
+        }
+
+        [Fact]
+        public void InputShorterThanTheLookAheadIsStillRead()
+        {
+            using var source = new RawPcmSource(new TricklingStream(WavBuilder.S16(-5, 6, 7)), "stdin");
+            Assert.Equal(new short[] { -5, 6, 7 }, AudioTestIo.ReadAll(source, 2));
+        }
+
+        [Fact]
         public void EmptyInputIsAnError()
         {
             using var source = new RawPcmSource(new MemoryStream(), "stdin");

@@ -108,6 +108,8 @@ namespace Edge.Asr.Tests.Cli
             AssertOneLineError(CliHarness.InProcess(new byte[] { 1, 2, 3 }, "run", "-"), 1,
                 "stdin: truncated: raw s16le input ends with an odd byte (3 bytes)");
             AssertOneLineError(CliHarness.InProcess(new byte[0], "run", "-"), 1, "stdin: no audio: input is empty");
+            AssertOneLineError(CliHarness.InProcess(File.ReadAllBytes(CliHarness.Sample("yes.wav")), "run", "-"), 1,
+                "stdin: this is a WAV file, not raw PCM: give its path instead, or pipe raw 16 kHz mono s16le (sox in.wav -t raw -e signed -b 16 -c 1 -r 16000 -)");
         }
 
         [Theory]
