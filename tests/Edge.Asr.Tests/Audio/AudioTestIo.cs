@@ -9,10 +9,29 @@ namespace Edge.Asr.Tests.Audio
     /// <summary>Temporary files, whole-source reads and sox runs shared by the audio and CLI tests.</summary>
     public static class AudioTestIo
     {
-        /// <summary>A fresh empty directory under the system temp directory.</summary>
+        /// <summary>This test run's scratch folder; earlier runs' folders older than an hour are removed.</summary>
+        private static readonly string RunDirectory = CreateRunDirectory();
+
+        private static string CreateRunDirectory()
+        {
+            string root = Path.Combine(Path.GetTempPath(), "edge-asr-tests");
+            if (Directory.Exists(root))
+            {
+                foreach (string old in Directory.GetDirectories(root))
+                {
+                    if (Directory.GetLastWriteTimeUtc(old) > DateTime.UtcNow.AddHours(-1)) continue;
+                    try { Directory.Delete(old, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                }
+            }
+            string dir = Path.Combine(root, Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+
+        /// <summary>A fresh empty directory inside this run's scratch folder.</summary>
         public static string NewTempDirectory()
         {
-            string dir = Path.Combine(Path.GetTempPath(), "edge-asr-tests", Guid.NewGuid().ToString("N"));
+            string dir = Path.Combine(RunDirectory, Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
             return dir;
         }

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Edge.Asr.Tests.Audio
 {
     /// <summary>WAV files written by sox (an independent implementation) read back by our reader.</summary>
-    public sealed class SoxCrossCheckTests
+    public sealed class SoxCrossCheckTests : IDisposable
     {
         private readonly ITestOutputHelper _log;
         private readonly string _dir = AudioTestIo.NewTempDirectory();
@@ -16,6 +16,8 @@ namespace Edge.Asr.Tests.Audio
         {
             _log = log;
         }
+
+        public void Dispose() => Directory.Delete(_dir, recursive: true);
 
         private string P(string name) => Path.Combine(_dir, name);
 
