@@ -1,0 +1,79 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using Edge.Asr.Sim.Audio;
+
+namespace Edge.Asr.Sim.Commands
+{
+    /// <summary>
+    /// The edge-asr command line. Every failure is one line on stderr, "edge-asr: &lt;message&gt;",
+    /// with the exit codes of <see cref="ExitCodes"/>; never a stack trace.
+    /// </summary>
+    public static class EdgeAsrCli
+    {
+        /// <summary>
+        /// Runs edge-asr with the given arguments and streams; returns the exit code.
+        /// <paramref name="stop"/> ends a run early (Ctrl+C), which still reports what it heard.
+        /// </summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin, CancellationToken stop = default)
+        {
+            RootCommand root = Build(stdout, openStdin, stop);
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // Most specific first: an unrecognised word explains a missing command.
+                var messages = new System.Collections.Generic.List<string>();
+                foreach (var error in parsed.Errors)
+                {
+                    if (error.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) messages.Insert(0, error.Message);
+                    else messages.Add(error.Message);
+                }
+                stderr.WriteLine("edge-asr: " + OneLine(string.Join(" ", messages)) + " (see 'edge-asr --help')");
+                return ExitCodes.Usage;
+            }
+            try
+            {
+                return parsed.Invoke(new InvocationConfiguration
+                {
+                    Output = stdout,
+                    Error = stderr,
+                    EnableDefaultExceptionHandler = false,
+                    ProcessTerminationTimeout = null, // Ctrl+C is the host's (Program's) business
+                });
+            }
+            catch (AudioFormatException e)
+            {
+                stderr.WriteLine("edge-asr: " + e.Message);
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e)
+            {
+                stderr.WriteLine("edge-asr: internal error: " + e.GetType().Name + ": " + OneLine(e.Message));
+                return ExitCodes.InternalError;
+            }
+        }
+
+        private static RootCommand Build(TextWriter stdout, Func<Stream> openStdin, CancellationToken stop)
+        {
+            var input = new Argument<string>("input")
+            {
+                Description = "a WAV file (PCM 8/16/24/32-bit or float 32, any channels, 8-192 kHz), or - for raw 16 kHz mono s16le PCM on stdin",
+            };
+            var run = new Command("run", "Stream audio through the simulator and print what it hears.");
+            run.Add(input);
+            run.SetAction(result =>
+            {
+                string path = result.GetValue(input)!;
+                using IAudioSource source = AudioSources.Open(path, openStdin);
+                return new RunCommand(stdout, stop).Execute(source);
+            });
+
+            var root = new RootCommand("edge-asr: the desktop simulator of Edge.Asr, on-device speech-command recognition.");
+            root.Add(run);
+            return root;
+        }
+
+        private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');
+    }
+}
