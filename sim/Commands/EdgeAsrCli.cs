@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using Edge.Asr.Sim.Audio;
+using Edge.Asr.Sim.Views;
 
 namespace Edge.Asr.Sim.Commands
 {
@@ -66,7 +67,7 @@ namespace Edge.Asr.Sim.Commands
             {
                 string path = result.GetValue(input)!;
                 using IAudioSource source = AudioSources.Open(path, openStdin);
-                return new RunCommand(stdout, stop).Execute(source);
+                return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted());
             });
 
             var root = new RootCommand("edge-asr: the desktop simulator of Edge.Asr, on-device speech-command recognition.");

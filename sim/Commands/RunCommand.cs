@@ -2,7 +2,10 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using System.Collections.Generic;
+using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Audio;
+using Edge.Asr.Sim.Views;
 
 namespace Edge.Asr.Sim.Commands
 {
@@ -28,11 +31,17 @@ namespace Edge.Asr.Sim.Commands
         /// <summary>True when the last <see cref="Process"/> was stopped before the end of its input.</summary>
         public bool Interrupted { get; private set; }
 
+        /// <summary>The log-mel frames the frontend computed in the last <see cref="Process"/>, in order.</summary>
+        public IReadOnlyList<short[]> Frames => _frames;
+
+        private readonly List<short[]> _frames = new List<short[]>();
+
         /// <summary>Runs on an opened source and prints the report; returns the exit code (0).</summary>
-        public int Execute(IAudioSource source)
+        public int Execute(IAudioSource source, int width = 80, bool colour = false)
         {
             AudioStatistics statistics = Process(source);
             Report(source, statistics);
+            ReportLogMel(width, colour);
             return ExitCodes.Success;
         }
 
@@ -40,12 +49,15 @@ namespace Edge.Asr.Sim.Commands
         public AudioStatistics Process(IAudioSource source)
         {
             var statistics = new AudioStatistics();
+            var frontend = new LogMelFrontend();
             var block = new short[BlockSamples];
             int n;
             Interrupted = false;
+            _frames.Clear();
             while ((n = source.Read(block, 0, block.Length)) > 0)
             {
                 statistics.Add(block, 0, n);
+                PushToFrontend(frontend, block, n);
                 if (_stop.IsCancellationRequested)
                 {
                     Interrupted = true;
@@ -53,6 +65,47 @@ namespace Edge.Asr.Sim.Commands
                 }
             }
             return statistics;
+        }
+
+        /// <summary>The same streaming loop the device runs: push, and take each frame as it completes.</summary>
+        private void PushToFrontend(LogMelFrontend frontend, short[] block, int count)
+        {
+            int at = 0;
+            while (at < count)
+            {
+                at += frontend.Push(block, at, count - at);
+                if (frontend.HasFrame)
+                {
+                    var frame = new short[LogMelFrontend.MelChannels];
+                    frontend.ReadFrame(frame, 0);
+                    _frames.Add(frame);
+                }
+            }
+        }
+
+        /// <summary>The frontend's view: a terminal spectrogram and where the loudest frame is.</summary>
+        private void ReportLogMel(int width, bool colour)
+        {
+            CultureInfo c = CultureInfo.InvariantCulture;
+            if (_frames.Count == 0)
+            {
+                _output.WriteLine("log-mel:   no frame (shorter than one 25 ms window)");
+                return;
+            }
+            int loudest = 0;
+            long loudestEnergy = -1;
+            for (int f = 0; f < _frames.Count; f++)
+            {
+                long sum = 0;
+                foreach (short v in _frames[f]) sum += v;
+                if (sum > loudestEnergy) { loudestEnergy = sum; loudest = f; }
+            }
+            double mean = loudestEnergy / (double)LogMelFrontend.MelChannels / 256.0;
+            _output.WriteLine("log-mel:   " + _frames.Count.ToString(c) + " frames x " + LogMelFrontend.MelChannels.ToString(c)
+                + " bands (" + LogMelFrontend.MelLowHz.ToString(c) + "-" + LogMelFrontend.MelHighHz.ToString(c) + " Hz); loudest frame at "
+                + (loudest * LogMelFrontend.HopLength / (double)LogMelFrontend.SampleRate).ToString("0.00", c) + " s (mean log2 energy "
+                + mean.ToString("0.0", c) + ")");
+            new SpectrogramView().Write(_output, _frames.ToArray(), width, colour);
         }
 
         private void Report(IAudioSource source, AudioStatistics s)
