@@ -17,8 +17,8 @@ namespace Edge.Asr.Codegen
         public const int ReciprocalSegments = 32;
         /// <summary>Segments of the 1/√m table over m ∈ [1,4] (step 1/16).</summary>
         public const int InverseSqrtSegments = 48;
-        /// <summary>Segments of the sigmoid table over x ∈ [0,16] (step 1/16).</summary>
-        public const int SigmoidSegments = 256;
+        /// <summary>Segments of the sigmoid table over x ∈ [0,16] (step 1/32).</summary>
+        public const int SigmoidSegments = 512;
 
         public static string Generate()
         {
@@ -41,8 +41,8 @@ namespace Edge.Asr.Codegen
             Emit(sb, "int", "InverseSqrtQ30", "1/sqrt(m) in Q30 for m = 1 + i/16, i = 0.." + InverseSqrtSegments + ".", rsqrt);
 
             var sig = new long[SigmoidSegments + 1];
-            for (int i = 0; i <= SigmoidSegments; i++) sig[i] = Math.Min(32767L, Q(1.0 / (1.0 + Math.Exp(-i / 16.0)), 15));
-            Emit(sb, "short", "SigmoidQ15", "sigmoid(x) in Q15 (saturated to 32767) for x = i/16, i = 0.." + SigmoidSegments + ".", sig);
+            for (int i = 0; i <= SigmoidSegments; i++) sig[i] = Q(1.0 / (1.0 + Math.Exp(-i / 32.0)), 15) - 16384;
+            Emit(sb, "short", "SigmoidMinusHalfQ15", "sigmoid(x) − 1/2 in Q15 (0..16384, fits a short) for x = i/32, i = 0.." + SigmoidSegments + ".", sig);
 
             sb.Append("    }\n}\n");
             return sb.ToString();

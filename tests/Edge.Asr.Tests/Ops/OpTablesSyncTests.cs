@@ -22,7 +22,7 @@ namespace Edge.Asr.Tests.Ops
             Assert.True(Edge.Asr.Ops.OpTables.Exp2NegQ30.Length * 4 <= 2048);
             Assert.True(Edge.Asr.Ops.OpTables.ReciprocalQ30.Length * 4 <= 2048);
             Assert.True(Edge.Asr.Ops.OpTables.InverseSqrtQ30.Length * 4 <= 2048);
-            Assert.True(Edge.Asr.Ops.OpTables.SigmoidQ15.Length * 2 <= 2048);
+            Assert.True(Edge.Asr.Ops.OpTables.SigmoidMinusHalfQ15.Length * 2 <= 2048);
         }
     }
 }
