@@ -59,8 +59,13 @@ namespace Edge.Asr.Tests.Ops.Reference
             shift = s;
         }
 
-        /// <summary>Quantises W[out][in] per output channel and the bias at the accumulator scale.</summary>
-        public static QuantizedLayer Layer(double[][] w, double[] bias, int fracIn, int fracOut)
+        /// <summary>
+        /// Quantises W[out][in] per output channel and the bias at the accumulator scale. With
+        /// inputMean(o, i) = E[x feeding weight (o, i)] from calibration, the bias is corrected for the
+        /// mean output shift the weight rounding causes, b' = b − Σ_i (ŵ − w)·E[x] (bias correction,
+        /// Nagel et al. 2019): it matters for inputs with a large mean, such as log-mel or ReLU outputs.
+        /// </summary>
+        public static QuantizedLayer Layer(double[][] w, double[] bias, int fracIn, int fracOut, Func<int, int, double>? inputMean = null)
         {
             int outs = w.Length, ins = w[0].Length;
             var q = new QuantizedLayer
@@ -77,8 +82,13 @@ namespace Edge.Asr.Tests.Ops.Reference
                 for (int i = 0; i < ins; i++) max = Math.Max(max, Math.Abs(w[o][i]));
                 double s = max > 0 ? max / 127.0 : 1.0;
                 q.ChannelScale[o] = s;
-                for (int i = 0; i < ins; i++) q.Weights[o * ins + i] = (sbyte)Math.Round(w[o][i] / s, MidpointRounding.AwayFromZero);
-                q.Bias[o] = (int)Math.Round(bias[o] / (s * Math.Pow(2, -fracIn)), MidpointRounding.AwayFromZero);
+                double b = bias[o];
+                for (int i = 0; i < ins; i++)
+                {
+                    q.Weights[o * ins + i] = (sbyte)Math.Round(w[o][i] / s, MidpointRounding.AwayFromZero);
+                    if (inputMean != null) b -= (q.Weights[o * ins + i] * s - w[o][i]) * inputMean(o, i);
+                }
+                q.Bias[o] = (int)Math.Round(b / (s * Math.Pow(2, -fracIn)), MidpointRounding.AwayFromZero);
                 Multiplier(s * Math.Pow(2, fracOut - fracIn), out q.Multipliers[o], out q.Shifts[o]);
             }
             return q;
