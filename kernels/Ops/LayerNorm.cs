@@ -35,7 +35,7 @@ namespace Edge.Asr.Ops
             if (beta == null || beta.Length != width) throw new ArgumentException("LayerNorm: expected " + width.ToString() + " betas");
             if (fracIn < -16 || fracIn > 30 || fracOut < -16 || fracOut > 30 || fracGamma < 0 || fracGamma > 15)
                 throw new ArgumentOutOfRangeException("fracIn", "LayerNorm: fraction bits out of range");
-            if (epsQ32 < 0 || epsQ32 > (1L << 31)) throw new ArgumentOutOfRangeException("epsQ32", "LayerNorm: epsilon must be in [0, 0.5]");
+            if (epsQ32 < 0 || epsQ32 > (1L << 31)) throw new ArgumentOutOfRangeException("epsQ32", "LayerNorm: epsQ32 must be in [0, 2^31]");
             this.width = width;
             this.gamma = gamma;
             this.beta = beta;

@@ -50,7 +50,7 @@ namespace Edge.Asr.Ops
                 sum += v;
             }
             int shift;
-            long r = Reciprocal.Q30(sum, out shift);          // sum ≥ 2^30 (the maximum contributes 1.0), shift ≥ 60
+            long r = Reciprocal.Q30(sum, out shift);          // sum ≥ 2^30 (the maximum contributes 2^30), so shift ≥ 60
             for (int i = 0; i < length; i++)
             {
                 long p = Fixed.RoundShift(e[i] * r, shift - 15);

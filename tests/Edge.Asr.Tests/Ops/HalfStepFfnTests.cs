@@ -105,6 +105,36 @@ namespace Edge.Asr.Tests.Ops
         }
 
         [Fact]
+        public void EqualsItsPartsBitForBitOnFullScaleInput()
+        {
+            const int d = 48, h = 96;
+            var m = MakeModel(d, h);
+            var calib = Data.ActivationRows(99, 16, d, 1.0);
+            var ffn = Build(m, calib, d, h, out int fx, out int fOut);
+            var ln = new short[d]; var up = new short[h]; var dn = new short[d]; var y = new short[d];
+            var x = new short[d];
+            for (int i = 0; i < d; i++) x[i] = (short)(i % 3 == 0 ? 32767 : -32768);
+            ffn.Process(x, 0, y, 0);
+            // The same computation by hand with freshly built parts.
+            var parts = Build(m, calib, d, h, out _, out _);
+            var fields = typeof(HalfStepFfn).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+            object Part(string name) { foreach (var f in fields) if (f.Name == name) return f.GetValue(parts)!; throw new InvalidOperationException(name); }
+            ((LayerNorm)Part("norm")).Process(x, 0, ln, 0);
+            ((Linear)Part("up")).Process(ln, 0, up, 0);
+            ((Swish)Part("swish")).Process(up, 0, up, 0);
+            ((Linear)Part("down")).Process(up, 0, dn, 0);
+            var byHand = new short[d];
+            ((ResidualAdd)Part("residual")).Process(x, 0, dn, 0, byHand, 0);
+            Assert.Equal(byHand, y);
+            int saturated = 0;
+            foreach (var v in y) if (v == short.MaxValue || v == short.MinValue) saturated++;
+            output.WriteLine("HalfStepFfn full-scale input: " + saturated + " of " + d + " outputs at the int16 limits (fIn " + fx + ", fOut " + fOut + ")");
+            Assert.True(saturated > 0);
+            // The residual x dominates: no output may have wrapped to the opposite sign.
+            for (int i = 0; i < d; i++) Assert.Equal(Math.Sign((int)x[i]), Math.Sign((int)y[i]));
+        }
+
+        [Fact]
         public void InPlaceEqualsSeparateBuffersAndAllocatesNothing()
         {
             const int d = 32, h = 64;
