@@ -43,8 +43,8 @@ namespace Edge.Asr.Ops
         private readonly short[] dw;                // depthwise output of one bin (C)
         private readonly short[] pw;                // pointwise output of one bin (C)
         private readonly short[] flat;              // [c·F2 + f]
-        private int inputFrames;
-        private int stage1Frames;
+        private int inputPhase;                     // input frame index mod 2 (0: stage 1 fires)
+        private int stage1Phase;                    // stage-1 output index mod 2 (0: stage 2 fires)
 
         public ConvSubsampling(int melBins, int channels,
             sbyte[] conv1Weights, int[] conv1Bias, int[] conv1Multipliers, int[] conv1Shifts,
@@ -132,8 +132,8 @@ namespace Edge.Asr.Ops
             Array.Clear(s1Older, 0, s1Older.Length);
             Array.Clear(s1Old, 0, s1Old.Length);
             Array.Clear(s1Now, 0, s1Now.Length);
-            inputFrames = 0;
-            stage1Frames = 0;
+            inputPhase = 0;
+            stage1Phase = 0;
         }
 
         /// <summary>
@@ -143,19 +143,19 @@ namespace Edge.Asr.Ops
         public bool Process(short[] mel, int melOffset, short[] output, int outOffset)
         {
             bool emitted = false;
-            if ((inputFrames & 1) == 0)
+            if (inputPhase == 0)
             {
                 Stage1(mel, melOffset);
-                if ((stage1Frames & 1) == 0)
+                if (stage1Phase == 0)
                 {
                     Stage2();
                     this.output.Process(flat, 0, output, outOffset);
                     emitted = true;
                 }
-                stage1Frames++;
+                stage1Phase ^= 1;
                 short[] t = s1Older; s1Older = s1Old; s1Old = s1Now; s1Now = t;
             }
-            inputFrames++;
+            inputPhase ^= 1;
             short[] m = mel2; mel2 = mel1; mel1 = m;
             Array.Copy(mel, melOffset, mel1, 0, melBins);
             return emitted;
