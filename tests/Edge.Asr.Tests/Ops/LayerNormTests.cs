@@ -142,6 +142,17 @@ namespace Edge.Asr.Tests.Ops
         }
 
         [Fact]
+        public void InPlaceEqualsSeparateBuffers()
+        {
+            var s = Make(144, 9, 10);
+            var x = Quant.Activations(Data.ActivationRows(4, 1, 144, 3.0)[0], 9);
+            var y = new short[144];
+            s.Op.Process(x, 0, y, 0);
+            s.Op.Process(x, 0, x, 0);
+            Assert.Equal(y, x);
+        }
+
+        [Fact]
         public void ProcessAllocatesNothingAndCountsMacs()
         {
             var s = Make(144, 10, 10);
