@@ -1,3 +1,5 @@
+using System;
+
 namespace Edge.Asr.FixedPoint
 {
     /// <summary>
@@ -62,6 +64,43 @@ namespace Edge.Asr.FixedPoint
         {
             uint high = (uint)(x >> 32);
             return high != 0 ? LeadingZeros(high) : 32 + LeadingZeros((uint)x);
+        }
+
+        /// <summary>
+        /// x · 2^-shift rounded half away from zero for any sign of shift; a negative shift is an
+        /// exact left shift (the caller guarantees the result fits in 64 bits).
+        /// </summary>
+        public static long ScalePow2(long x, int shift)
+        {
+            if (shift >= 0) return RoundShift(x, shift);
+            return x << -shift;
+        }
+
+        /// <summary>num / den rounded half away from zero (den &gt; 0).</summary>
+        public static long DivRound(long num, long den)
+        {
+            if (den <= 0) throw new ArgumentOutOfRangeException("den", "den must be positive");
+            long half = den >> 1;
+            return num >= 0 ? (num + half) / den : -((-num + half) / den);
+        }
+
+        /// <summary>
+        /// Requantises an accumulator: sat16(round(acc · multiplier / 2^shift)), multiplier in
+        /// [2^30, 2^31), shift in [1, 62]. An accumulator of 32 bits or more is pre-rounded right by
+        /// its excess bits (and the shift reduced) so the 64-bit product cannot overflow.
+        /// </summary>
+        public static short Requantize(long acc, int multiplier, int shift)
+        {
+            int excess = 0;
+            long mag = acc >= 0 ? acc : -acc;
+            while ((mag >> excess) > int.MaxValue && excess < shift) excess++;
+            if (excess > 0)
+            {
+                acc = RoundShift(acc, excess);
+                shift -= excess;
+                if (acc > int.MaxValue || acc < -int.MaxValue) return acc > 0 ? short.MaxValue : short.MinValue;
+            }
+            return Sat16(RoundShift(acc * multiplier, shift));
         }
     }
 }

@@ -1,0 +1,99 @@
+using System;
+using Edge.Asr.FixedPoint;
+
+namespace Edge.Asr.Ops
+{
+    /// <summary>
+    /// LayerNorm over one int16 vector with a MAD pre-normaliser (Apple, arXiv 2312.10359), so it
+    /// reproduces float LayerNorm without retraining and cannot overflow whatever the input scale:
+    /// 1. d = x·D − Σx (exact: the mean is carried with D times the precision, no rounding);
+    /// 2. y = d · 2^-k with k chosen from Σ|d| so the mean absolute deviation of y is in (2^11, 2^13);
+    /// 3. V = Σy² / D, bounded by D·2^26 because Σy² ≤ (Σ|y|)²; ε converted to the units of V;
+    /// 4. r = 1/√(V + ε) by table + Newton; z = y·r in Q24 (|z| ≤ √D ≤ 64);
+    /// 5. out = round(z·γ) + β, saturated. A row of equal values gives exactly β.
+    /// γ: short with fracGamma fraction bits; β: int at the output scale; ε = epsQ32 · 2^-32.
+    /// </summary>
+    public sealed class LayerNorm
+    {
+        private const int MadBits = 12;   // target: MAD of the pre-normalised row around 2^12
+        private const int ZBits = 24;     // z in Q24: its rounding stays far below an output LSB even for large γ
+        private const long EpsCap = 1L << 52;
+
+        private readonly int width;
+        private readonly short[] gamma;
+        private readonly int[] beta;
+        private readonly int fracIn;
+        private readonly int outShift;    // z·γ (Q(24+fracGamma)) → output fraction bits
+        private readonly long epsQ32;
+        private readonly int widthLog2;
+        private readonly int[] y;         // scratch: the pre-normalised row
+
+        public LayerNorm(int width, short[] gamma, int fracGamma, int[] beta, int fracIn, int fracOut, long epsQ32)
+        {
+            if (width < 2 || width > 4096) throw new ArgumentOutOfRangeException("width", "LayerNorm: width must be in [2, 4096]");
+            if (gamma == null || gamma.Length != width) throw new ArgumentException("LayerNorm: expected " + width.ToString() + " gammas");
+            if (beta == null || beta.Length != width) throw new ArgumentException("LayerNorm: expected " + width.ToString() + " betas");
+            if (fracIn < -16 || fracIn > 30 || fracOut < -16 || fracOut > 30 || fracGamma < 0 || fracGamma > 15)
+                throw new ArgumentOutOfRangeException("fracIn", "LayerNorm: fraction bits out of range");
+            if (epsQ32 < 0 || epsQ32 > (1L << 31)) throw new ArgumentOutOfRangeException("epsQ32", "LayerNorm: epsQ32 must be in [0, 2^31]");
+            this.width = width;
+            this.gamma = gamma;
+            this.beta = beta;
+            this.fracIn = fracIn;
+            this.outShift = ZBits + fracGamma - fracOut;
+            this.epsQ32 = epsQ32;
+            this.widthLog2 = 63 - Fixed.LeadingZeros((ulong)width);
+            this.y = new int[width];
+        }
+
+        public int Width { get { return width; } }
+
+        /// <summary>Multiplies per call: x·D, y², y·r, z·γ for each of the D values.</summary>
+        public long MacsPerFrame { get { return 4L * width; } }
+
+        public void Process(short[] input, int inOffset, short[] output, int outOffset)
+        {
+            int sum = 0;
+            for (int i = 0; i < width; i++) sum += input[inOffset + i];
+            long sad = 0;
+            for (int i = 0; i < width; i++)
+            {
+                int d = input[inOffset + i] * width - sum;       // |d| ≤ 2^16 · D
+                y[i] = d;
+                sad += d >= 0 ? d : -d;
+            }
+            if (sad == 0)
+            {
+                for (int i = 0; i < width; i++) output[outOffset + i] = Fixed.Sat16(beta[i]);
+                return;
+            }
+
+            // Power-of-two MAD estimate: sad/D ∈ (2^(a−b−1), 2^(a−b+1)); aim the MAD of y at 2^12.
+            int k = (63 - Fixed.LeadingZeros((ulong)sad)) - widthLog2 - MadBits;
+            long sumSq = 0;
+            for (int i = 0; i < width; i++)
+            {
+                int v = (int)Fixed.ScalePow2(y[i], k);
+                y[i] = v;
+                sumSq += (long)v * v;
+            }
+            long variance = Fixed.DivRound(sumSq, width);
+
+            // ε in the units of V: V_real = V · 2^(2(k − fracIn)) / D², so ε_V = ε · D² · 2^(2·fracIn − 2k).
+            int epsShift = 32 + 2 * k - 2 * fracIn;
+            long epsD2 = epsQ32 * width * width;
+            long epsV;
+            if (epsShift >= 0) epsV = Fixed.RoundShift(epsD2, epsShift > 62 ? 62 : epsShift);
+            else epsV = (-epsShift >= 62 || epsD2 > (EpsCap >> -epsShift)) ? EpsCap : epsD2 << -epsShift;
+
+            int rShift;
+            int r = InverseSqrt.Q30(variance + epsV, out rShift);
+            for (int i = 0; i < width; i++)
+            {
+                long z = Fixed.ScalePow2((long)y[i] * r, rShift - ZBits);          // Q24
+                long o = Fixed.ScalePow2(z * gamma[i], outShift) + beta[i];
+                output[outOffset + i] = Fixed.Sat16(o);
+            }
+        }
+    }
+}

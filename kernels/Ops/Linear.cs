@@ -1,0 +1,70 @@
+using System;
+using Edge.Asr.FixedPoint;
+
+namespace Edge.Asr.Ops
+{
+    /// <summary>
+    /// Fully connected layer: int8 weights (row-major [out][in], per-output-channel scale) × int16
+    /// activations, int32 bias, exact accumulation (int over blocks of 256 products, then long),
+    /// per-output-channel requantisation to int16 with rounding and saturation, optional ReLU.
+    /// </summary>
+    public sealed class Linear
+    {
+        private const int Block = 256;   // 256 · 127 · 32768 < 2^31: an int block sum cannot overflow
+
+        private readonly int inputSize;
+        private readonly int outputSize;
+        private readonly sbyte[] weights;
+        private readonly int[] bias;
+        private readonly int[] multipliers;
+        private readonly int[] shifts;
+        private readonly bool relu;
+
+        public Linear(int inputSize, int outputSize, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts)
+            : this(inputSize, outputSize, weights, bias, multipliers, shifts, false)
+        {
+        }
+
+        public Linear(int inputSize, int outputSize, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, bool relu)
+        {
+            if (inputSize <= 0 || outputSize <= 0) throw new ArgumentOutOfRangeException("inputSize", "Linear: sizes must be positive");
+            if (weights == null || weights.Length != inputSize * outputSize) throw new ArgumentException("Linear: expected " + (inputSize * outputSize).ToString() + " weights");
+            if (bias == null || bias.Length != outputSize) throw new ArgumentException("Linear: expected " + outputSize.ToString() + " biases");
+            Requantizer.Validate(multipliers, shifts, outputSize, "Linear");
+            this.inputSize = inputSize;
+            this.outputSize = outputSize;
+            this.weights = weights;
+            this.bias = bias;
+            this.multipliers = multipliers;
+            this.shifts = shifts;
+            this.relu = relu;
+        }
+
+        public int InputSize { get { return inputSize; } }
+        public int OutputSize { get { return outputSize; } }
+
+        /// <summary>Multiply-accumulates per call: in · out.</summary>
+        public long MacsPerFrame { get { return (long)inputSize * outputSize; } }
+
+        /// <summary>output[outOffset + o] = requant(Σ W[o][i] · input[inOffset + i] + b[o]).</summary>
+        public void Process(short[] input, int inOffset, short[] output, int outOffset)
+        {
+            int w = 0;
+            for (int o = 0; o < outputSize; o++)
+            {
+                long acc = bias[o];
+                int i = 0;
+                while (i < inputSize)
+                {
+                    int end = i + Block < inputSize ? i + Block : inputSize;
+                    int partial = 0;
+                    for (; i < end; i++) partial += weights[w++] * input[inOffset + i];
+                    acc += partial;
+                }
+                short y = Fixed.Requantize(acc, multipliers[o], shifts[o]);
+                if (relu && y < 0) y = 0;
+                output[outOffset + o] = y;
+            }
+        }
+    }
+}

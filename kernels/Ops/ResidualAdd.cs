@@ -1,0 +1,48 @@
+using System;
+using Edge.Asr.FixedPoint;
+
+namespace Edge.Asr.Ops
+{
+    /// <summary>
+    /// out = a + b with power-of-two scale alignment: both operands are shifted exactly to the
+    /// finest of the three scales, summed in long, then rounded once to fracOut and saturated.
+    /// Passing fracB + 1 for b multiplies it by ½ (the Conformer half-step residual).
+    /// </summary>
+    public sealed class ResidualAdd
+    {
+        private readonly int width;
+        private readonly int shiftA;
+        private readonly int shiftB;
+        private readonly int shiftOut;
+
+        public ResidualAdd(int width, int fracA, int fracB, int fracOut)
+        {
+            if (width < 1) throw new ArgumentOutOfRangeException("width", "ResidualAdd: width must be positive");
+            int fine = fracA;
+            if (fracB > fine) fine = fracB;
+            if (fracOut > fine) fine = fracOut;
+            int coarse = fracA;
+            if (fracB < coarse) coarse = fracB;
+            if (fracOut < coarse) coarse = fracOut;
+            if (fine - coarse > 40) throw new ArgumentOutOfRangeException("fracA", "ResidualAdd: scales more than 2^40 apart");
+            this.width = width;
+            this.shiftA = fine - fracA;
+            this.shiftB = fine - fracB;
+            this.shiftOut = fine - fracOut;
+        }
+
+        public int Width { get { return width; } }
+
+        /// <summary>One accumulate (no multiply) per element.</summary>
+        public long MacsPerFrame { get { return width; } }
+
+        public void Process(short[] a, int aOffset, short[] b, int bOffset, short[] output, int outOffset)
+        {
+            for (int i = 0; i < width; i++)
+            {
+                long sum = ((long)a[aOffset + i] << shiftA) + ((long)b[bOffset + i] << shiftB);
+                output[outOffset + i] = Fixed.Sat16(Fixed.RoundShift(sum, shiftOut));
+            }
+        }
+    }
+}
