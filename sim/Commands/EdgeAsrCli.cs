@@ -70,8 +70,17 @@ namespace Edge.Asr.Sim.Commands
                 return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted());
             });
 
+            var precise = new Option<bool>("--precise")
+            {
+                Description = "measure with BenchmarkDotNet (slower, with statistics) instead of a quick timed loop",
+            };
+            var bench = new Command("bench", "Print what the pipeline costs: exact operation counts and desktop speed on one thread.");
+            bench.Add(precise);
+            bench.SetAction(result => new BenchCommand(stdout).Execute(result.GetValue(precise)));
+
             var root = new RootCommand("edge-asr: the desktop simulator of Edge.Asr, on-device speech-command recognition.");
             root.Add(run);
+            root.Add(bench);
             return root;
         }
 
