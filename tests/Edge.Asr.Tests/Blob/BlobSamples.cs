@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Edge.Asr.Blob;
 using Edge.Asr.Codegen.Blob;
 
@@ -105,7 +106,11 @@ namespace Edge.Asr.Tests.Blob
         }
 
         /// <summary>A located field of a written blob.</summary>
-        public sealed record Field(string Name, int At, int Size, bool Structural);
+        public sealed record Field(string Name, int At, int Size, bool Structural, string Owner = "");
+
+        /// <summary>Absolute offset of a tensor entry field (names as in Fields).</summary>
+        public static int At(byte[] blob, string tensor, string field) =>
+            Fields(blob).Single(f => f.Owner == tensor && f.Name == field).At;
 
         /// <summary>
         /// Every header, directory, count and length field of a blob, plus the tensor entries'
@@ -144,7 +149,8 @@ namespace Edge.Asr.Tests.Blob
             int at = lab + 4;
             for (int i = 0; i < n; i++)
             {
-                f.Add(new("label_length", at, 2, true));
+                f.Add(new("label_length", at, 2, true, "label" + i));
+                f.Add(new("label_byte", at + 2, 1, false, "label" + i));
                 at += 2 + U16(blob, at);
             }
             at = SectionOffset(blob, BlobFormat.SectionTensorTable);
@@ -153,22 +159,25 @@ namespace Edge.Asr.Tests.Blob
             at += 4;
             for (int i = 0; i < n; i++)
             {
-                f.Add(new("name_length", at, 2, true));
+                string t = System.Text.Encoding.UTF8.GetString(blob, at + 2, U16(blob, at));
+                f.Add(new("name_length", at, 2, true, t));
+                f.Add(new("name", at + 2, 1, false, t));
                 at += 2 + U16(blob, at);
-                f.Add(new("dtype", at, 1, false));
+                f.Add(new("dtype", at, 1, false, t));
                 int rank = blob[at + 1];
-                f.Add(new("rank", at + 1, 1, true));
-                f.Add(new("channel_axis", at + 2, 1, true));
-                f.Add(new("reserved", at + 3, 1, true));
+                f.Add(new("rank", at + 1, 1, true, t));
+                f.Add(new("channel_axis", at + 2, 1, true, t));
+                f.Add(new("reserved", at + 3, 1, true, t));
                 at += 4;
-                for (int d = 0; d < rank; d++) f.Add(new("dim", at + 4 * d, 4, true));
+                for (int d = 0; d < rank; d++) f.Add(new("dim" + d, at + 4 * d, 4, true, t));
                 at += 4 * rank;
-                f.Add(new("zero_point", at, 4, false));
-                f.Add(new("scale_shift", at + 8, 4, false));
-                f.Add(new("multiplier_tensor", at + 12, 4, false));
-                f.Add(new("shift_tensor", at + 16, 4, false));
-                f.Add(new("data_offset", at + 20, 4, true));
-                f.Add(new("byte_length", at + 24, 4, true));
+                f.Add(new("zero_point", at, 4, false, t));
+                f.Add(new("scale_multiplier", at + 4, 4, false, t));
+                f.Add(new("scale_shift", at + 8, 4, false, t));
+                f.Add(new("multiplier_tensor", at + 12, 4, false, t));
+                f.Add(new("shift_tensor", at + 16, 4, false, t));
+                f.Add(new("data_offset", at + 20, 4, true, t));
+                f.Add(new("byte_length", at + 24, 4, true, t));
                 at += 28;
             }
             return f;
