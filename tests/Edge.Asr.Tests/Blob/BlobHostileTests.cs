@@ -13,7 +13,7 @@ namespace Edge.Asr.Tests.Blob
     /// <summary>
     /// Hostile blobs: whatever the damage, Load either throws BlobFormatException or returns a
     /// model equal to the original; never another exception type, never a different model.
-    /// Case counts: 4000 + 4000 + 2500 property cases plus every truncation length, twice.
+    /// Case counts: 4000 + 4000 + 2500 property cases, a deterministic sweep of every field, every truncation length.
     /// </summary>
     public class BlobHostileTests
     {
@@ -127,6 +127,32 @@ namespace Edge.Asr.Tests.Blob
             _out.WriteLine("field mutations (4000 cases over " + Fields.Count + " fields): " + tally);
             _out.WriteLine("accepted changed fields: " + string.Join(", ", accepted.Select(kv => kv.Key + " " + kv.Value)));
             Assert.True(tally.StructureRejected > 2000);
+        }
+
+        [Fact]
+        public void Every_field_with_every_edge_value_is_refused_or_harmless()
+        {
+            // Deterministic sweep next to the random one: each field gets every edge value and every single-bit flip.
+            var tally = new Tally();
+            foreach (BlobSamples.Field f in Fields)
+            {
+                uint old = 0;
+                for (int k = 0; k < f.Size; k++) old |= (uint)Original[f.At + k] << (8 * k);
+                var values = new List<uint> { 0, 1, 3, 4, 0xFF, 0xFFFF, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF,
+                    (uint)Original.Length, old + 1, old - 1, old + 4, old - 4 };
+                for (int bit = 0; bit < 8 * f.Size; bit++) values.Add(old ^ (1u << bit));
+                foreach (uint v in values)
+                    foreach (bool reseal in new[] { true, false })
+                    {
+                        byte[] b = (byte[])Original.Clone();
+                        for (int k = 0; k < f.Size; k++) b[f.At + k] = (byte)(v >> (8 * k));
+                        if (reseal && f.Name != "crc32") BlobWriter.Seal(b);
+                        ModelBlob? m = TryLoad(b, 0, tally);
+                        if (m != null && f.Structural && !b.AsSpan().SequenceEqual(Original))
+                            Assert.True(BlobAssert.SameContent(OriginalModel, m), "field " + f.Name + " at " + f.At + " = " + v);
+                    }
+            }
+            _out.WriteLine("edge-value sweep over " + Fields.Count + " fields: " + tally);
         }
 
         [Fact]
