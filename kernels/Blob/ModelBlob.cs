@@ -6,6 +6,7 @@ namespace Edge.Asr.Blob
     /// A validated model blob (docs/blob-format.md): config, labels, frontend parameters,
     /// detector defaults and the tensor table. Tensor data stays in the source and is read on
     /// demand in bounded chunks; the source must not change after Load (its CRC was checked).
+    /// Not thread-safe: data reads share one chunk window.
     /// </summary>
     public sealed class ModelBlob
     {
