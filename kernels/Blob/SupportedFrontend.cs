@@ -1,3 +1,5 @@
+using Edge.Asr.Frontend;
+
 namespace Edge.Asr.Blob
 {
     /// <summary>
@@ -6,11 +8,13 @@ namespace Edge.Asr.Blob
     /// </summary>
     public static class SupportedFrontend
     {
-        public const int SampleRate = 16000;
-        public const int WindowLength = 400;
-        public const int HopLength = 160;
-        public const int FftLength = 512;
-        public const int MelChannels = 40;
+        public const int SampleRate = LogMelFrontend.SampleRate;
+        public const int WindowLength = LogMelFrontend.WindowLength;
+        public const int HopLength = LogMelFrontend.HopLength;
+        public const int FftLength = LogMelFrontend.FftLength;
+        public const int MelChannels = LogMelFrontend.MelChannels;
+        public const int MelLowHz = LogMelFrontend.MelLowHz;
+        public const int MelHighHz = LogMelFrontend.MelHighHz;
         public const int LogFormat = FrontendParams.LogFormatInt16Log2Q8;
 
         /// <summary>Throws BlobFormatException naming the first unsupported parameter.</summary>
@@ -21,9 +25,9 @@ namespace Edge.Asr.Blob
             Exact("hop_length", p.HopLength, HopLength);
             Exact("fft_length", p.FftLength, FftLength);
             Exact("mel_channels", p.MelChannels, MelChannels);
-            // The mel band must lie inside [0, Nyquist]; its edges are the model's choice.
-            FieldCheck.Range("frontend", "mel_low_hz", p.MelLowHz, 0, SampleRate / 2 - 1);
-            FieldCheck.Range("frontend", "mel_high_hz", p.MelHighHz, p.MelLowHz + 1, SampleRate / 2);
+            // The mel band edges are baked into the frontend's tables: a model trained on others would see other features.
+            Exact("mel_low_hz", p.MelLowHz, MelLowHz);
+            Exact("mel_high_hz", p.MelHighHz, MelHighHz);
             Exact("log_format", p.LogFormat, LogFormat);
         }
 
