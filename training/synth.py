@@ -373,7 +373,7 @@ def trim(x):
 
 
 def speech(spec, workdir):
-    """TTS output at 16 kHz, speed/pitch perturbed, trimmed, at most 0.9 s."""
+    """TTS output at 16 kHz, speed/pitch perturbed, trimmed, at most 0.9 s (and the tempo factor used, if any)."""
     voice, aug = spec["voice"], spec["aug"]
     effects = []
     if "speed" in aug:
@@ -390,9 +390,11 @@ def speech(spec, workdir):
     x = trim(x)
     if len(x) == 0:
         raise RuntimeError("no speech from %s for '%s'" % (voice, spec["text"]))
+    tempo = None
     if len(x) > MAX_SPEECH:
-        x = trim(sox_pipe(x, ["tempo", "-s", "%.4f" % (len(x) / MAX_SPEECH)]))[:MAX_SPEECH]
-    return x
+        tempo = len(x) / MAX_SPEECH
+        x = trim(sox_pipe(x, ["tempo", "-s", "%.4f" % tempo]))[:MAX_SPEECH]
+    return x, tempo
 
 
 # ---------------------------------------------------------------- noise
@@ -479,7 +481,9 @@ def render(spec, workdir, banks):
             desc.append("telephone")
         return finish(x, None), ";".join(desc)
 
-    s = speech(spec, workdir)
+    s, tempo = speech(spec, workdir)
+    if tempo is not None:
+        desc.append("fit_tempo=%.3f" % tempo)
     if "speed" in aug:
         desc.append("speed=%s" % aug["speed"])
     if "pitch_cents" in aug:
