@@ -25,7 +25,10 @@ import tempfile
 import time
 import wave
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:
+    sys.exit("synth.py: error: missing python3-numpy (run ./test.sh to install it)")
 
 RATE = 16000
 WINDOW = RATE                      # exactly 1.000 s
@@ -162,6 +165,8 @@ def parse_args(argv):
     path = a.unknown_words if explicit else DEFAULT_UNKNOWN
     if not os.path.isfile(path):
         fail("--unknown-words: no such file '%s'" % path)
+    if os.path.isdir(a.out) and os.listdir(a.out):
+        fail("--out: '%s' is not empty (remove it or choose another folder)" % a.out)
     with open(path, encoding="utf-8") as f:
         unknown = parse_word_list(f.read(), path)
     dedup = []
@@ -226,6 +231,12 @@ def require_tools():
     for v in FESTIVAL_VOICES:
         if not any(os.path.isdir(os.path.join("/usr/share/festival/voices", lang, v)) for lang in ("english", "us")):
             fail("missing festival voice %s (run ./test.sh to install it)" % v)
+    if not os.path.isdir(SOUND_THEME_DIR):
+        fail("missing %s (sound-theme-freedesktop; run ./test.sh to install it)" % SOUND_THEME_DIR)
+    try:
+        import numpy  # noqa: F401  (imported at the top; this names the package when absent)
+    except ImportError:
+        fail("missing python3-numpy (run ./test.sh to install it)")
 
 
 # ---------------------------------------------------------------- seeds and specs
@@ -411,7 +422,7 @@ def build_banks(args, workdir):
         if os.path.isfile(path):
             real.append((name, sox_file(path, ["remix", "-"])))
     if not real:
-        fail("missing %s (sound-theme-freedesktop; run ./test.sh to install it)" % SOUND_THEME_DIR)
+        fail("no sounds in %s (sound-theme-freedesktop; run ./test.sh to install it)" % SOUND_THEME_DIR)
     banks["real"] = real
     # Babble material: unknown words spoken by training voices (never festival).
     rng = random.Random(derive_seed(args.seed, "babble"))
@@ -555,22 +566,29 @@ def voice_name(v):
 
 
 def main(argv):
-    t0 = time.time()
     try:
-        args = parse_args(argv)
-        require_tools()
-        homophones = []
-        if args.unknown_is_default:
-            # Drop unknown words that espeak-ng pronounces exactly like a command (write/right).
-            cmd_ph = set(phonemes(args.commands))
-            ph = phonemes(args.unknown)
-            homophones = [w for w, p in zip(args.unknown, ph) if p in cmd_ph]
-            args.unknown = [w for w in args.unknown if w not in homophones]
-        if len(args.unknown) < 1:
-            fail("--unknown-words: no unknown words left after removing the commands")
+        return synthesise(argv)
     except UsageError as e:
         print("synth.py: error: %s" % e, file=sys.stderr)
         return 2
+    except RuntimeError as e:
+        print("synth.py: error: %s" % e, file=sys.stderr)
+        return 1
+
+
+def synthesise(argv):
+    t0 = time.time()
+    args = parse_args(argv)
+    require_tools()
+    homophones = []
+    if args.unknown_is_default:
+        # Drop unknown words that espeak-ng pronounces exactly like a command (write/right).
+        cmd_ph = set(phonemes(args.commands))
+        ph = phonemes(args.unknown)
+        homophones = [w for w, p in zip(args.unknown, ph) if p in cmd_ph]
+        args.unknown = [w for w in args.unknown if w not in homophones]
+    if len(args.unknown) < 1:
+        fail("--unknown-words: no unknown words left after removing the commands")
 
     out = os.path.abspath(args.out)
     os.makedirs(out, exist_ok=True)

@@ -31,7 +31,10 @@ namespace Edge.Asr.Tests.Training
             MultiWord = Path.Combine(Temp, "multi");
             SynthRunner.Ok("--smoke", "--seed", "1", "--jobs", "2", "--out", RunA);
             SynthRunner.Ok("--smoke", "--seed", "1", "--jobs", "1", "--out", RunB);
-            SynthRunner.Ok("--smoke", "--seed", "3", "--splits", "train", "--words", "lights on,lights off,start", "--out", MultiWord);
+            // Commands from a file: one per line, comments and blank lines allowed.
+            string words = Path.Combine(Temp, "commands.txt");
+            File.WriteAllText(words, "# my commands\nlights on\n\nLights  Off\nstart\n");
+            SynthRunner.Ok("--smoke", "--seed", "3", "--splits", "train", "--words", words, "--out", MultiWord);
         }
 
         public void Dispose()
@@ -233,6 +236,14 @@ namespace Edge.Asr.Tests.Training
             var r = SynthRunner.Run(SynthRunner.Script, "--smoke", "--words", "lights on,lights off", "--unknown-words", list, "--out", Path.Combine(_f.Temp, "bad2"));
             AssertOneLineError("unknown list holds 'on'", r);
             Assert.Contains("'on'", r.Stderr);
+        }
+
+        [Fact]
+        public void NonEmptyOutputFolderIsRefused()
+        {
+            var r = SynthRunner.Run(SynthRunner.Script, "--smoke", "--out", _f.RunA);
+            AssertOneLineError("--out not empty", r);
+            Assert.Contains("not empty", r.Stderr);
         }
 
         private static void AssertOneLineError(string why, (int ExitCode, string Stdout, string Stderr) r)
