@@ -502,7 +502,7 @@ def render(spec, workdir, banks):
     offset = rng.randrange(WINDOW - len(s) + 1)
     x = np.zeros(WINDOW)
     x[offset:offset + len(s)] = s
-    desc.append("offset=%d" % offset)
+    desc.append("offset=%d;length=%d" % (offset, len(s)))
     speech_rms = rms(s)
     if "reverb" in aug:
         r = aug["reverb"]

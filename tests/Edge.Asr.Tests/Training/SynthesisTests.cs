@@ -147,6 +147,33 @@ namespace Edge.Asr.Tests.Training
         }
 
         [Fact]
+        public void CleanSpeechIsPlacedInsideItsWindowWithSilenceAround()
+        {
+            int checkedClips = 0;
+            foreach (string split in Splits)
+            {
+                foreach (ManifestRow r in Manifest(_f.RunA, split).Where(r => r.Engine != "none"))
+                {
+                    Dictionary<string, string> aug = r.Augmentation.Split(';').Select(a => a.Split('='))
+                        .ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "");
+                    int offset = int.Parse(aug["offset"], System.Globalization.CultureInfo.InvariantCulture);
+                    int length = int.Parse(aug["length"], System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(offset >= 0 && length > 0 && offset + length <= 16000, r.Path + ": " + r.Augmentation);
+                    Assert.True(length <= 14400, r.Path + ": speech longer than 0.9 s");
+                    if (aug.ContainsKey("noise") || aug.ContainsKey("reverb") || aug.ContainsKey("telephone")) continue;
+                    short[] s = WavPcm16.ReadMono16k(Path.Combine(_f.RunA, r.Path));
+                    for (int i = 0; i < 16000; i++)
+                    {
+                        if (i < offset || i >= offset + length) Assert.True(s[i] == 0, r.Path + ": sample " + i + " outside the speech is " + s[i]);
+                    }
+                    Assert.Contains(s.Skip(offset).Take(length), v => v != 0);
+                    checkedClips++;
+                }
+            }
+            Assert.True(checkedClips >= 5, "only " + checkedClips + " clean clips in the smoke set");
+        }
+
+        [Fact]
         public void TestSplitUsesOnlyFestivalAndHeldOutAccents()
         {
             List<ManifestRow> test = Manifest(_f.RunA, "test").Where(r => r.Engine != "none").ToList();
