@@ -55,7 +55,7 @@ namespace Edge.Asr.Tests.Training
         {
             var missing = new List<string>();
             if (!File.Exists(Python)) missing.Add(Python);
-            foreach (string tool in new[] { "espeak-ng", "flite", "sox", "festival", "text2wave" })
+            foreach (string tool in new[] { "espeak-ng", "flite", "sox", "festival" })
             {
                 if (!File.Exists("/usr/bin/" + tool)) missing.Add(tool);
             }
