@@ -88,5 +88,31 @@ namespace Edge.Asr.Tests.Firmware
                 DeviceSimulation.Reset();
             }
         }
+    
+
+        [Fact]
+        public void ReadBlockAllocatesNothing()
+        {
+            DeviceSimulation.Reset();
+            try
+            {
+                I2sConnectionSettings settings = MicrophoneConfig.Configure(new MicrophonePins(26, 25, 33));
+                I2sSampleLayout layout = I2sSampleLayout.FromSettings(settings, false);
+                var pcm = new short[160 * 60];
+                for (int i = 0; i < pcm.Length; i++) pcm[i] = (short)(i % 2000 - 1000);
+                DeviceSimulation.I2sSource = new MemoryStream(SimulatedI2sBytes.FromPcm16(layout, pcm, 0, pcm.Length));
+                using var device = new I2sDevice(settings);
+                var reader = new MicrophoneReader(device, layout, 0, 160);
+                reader.ReadBlock(); // warm-up
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < 50; i++) reader.ReadBlock();
+                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+                Assert.Equal(pcm[50 * 160], reader.Samples[0]); // the 51st block
+            }
+            finally
+            {
+                DeviceSimulation.Reset();
+            }
+        }
     }
 }
