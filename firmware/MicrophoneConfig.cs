@@ -28,6 +28,8 @@ namespace Edge.Asr.Firmware
     /// Routes an INMP441-class microphone to I2S1 and describes how to read it: the ESP32 drives
     /// the clocks (Master, Rx) at 16 kHz in Philips I2S format; the microphone sends 24-bit
     /// samples left-justified in 32-bit slots on the left channel (its L/R pin tied low).
+    /// Both slots are read (RightLeft) and the extractor keeps the microphone's: the nanoCLR copy
+    /// loop assumes two DMA words per frame, which OnlyLeft may break (docs/i2s-layout.md).
     /// </summary>
     public static class MicrophoneConfig
     {
@@ -49,7 +51,7 @@ namespace Edge.Asr.Firmware
             settings.Mode = I2sMode.Master | I2sMode.Rx;
             settings.CommunicationFormat = I2sCommunicationFormat.I2S;
             settings.BitsPerSample = I2sBitsPerSample.Bit32;
-            settings.ChannelFormat = I2sChannelFormat.OnlyLeft;
+            settings.ChannelFormat = I2sChannelFormat.RightLeft;
             return settings;
         }
     }

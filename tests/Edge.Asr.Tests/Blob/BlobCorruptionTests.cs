@@ -196,7 +196,7 @@ namespace Edge.Asr.Tests.Blob
                 "config field attention_block_mask = 0x00000008 flags blocks beyond num_blocks = 3");
             BlobAssert.Fails(Writer(detector: new DetectorDefaults(5, 40000, 800, Array.Empty<int>())).Write(),
                 "model blob: detector field threshold_q15 = 40000 is out of range [0, 32768]");
-            BlobAssert.Fails(Writer(detector: Detector(new[] { 1, 2, 3 })).Write(),
+            BlobAssert.Fails(Writer(detector: BlobSamples.Detector(new[] { 1, 2, 3 })).Write(),
                 "model blob: detector has 3 class thresholds but the config has 12 classes");
             BlobAssert.Fails(Patched(x => PutU32(x, SectionOffset(Good, BlobFormat.SectionConfig), 9)),
                 "model blob: config section has 9 fields, version 1.0 needs 11");

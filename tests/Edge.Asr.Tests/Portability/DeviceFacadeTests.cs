@@ -89,7 +89,7 @@ namespace Edge.Asr.Tests.Portability
             Assert.Equal(I2sMode.Master | I2sMode.Rx, settings.Mode);
             Assert.Equal(I2sCommunicationFormat.I2S, settings.CommunicationFormat);
             Assert.Equal(I2sBitsPerSample.Bit32, settings.BitsPerSample);
-            Assert.Equal(I2sChannelFormat.OnlyLeft, settings.ChannelFormat);
+            Assert.Equal(I2sChannelFormat.RightLeft, settings.ChannelFormat);
         }
 
         [Fact]
