@@ -16,14 +16,9 @@ namespace Edge.Asr.Model
         /// <summary>Module "P" = blocks.i.attn: P.norm, P.q, P.k, P.v, P.scores, P.context, P.out; output at P.frac.</summary>
         public AttentionModule(ModelParameters p, string name, int fracIn)
         {
-            ModelConfig cfg = p.Config;
-            int dim = cfg.Dim, d = cfg.SubDim;
+            int dim = p.Config.Dim;
             norm = LayerFactory.LayerNorm(p, name + ".norm", dim, fracIn);
-            attention = new FoldedAttention(dim, cfg.Heads, cfg.Fold, cfg.LeftContext,
-                LayerFactory.Linear(p, name + ".q", d, d, false), LayerFactory.Linear(p, name + ".k", d, d, false),
-                LayerFactory.Linear(p, name + ".v", d, d, false), LayerFactory.Linear(p, name + ".out", d, d, false),
-                p.Scalar(name + ".scores.multiplier"), p.Scalar(name + ".scores.shift"), LayerFactory.Frac(p, name + ".scores"),
-                LayerFactory.Frac(p, name + ".v"), LayerFactory.Frac(p, name + ".context"));
+            attention = LayerFactory.Attention(p, name);
             residual = new ResidualAdd(dim, fracIn, LayerFactory.Frac(p, name + ".out"), LayerFactory.Frac(p, name));
             normed = new short[dim];
             attended = new short[dim];

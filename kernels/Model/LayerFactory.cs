@@ -1,4 +1,5 @@
 using System;
+using Edge.Asr.Attention;
 using Edge.Asr.Ops;
 
 namespace Edge.Asr.Model
@@ -29,6 +30,18 @@ namespace Edge.Asr.Model
         {
             return new CausalDepthwiseConv1d(channels, kernel, p.Int8(name + ".weight", channels * kernel), p.Int32(name + ".bias", channels),
                 p.Int32(name + ".multiplier", channels), p.Int32(name + ".shift", channels));
+        }
+
+        /// <summary>Folded attention "P" = blocks.i.attn (P.q, P.k, P.v, P.out, P.scores.multiplier/shift/frac, P.context.frac); input at P.norm.frac.</summary>
+        public static FoldedAttention Attention(ModelParameters p, string name)
+        {
+            ModelConfig cfg = p.Config;
+            int d = cfg.SubDim;
+            return new FoldedAttention(cfg.Dim, cfg.Heads, cfg.Fold, cfg.LeftContext,
+                Linear(p, name + ".q", d, d, false), Linear(p, name + ".k", d, d, false),
+                Linear(p, name + ".v", d, d, false), Linear(p, name + ".out", d, d, false),
+                p.Scalar(name + ".scores.multiplier"), p.Scalar(name + ".scores.shift"), Frac(p, name + ".scores"),
+                Frac(p, name + ".v"), Frac(p, name + ".context"));
         }
 
         /// <summary>Half-step FFN "P" (P.norm, P.linear1, P.swish, P.linear2; output at P.frac).</summary>
