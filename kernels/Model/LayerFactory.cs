@@ -47,7 +47,7 @@ namespace Edge.Asr.Model
         /// <summary>Half-step FFN "P" (P.norm, P.linear1, P.swish, P.linear2; output at P.frac).</summary>
         public static HalfStepFfn Ffn(ModelParameters p, string name, int dim, int hidden, int fracIn)
         {
-            int fNorm = Frac(p, name + ".norm"), fUp = Frac(p, name + ".linear1"), fHid = Frac(p, name + ".swish"), fDown = Frac(p, name + ".linear2");
+            int fUp = Frac(p, name + ".linear1"), fHid = Frac(p, name + ".swish"), fDown = Frac(p, name + ".linear2");
             return new HalfStepFfn(
                 LayerNorm(p, name + ".norm", dim, fracIn),
                 Linear(p, name + ".linear1", dim, hidden, false),

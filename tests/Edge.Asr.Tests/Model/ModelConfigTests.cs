@@ -51,6 +51,26 @@ namespace Edge.Asr.Tests.Model
             Assert.Equal(10, c.SubsampledBins);
         }
 
+        /// <summary>Same float model and calibration → the same tensors in the same order (reproducible blobs).</summary>
+        [Fact]
+        public void QuantisationIsDeterministic()
+        {
+            var config = new ModelConfig(40, 4, 8, 2, 2, 2, 3, new[] { false, true }, 2, 3, new[] { "a", "b" });
+            var calib = SpeechClips.Float(new[] { SpeechClips.Calibration[1] });
+            var a = ModelQuantizer.Quantize(config, RandomModel.Tensors(config, 4), calib);
+            var b = ModelQuantizer.Quantize(config, RandomModel.Tensors(config, 4), calib);
+            Assert.Equal(a.Count, b.Count);
+            for (int i = 0; i < a.Count; i++)
+            {
+                Assert.Equal(a.At(i).Name, b.At(i).Name);
+                Assert.Equal(a.At(i).Int8, b.At(i).Int8);
+                Assert.Equal(a.At(i).Int16, b.At(i).Int16);
+                Assert.Equal(a.At(i).Int32, b.At(i).Int32);
+            }
+            Assert.Equal("input.frac", a.At(0).Name);
+            Assert.Equal(8, a.Scalar("input.frac"));
+        }
+
         [Fact]
         public void MissingOrMisshapenTensorsAreNamed()
         {
