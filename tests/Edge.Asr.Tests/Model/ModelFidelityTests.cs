@@ -22,7 +22,7 @@ namespace Edge.Asr.Tests.Model
             return new ModelConfig(40, 32, 64, 2, fold, 2, 15, attention, 16, 25, DefaultModelConfig.Labels());
         }
 
-        private void Check(ModelConfig config, int seed)
+        private void Check(ModelConfig config, int seed, short[][][]? clips = null, string what = "held-out speech")
         {
             var tensors = RandomModel.Tensors(config, seed);
             var parameters = ModelQuantizer.Quantize(config, tensors, SpeechClips.Float(SpeechClips.Calibration));
@@ -31,7 +31,7 @@ namespace Edge.Asr.Tests.Model
             int frames = 0;
             var blockSig = new double[config.Blocks][]; var blockGot = new double[config.Blocks][];
             double[] logitRef = new double[0], logitGot = new double[0], encRef = new double[0], encGot = new double[0];
-            foreach (var clip in SpeechClips.Evaluation)
+            foreach (var clip in clips ?? SpeechClips.Evaluation)
             {
                 model.Reset();
                 var fixedRun = ModelRunner.Run(model, clip);
@@ -50,7 +50,7 @@ namespace Edge.Asr.Tests.Model
             }
             string att = "";
             for (int b = 0; b < config.Blocks; b++) att += config.HasAttention(b) ? "A" : "c";
-            output.WriteLine("config D=" + config.Dim + " H=" + config.Heads + " F=" + config.Fold + " blocks " + att + " L=" + config.LeftContext + ", " + frames + " encoder frames of held-out speech");
+            output.WriteLine("config D=" + config.Dim + " H=" + config.Heads + " F=" + config.Fold + " blocks " + att + " L=" + config.LeftContext + ", " + frames + " encoder frames of " + what);
             double enc = Snr.Db(encRef, encGot);
             output.WriteLine("  subsampling output: " + enc.ToString("F2") + " dB");
             Assert.True(enc >= 35, "subsampling SNR " + enc);
@@ -86,6 +86,15 @@ namespace Edge.Asr.Tests.Model
         public void AllAttentionBlocksMatchFloat()
         {
             Check(Config(2, new[] { true, true }), 600);
+        }
+
+        /// <summary>Calibrated at peak −6 dBFS; the headroom bit and bias correction must carry to other levels.</summary>
+        [Theory]
+        [InlineData(1.0, "full-scale speech (peak 0 dBFS)")]
+        [InlineData(0.01, "quiet speech (peak -40 dBFS)")]
+        public void OtherLevelsThanCalibrationMatchFloat(double peak, string what)
+        {
+            Check(DefaultModelConfig.Small(), 700, SpeechClips.EvaluationAt(peak), what);
         }
 
         [Fact]

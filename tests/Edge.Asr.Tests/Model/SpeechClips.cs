@@ -25,6 +25,9 @@ namespace Edge.Asr.Tests.Model
         /// <summary>Frontend frames of clips never seen by calibration (other words, other level).</summary>
         public static short[][][] Evaluation => evaluation.Value;
 
+        /// <summary>The evaluation phrases at another level (peak as a fraction of full scale).</summary>
+        public static short[][][] EvaluationAt(double peak) => Make(EvaluationTexts, peak);
+
         public static double[][][] Float(short[][][] clips)
         {
             var x = new double[clips.Length][][];
