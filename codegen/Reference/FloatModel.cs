@@ -165,7 +165,7 @@ namespace Edge.Asr.Codegen.Reference
         }
 
         /// <summary>Folded causal MHSA over the whole clip: query sub-tokens of frame t see every sub-token of frames t−L .. t.</summary>
-        public double[][] Attention(string p, double[][] x, FloatTrace trace)
+        private double[][] Attention(string p, double[][] x, FloatTrace trace)
         {
             int n = x.Length, d = c.Dim, fold = c.Fold, sd = c.SubDim, hd = c.HeadDim;
             var q = new double[n][]; var k = new double[n][]; var v = new double[n][];
