@@ -1,4 +1,5 @@
 using System;
+using Edge.Asr.Codegen.Quantization;
 
 namespace Edge.Asr.Tests.Ops.Reference
 {
@@ -13,8 +14,9 @@ namespace Edge.Asr.Tests.Ops.Reference
     }
 
     /// <summary>
-    /// Desktop float → int helper for the tests (the project's real quantiser comes with the bake
-    /// tool): power-of-two activation scales, symmetric per-output-channel int8 weights.
+    /// Desktop float → int helper for the op tests: power-of-two activation scales (without the
+    /// headroom bit: callers pass 2·max where they want it), and the real quantiser's int8 weight
+    /// rule (codegen/Quantization/QuantMath).
     /// </summary>
     public static class Quant
     {
@@ -44,54 +46,29 @@ namespace Edge.Asr.Tests.Ops.Reference
             return (short)Math.Max(-32768, Math.Min(32767, v));
         }
 
-        /// <summary>Real factor M → multiplier m ∈ [2^30, 2^31) and shift s with M ≈ m·2^-s.</summary>
+        /// <summary>Real factor M → multiplier m ∈ [2^30, 2^31) and shift s with M ≈ m·2^-s (the quantiser's rule).</summary>
         public static void Multiplier(double factor, out int multiplier, out int shift)
         {
-            if (!(factor > 0)) throw new ArgumentOutOfRangeException(nameof(factor));
-            int e = (int)Math.Floor(Math.Log2(factor)) + 1;          // factor = mant · 2^e, mant ∈ [0.5, 1)
-            double mant = factor / Math.Pow(2, e);
-            long m = (long)Math.Round(mant * (1L << 31), MidpointRounding.AwayFromZero);
-            int s = 31 - e;
-            if (m == 1L << 31) { m >>= 1; s--; }
-            if (m < 1L << 30) { m <<= 1; s++; }
-            if (s < 1 || s > 62) throw new ArgumentOutOfRangeException(nameof(factor), "factor " + factor + " not representable");
-            multiplier = (int)m;
-            shift = s;
+            QuantMath.Multiplier(factor, out multiplier, out shift);
         }
 
         /// <summary>
-        /// Quantises W[out][in] per output channel and the bias at the accumulator scale. With
-        /// inputMean(o, i) = E[x feeding weight (o, i)] from calibration, the bias is corrected for the
-        /// mean output shift the weight rounding causes, b' = b − Σ_i (ŵ − w)·E[x] (bias correction,
-        /// Nagel et al. 2019): it matters for inputs with a large mean, such as log-mel or ReLU outputs.
+        /// Quantises W[out][in] per output channel and the bias at the accumulator scale with the
+        /// quantiser's rule (codegen/Quantization/QuantMath.Linear). With inputMean(o, i) = E[x
+        /// feeding weight (o, i)] from calibration, the bias is corrected for the mean output shift
+        /// the weight rounding causes (bias correction, Nagel et al. 2019); without it, no correction.
         /// </summary>
         public static QuantizedLayer Layer(double[][] w, double[] bias, int fracIn, int fracOut, Func<int, int, double>? inputMean = null)
         {
-            int outs = w.Length, ins = w[0].Length;
-            var q = new QuantizedLayer
+            var q = QuantMath.Linear(w, bias, fracIn, fracOut, inputMean ?? ((o, i) => 0.0));
+            return new QuantizedLayer
             {
-                Weights = new sbyte[outs * ins],
-                Bias = new int[outs],
-                Multipliers = new int[outs],
-                Shifts = new int[outs],
-                ChannelScale = new double[outs],
+                Weights = q.Weights,
+                Bias = q.Bias,
+                Multipliers = q.Multipliers,
+                Shifts = q.Shifts,
+                ChannelScale = q.ChannelScale,
             };
-            for (int o = 0; o < outs; o++)
-            {
-                double max = 0;
-                for (int i = 0; i < ins; i++) max = Math.Max(max, Math.Abs(w[o][i]));
-                double s = max > 0 ? max / 127.0 : 1.0;
-                q.ChannelScale[o] = s;
-                double b = bias[o];
-                for (int i = 0; i < ins; i++)
-                {
-                    q.Weights[o * ins + i] = (sbyte)Math.Round(w[o][i] / s, MidpointRounding.AwayFromZero);
-                    if (inputMean != null) b -= (q.Weights[o * ins + i] * s - w[o][i]) * inputMean(o, i);
-                }
-                q.Bias[o] = (int)Math.Round(b / (s * Math.Pow(2, -fracIn)), MidpointRounding.AwayFromZero);
-                Multiplier(s * Math.Pow(2, fracOut - fracIn), out q.Multipliers[o], out q.Shifts[o]);
-            }
-            return q;
         }
     }
 }

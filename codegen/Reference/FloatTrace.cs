@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+
+namespace Edge.Asr.Codegen.Reference
+{
+    /// <summary>
+    /// Every activation of one float-model run, by activation-point name (docs/model.md): the
+    /// vectors in the order they were computed (per encoder frame; per (frame, bin) inside the
+    /// subsampling; per (frame, sub-token, head) for attention scores).
+    /// </summary>
+    public sealed class FloatTrace
+    {
+        private readonly Dictionary<string, List<double[]>> points = new Dictionary<string, List<double[]>>();
+
+        public IEnumerable<string> Names => points.Keys;
+
+        public void Record(string name, double[] values)
+        {
+            if (!points.TryGetValue(name, out var list)) points[name] = list = new List<double[]>();
+            list.Add((double[])values.Clone());
+        }
+
+        public IReadOnlyList<double[]> this[string name] => points[name];
+
+        public bool Contains(string name) => points.ContainsKey(name);
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+
+namespace Edge.Asr.Model
+{
+    /// <summary>
+    /// The default "small" model for the product targets (int8 weights ≤ 64 KiB, ≤ 5 M MACs per
+    /// second of audio); docs/model.md lists its size and cost, which a test recomputes.
+    /// </summary>
+    public static class DefaultModelConfig
+    {
+        /// <summary>The default command set of design.md.</summary>
+        public static string[] Labels()
+        {
+            return new string[] { "_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go" };
+        }
+
+        /// <summary>40 mel, C = 32, D = 32, H = 2, F = 2, FFN ×2, K = 15, 4 blocks (lowest 2 conv-only), L = 32, W = 25.</summary>
+        public static ModelConfig Small()
+        {
+            return new ModelConfig(40, 32, 32, 2, 2, 2, 15, new bool[] { false, false, true, true }, 32, 25, Labels());
+        }
+    }
+}

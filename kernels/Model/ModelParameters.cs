@@ -1,0 +1,63 @@
+using System;
+
+namespace Edge.Asr.Model
+{
+    /// <summary>
+    /// A quantised model: its config and a flat list of named integer tensors (names and layout in
+    /// docs/model.md), looked up by linear search (a few hundred names, only at construction).
+    /// This is what the flash blob serialises and what <see cref="ConformerModel"/> is built from.
+    /// </summary>
+    public sealed class ModelParameters
+    {
+        private readonly ModelConfig config;
+        private QuantizedTensor[] tensors;
+        private int count;
+
+        public ModelParameters(ModelConfig config)
+        {
+            if (config == null) throw new ArgumentException("ModelParameters: config is required");
+            this.config = config;
+            this.tensors = new QuantizedTensor[64];
+        }
+
+        public ModelConfig Config { get { return config; } }
+        public int Count { get { return count; } }
+        public QuantizedTensor At(int index) { return tensors[index]; }
+
+        /// <summary>Adds a tensor; a name may appear once.</summary>
+        public void Add(QuantizedTensor tensor)
+        {
+            if (tensor == null) throw new ArgumentException("ModelParameters: tensor is null");
+            if (IndexOf(tensor.Name) >= 0) throw new ArgumentException("ModelParameters: tensor '" + tensor.Name + "' added twice");
+            if (count == tensors.Length)
+            {
+                QuantizedTensor[] grown = new QuantizedTensor[tensors.Length * 2];
+                Array.Copy(tensors, 0, grown, 0, count);
+                tensors = grown;
+            }
+            tensors[count++] = tensor;
+        }
+
+        public int IndexOf(string name)
+        {
+            for (int i = 0; i < count; i++) if (tensors[i].Name == name) return i;
+            return -1;
+        }
+
+        private QuantizedTensor Get(string name, int elementBytes, int length)
+        {
+            int at = IndexOf(name);
+            if (at < 0) throw new ArgumentException("ModelParameters: tensor '" + name + "' is missing");
+            QuantizedTensor t = tensors[at];
+            if (t.ElementBytes != elementBytes) throw new ArgumentException("ModelParameters: tensor '" + name + "' must have " + elementBytes.ToString() + "-byte elements, has " + t.ElementBytes.ToString());
+            if (length >= 0 && t.Length != length) throw new ArgumentException("ModelParameters: tensor '" + name + "' must have " + length.ToString() + " elements, has " + t.Length.ToString());
+            return t;
+        }
+
+        public sbyte[] Int8(string name, int length) { return Get(name, 1, length).Int8; }
+        public short[] Int16(string name, int length) { return Get(name, 2, length).Int16; }
+        public int[] Int32(string name, int length) { return Get(name, 4, length).Int32; }
+        /// <summary>A scalar stored as a one-element int32 tensor.</summary>
+        public int Scalar(string name) { return Get(name, 4, 1).Int32[0]; }
+    }
+}
