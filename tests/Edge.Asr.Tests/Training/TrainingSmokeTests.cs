@@ -159,6 +159,26 @@ namespace Edge.Asr.Tests.Training
             Assert.All(logits.Values, v => Assert.True(double.IsFinite(v)));
         }
 
+        [Theory]
+        [InlineData("\"attention_block_mask\": 2", "\"attention_block_mask\": 3", "attention_block_mask 3 disagrees with attention_blocks (2)")]
+        [InlineData("\"num_blocks\": 2", "\"num_blocks\": 3", "num_blocks 3 but attention_blocks lists 2")]
+        [InlineData("\"num_classes\": 12", "\"num_classes\": 11", "num_classes 11 but 12 labels")]
+        [InlineData("\"int16 log2 Q8\"", "\"float log\"", "log_format 'float log'")]
+        [InlineData("\"mel_high_hz\": 7600", "\"mel_high_hz\": 8000", "unsupported frontend parameter")]
+        [InlineData("\"d_model\": 8", "\"dmodel\": 8", "integer \"d_model\" is missing")]
+        [InlineData("\"labels\": [", "\"names\": [", "\"labels\" array is missing")]
+        public void ExportReaderRefusesInconsistentConfigs(string from, string to, string expected)
+        {
+            string folder = Path.Combine(_f.Temp, "bad-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            File.Copy(Path.Combine(_f.Export, TrainingExport.TensorsFile), Path.Combine(folder, TrainingExport.TensorsFile));
+            string config = File.ReadAllText(Path.Combine(_f.Export, TrainingExport.ConfigFile));
+            Assert.Contains(from, config);
+            File.WriteAllText(Path.Combine(folder, TrainingExport.ConfigFile), config.Replace(from, to));
+            var e = Assert.Throws<InvalidDataException>(() => TrainingExport.Read(folder));
+            Assert.Contains(expected, e.Message);
+        }
+
         [Fact]
         public void TrainRefusesFeaturesWithoutTheirLabelsFile()
         {
