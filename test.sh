@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 # Debian packages the tests use: speech synthesis and audio tools for real test audio.
-packages=(espeak-ng sox flite python3-numpy festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts sound-theme-freedesktop)
+packages=(espeak-ng sox flite python3-numpy python3-torch libopenblas0-pthread festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts sound-theme-freedesktop)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

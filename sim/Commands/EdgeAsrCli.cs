@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using Edge.Asr.Sim.Audio;
+using Edge.Asr.Sim.Training;
 using Edge.Asr.Sim.Views;
 
 namespace Edge.Asr.Sim.Commands
@@ -48,6 +49,11 @@ namespace Edge.Asr.Sim.Commands
                 stderr.WriteLine("edge-asr: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            catch (FeatureInputException e)
+            {
+                stderr.WriteLine("edge-asr: " + OneLine(e.Message));
+                return ExitCodes.BadInput;
+            }
             catch (Exception e)
             {
                 stderr.WriteLine("edge-asr: internal error: " + e.GetType().Name + ": " + OneLine(e.Message));
@@ -78,9 +84,12 @@ namespace Edge.Asr.Sim.Commands
             bench.Add(precise);
             bench.SetAction(result => new BenchCommand(stdout).Execute(result.GetValue(precise)));
 
+            var features = FeaturesCommand.Build(stdout);
+
             var root = new RootCommand("edge-asr: the desktop simulator of Edge.Asr, on-device speech-command recognition.");
             root.Add(run);
             root.Add(bench);
+            root.Add(features);
             return root;
         }
 

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using Edge.Asr.Blob;
+
+namespace Edge.Asr.Codegen.Export
+{
+    /// <summary>
+    /// A training export folder (training/train.py, docs/training.md): config.json with the
+    /// architecture ("model", field names of the blob config section), the labels and the frontend
+    /// parameters, and model.safetensors with the float tensors (PyTorch state_dict names).
+    /// Reading checks that the fields agree with each other and that the frontend is the one the
+    /// engine runs.
+    /// </summary>
+    public sealed class TrainingExport
+    {
+        public const string ConfigFile = "config.json";
+        public const string TensorsFile = "model.safetensors";
+        public const string LogFormatName = "int16 log2 Q8";
+
+        private TrainingExport(string folder, int melChannels, bool[] attentionBlocks, ModelConfig config, FrontendParams frontend, string[] labels, SafeTensors tensors)
+        {
+            Folder = folder;
+            MelChannels = melChannels;
+            AttentionBlocks = attentionBlocks;
+            Config = config;
+            Frontend = frontend;
+            Labels = labels;
+            Tensors = tensors;
+        }
+
+        public string Folder { get; }
+        /// <summary>Mel channels of the model's input (= the frontend's).</summary>
+        public int MelChannels { get; }
+        /// <summary>Which blocks have self-attention (the others are convolution-only).</summary>
+        public bool[] AttentionBlocks { get; }
+        /// <summary>The architecture as the blob's config section stores it.</summary>
+        public ModelConfig Config { get; }
+        public FrontendParams Frontend { get; }
+        public string[] Labels { get; }
+        public SafeTensors Tensors { get; }
+
+        public static TrainingExport Read(string folder)
+        {
+            string configPath = Path.Combine(folder, ConfigFile), tensorsPath = Path.Combine(folder, TensorsFile);
+            if (!File.Exists(configPath)) throw new InvalidDataException(configPath + ": not found");
+            if (!File.Exists(tensorsPath)) throw new InvalidDataException(tensorsPath + ": not found");
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(File.ReadAllText(configPath));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException(configPath + ": not valid JSON (" + e.Message + ")");
+            }
+            using (doc)
+            {
+                JsonElement root = doc.RootElement;
+                JsonElement model = Object(root, "model", configPath);
+                JsonElement frontend = Object(root, "frontend", configPath);
+                string where = configPath + " model";
+                var attention = new List<bool>();
+                foreach (JsonElement a in Array(model, "attention_blocks", where))
+                {
+                    if (a.ValueKind != JsonValueKind.True && a.ValueKind != JsonValueKind.False) throw new InvalidDataException(where + ".attention_blocks must hold true/false");
+                    attention.Add(a.GetBoolean());
+                }
+                var labels = new List<string>();
+                foreach (JsonElement l in Array(root, "labels", configPath))
+                {
+                    if (l.ValueKind != JsonValueKind.String || l.GetString()!.Length == 0) throw new InvalidDataException(configPath + ": labels must be non-empty strings");
+                    labels.Add(l.GetString()!);
+                }
+                int mask = 0;
+                for (int b = 0; b < attention.Count; b++) if (attention[b]) mask |= 1 << b;
+                var config = new ModelConfig(Int(model, "d_model", where), Int(model, "num_heads", where), Int(model, "fold_factor", where),
+                    Int(model, "ffn_multiplier", where), Int(model, "conv_kernel_size", where), Int(model, "num_blocks", where),
+                    Int(model, "attention_block_mask", where), Int(model, "left_context", where), Int(model, "pool_window", where),
+                    Int(model, "subsampling_channels", where), Int(model, "num_classes", where));
+                if (config.NumBlocks != attention.Count) throw new InvalidDataException(where + ": num_blocks " + config.NumBlocks + " but attention_blocks lists " + attention.Count);
+                if (config.AttentionBlockMask != mask) throw new InvalidDataException(where + ": attention_block_mask " + config.AttentionBlockMask + " disagrees with attention_blocks (" + mask + ")");
+                if (config.NumClasses != labels.Count) throw new InvalidDataException(where + ": num_classes " + config.NumClasses + " but " + labels.Count + " labels");
+                string fwhere = configPath + " frontend";
+                string logFormat = Text(frontend, "log_format", fwhere);
+                if (logFormat != LogFormatName) throw new InvalidDataException(fwhere + ": log_format '" + logFormat + "', the engine computes '" + LogFormatName + "'");
+                var fp = new FrontendParams(Int(frontend, "sample_rate", fwhere), Int(frontend, "window_length", fwhere), Int(frontend, "hop_length", fwhere),
+                    Int(frontend, "fft_length", fwhere), Int(frontend, "mel_channels", fwhere), Int(frontend, "mel_low_hz", fwhere),
+                    Int(frontend, "mel_high_hz", fwhere), FrontendParams.LogFormatInt16Log2Q8);
+                try
+                {
+                    SupportedFrontend.Validate(fp);
+                }
+                catch (Exception e) when (e is BlobFormatException || e is ArgumentException)
+                {
+                    throw new InvalidDataException(fwhere + ": " + e.Message);
+                }
+                int mel = Int(model, "mel_channels", where);
+                if (mel != fp.MelChannels) throw new InvalidDataException(where + ": mel_channels " + mel + " but the frontend has " + fp.MelChannels);
+                return new TrainingExport(folder, mel, attention.ToArray(), config, fp, labels.ToArray(), SafeTensors.Read(tensorsPath));
+            }
+        }
+
+        private static JsonElement Object(JsonElement e, string name, string where)
+        {
+            if (!e.TryGetProperty(name, out JsonElement v) || v.ValueKind != JsonValueKind.Object) throw new InvalidDataException(where + ": \"" + name + "\" object is missing");
+            return v;
+        }
+
+        private static JsonElement.ArrayEnumerator Array(JsonElement e, string name, string where)
+        {
+            if (!e.TryGetProperty(name, out JsonElement v) || v.ValueKind != JsonValueKind.Array) throw new InvalidDataException(where + ": \"" + name + "\" array is missing");
+            return v.EnumerateArray();
+        }
+
+        private static int Int(JsonElement e, string name, string where)
+        {
+            if (!e.TryGetProperty(name, out JsonElement v) || !v.TryGetInt32(out int i)) throw new InvalidDataException(where + ": integer \"" + name + "\" is missing");
+            return i;
+        }
+
+        private static string Text(JsonElement e, string name, string where)
+        {
+            if (!e.TryGetProperty(name, out JsonElement v) || v.ValueKind != JsonValueKind.String) throw new InvalidDataException(where + ": string \"" + name + "\" is missing");
+            return v.GetString()!;
+        }
+    }
+}

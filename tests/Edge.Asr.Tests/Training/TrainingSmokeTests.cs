@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Edge.Asr.Codegen.Export;
+using Edge.Asr.Sim.Training;
+using Edge.Asr.Tests.Cli;
+using Edge.Asr.Tests.NfProj;
+using Xunit;
+
+namespace Edge.Asr.Tests.Training
+{
+    /// <summary>
+    /// The whole training pipeline once, end to end and small: synth.py --smoke (train, val) →
+    /// edge-asr features (in-process) → train.py --smoke → dump_logits.py.
+    /// </summary>
+    public sealed class TrainingSmokeFixture : IDisposable
+    {
+        public TrainingSmokeFixture()
+        {
+            SynthRunner.RequireTools();
+            var torch = SynthRunner.Run("-c", "import torch");
+            if (torch.ExitCode != 0) throw new InvalidOperationException("python3-torch is missing: run ./test.sh to install the Debian packages");
+            Temp = Path.Combine(Path.GetTempPath(), "edge-asr-train-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Temp);
+            string data = Path.Combine(Temp, "data");
+            SynthRunner.Ok("--smoke", "--seed", "2", "--splits", "train,val", "--out", data);
+            foreach (string split in new[] { "train", "val" })
+            {
+                CliHarness.Result r = CliHarness.InProcess("features", Path.Combine(data, split, "manifest.csv"), "--out", Path.Combine(Temp, split + ".npy"),
+                    "--classes", Path.Combine(data, "synth.json"));
+                if (r.ExitCode != 0) throw new InvalidOperationException("edge-asr features failed: " + r.Stderr);
+            }
+            Export = Path.Combine(Temp, "export");
+            TrainOutput = Python.Ok("train.py", "--smoke", "--train", Train, "--val", Val, "--out", Export, "--seed", "1");
+            Logits = Path.Combine(Temp, "logits.npy");
+            Python.Ok("dump_logits.py", "--export", Export, "--features", Val, "--out", Logits);
+        }
+
+        public string Temp { get; }
+        public string Train => Path.Combine(Temp, "train.npy");
+        public string Val => Path.Combine(Temp, "val.npy");
+        public string Export { get; }
+        public string Logits { get; }
+        public string TrainOutput { get; }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Temp, true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Runs a training/ script with Debian's python3 and one BLAS thread.</summary>
+    public static class Python
+    {
+        public static (int ExitCode, string Stdout, string Stderr) Run(string script, params string[] args)
+        {
+            var psi = new ProcessStartInfo(SynthRunner.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.Environment["OPENBLAS_NUM_THREADS"] = "1";
+            psi.ArgumentList.Add(Path.Combine(RepoLayout.Root, "training", script));
+            foreach (string a in args) psi.ArgumentList.Add(a);
+            using Process p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + SynthRunner.Python);
+            var stderr = p.StandardError.ReadToEndAsync();
+            string stdout = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, stdout, stderr.Result);
+        }
+
+        public static string Ok(string script, params string[] args)
+        {
+            var r = Run(script, args);
+            if (r.ExitCode != 0) throw new InvalidOperationException(script + " exited " + r.ExitCode + ": " + r.Stderr);
+            return r.Stdout;
+        }
+    }
+
+    public class TrainingSmokeTests : IClassFixture<TrainingSmokeFixture>
+    {
+        private readonly TrainingSmokeFixture _f;
+
+        public TrainingSmokeTests(TrainingSmokeFixture f) { _f = f; }
+
+        [Fact]
+        public void PrintsOneProgressLinePerEpoch()
+        {
+            string[] epochs = _f.TrainOutput.Split('\n').Where(l => l.StartsWith("epoch ", StringComparison.Ordinal)).ToArray();
+            Assert.Equal(2, epochs.Length);
+            for (int i = 0; i < epochs.Length; i++)
+                Assert.Matches(new Regex("^epoch " + (i + 1) + @" loss \d+\.\d{4} val_acc [01]\.\d{4} time \d+\.\ds$"), epochs[i]);
+            Assert.Contains("best val_acc", _f.TrainOutput);
+        }
+
+        [Fact]
+        public void ExportConfigHasTheArchitectureLabelsAndFrontend()
+        {
+            TrainingExport e = TrainingExport.Read(_f.Export);
+            Assert.Equal(new[] { "_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go" }, e.Labels);
+            Assert.Equal(File.ReadAllLines(Path.ChangeExtension(_f.Train, null) + ".classes.txt"), e.Labels);
+            // train.py's smoke model: C 4, D 8, H 2, F 2, FFN x2, K 3, blocks [conv-only, attention], L 4, W 25.
+            Assert.Equal(8, e.Config.DModel);
+            Assert.Equal(2, e.Config.NumHeads);
+            Assert.Equal(2, e.Config.FoldFactor);
+            Assert.Equal(2, e.Config.FfnMultiplier);
+            Assert.Equal(3, e.Config.ConvKernelSize);
+            Assert.Equal(2, e.Config.NumBlocks);
+            Assert.Equal(new[] { false, true }, e.AttentionBlocks);
+            Assert.Equal(2, e.Config.AttentionBlockMask);
+            Assert.Equal(4, e.Config.LeftContext);
+            Assert.Equal(25, e.Config.PoolWindow);
+            Assert.Equal(4, e.Config.SubsamplingChannels);
+            Assert.Equal(12, e.Config.NumClasses);
+            Assert.Equal(40, e.MelChannels);
+            Assert.Equal(16000, e.Frontend.SampleRate);
+            Assert.Equal(7600, e.Frontend.MelHighHz);
+        }
+
+        [Fact]
+        public void SafeTensorsHoldExactlyTheGraphsTensorsAsF32()
+        {
+            TrainingExport e = TrainingExport.Read(_f.Export);
+            SortedDictionary<string, int[]> expected = ExportTensorList.Expected(e);
+            Assert.Equal(expected.Keys, e.Tensors.Entries.Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal));
+            foreach (SafeTensorEntry t in e.Tensors.Entries)
+            {
+                Assert.True(expected[t.Name].SequenceEqual(t.Shape), t.Name + " has shape [" + string.Join(",", t.Shape) + "], expected [" + string.Join(",", expected[t.Name]) + "]");
+                Assert.Equal("F32", t.DType);
+            }
+            Assert.Equal("pt", e.Tensors.Metadata["format"]);
+        }
+
+        [Fact]
+        public void CSharpReadsTheSameValuesAsPyTorch()
+        {
+            TrainingExport e = TrainingExport.Read(_f.Export);
+            string code = "import sys; sys.path.insert(0, sys.argv[1]); import safetensors_io as s; t = s.load(sys.argv[2]);"
+                + " w = t['blocks.1.attn.q.weight'].double(); c = t['classifier.bias'].double();"
+                + " print(repr(float(w.sum())), repr(float(w[1, 2])), repr(float(c[3])))";
+            var r = SynthRunner.Run("-c", code, Path.Combine(RepoLayout.Root, "training"), Path.Combine(_f.Export, "model.safetensors"));
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            double[] q = e.Tensors.Doubles("blocks.1.attn.q.weight");
+            double[] bias = e.Tensors.Doubles("classifier.bias");
+            string[] py = r.Stdout.Trim().Split(' ');
+            Assert.Equal(double.Parse(py[0], System.Globalization.CultureInfo.InvariantCulture), q.Sum(), 12);
+            Assert.Equal(double.Parse(py[1], System.Globalization.CultureInfo.InvariantCulture), q[1 * 4 + 2]);
+            Assert.Equal(double.Parse(py[2], System.Globalization.CultureInfo.InvariantCulture), bias[3]);
+            Assert.Contains(q, v => v != 0);
+        }
+
+        [Fact]
+        public void LogitDumpCoversEveryValClipAndEncoderFrame()
+        {
+            NpyArray val = NpyArray.Read(_f.Val);
+            NpyArray logits = NpyArray.Read(_f.Logits);
+            Assert.Equal("<f8", logits.Descr);
+            // 98 frames → 49 → 25 encoder frames (two causal stride-2 stages); 12 classes.
+            Assert.Equal(new[] { val.Shape[0], 25, 12 }, logits.Shape);
+            Assert.All(logits.Values, v => Assert.True(double.IsFinite(v)));
+        }
+
+        [Theory]
+        [InlineData("\"attention_block_mask\": 2", "\"attention_block_mask\": 3", "attention_block_mask 3 disagrees with attention_blocks (2)")]
+        [InlineData("\"num_blocks\": 2", "\"num_blocks\": 3", "num_blocks 3 but attention_blocks lists 2")]
+        [InlineData("\"num_classes\": 12", "\"num_classes\": 11", "num_classes 11 but 12 labels")]
+        [InlineData("\"int16 log2 Q8\"", "\"float log\"", "log_format 'float log'")]
+        [InlineData("\"mel_high_hz\": 7600", "\"mel_high_hz\": 8000", "unsupported frontend parameter")]
+        [InlineData("\"d_model\": 8", "\"dmodel\": 8", "integer \"d_model\" is missing")]
+        [InlineData("\"labels\": [", "\"names\": [", "\"labels\" array is missing")]
+        public void ExportReaderRefusesInconsistentConfigs(string from, string to, string expected)
+        {
+            string folder = Path.Combine(_f.Temp, "bad-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            File.Copy(Path.Combine(_f.Export, TrainingExport.TensorsFile), Path.Combine(folder, TrainingExport.TensorsFile));
+            string config = File.ReadAllText(Path.Combine(_f.Export, TrainingExport.ConfigFile));
+            Assert.Contains(from, config);
+            File.WriteAllText(Path.Combine(folder, TrainingExport.ConfigFile), config.Replace(from, to));
+            var e = Assert.Throws<InvalidDataException>(() => TrainingExport.Read(folder));
+            Assert.Contains(expected, e.Message);
+        }
+
+        [Fact]
+        public void TrainRefusesFeaturesWithoutTheirLabelsFile()
+        {
+            string lone = Path.Combine(_f.Temp, "lone.npy");
+            File.Copy(_f.Val, lone, true);
+            var r = Python.Run("train.py", "--smoke", "--train", lone, "--val", _f.Val, "--out", Path.Combine(_f.Temp, "never"));
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal("train.py: error: " + Path.Combine(_f.Temp, "lone.labels.txt") + ": not found (write it with `edge-asr features ... --out " + lone + "`)", r.Stderr.Trim());
+            Assert.False(Directory.Exists(Path.Combine(_f.Temp, "never")));
+        }
+    }
+}

@@ -1,0 +1,260 @@
+"""PyTorch mirror of the Edge.Asr streaming Conformer (docs/model.md, docs/training.md).
+
+Every module, tensor name and float operation matches the engine's float reference
+(codegen/Reference/FloatModel.cs), so an export loads there and into the bake tool unchanged:
+
+  input      frontend int16 Q8 log2 values / 256 (log2 units), [B, T, mel]
+  subsampling conv1: 3x3 stride 2x2 (time padded 2 frames on the left = causal, frequency 1
+             each side), ReLU; dw: depthwise 3x3 stride 2x2, same padding, no activation;
+             pw: 1x1 conv, ReLU; flatten channel-major (c * F2 + f); out: Linear -> D
+  block b    x + 0.5 * FFN1(x); [x + MHSA(x) if attention[b]]; x + Conv(x); x + 0.5 * FFN2(x); LayerNorm
+  FFN        LayerNorm -> Linear(D, m*D) -> Swish -> Linear(m*D, D)
+  MHSA       folded: LayerNorm, each token cut into F sub-tokens of D/F, Q/K/V/out are (D/F)x(D/F)
+             Linears on sub-tokens, heads split each sub-token, scores / sqrt(D/(F*H)), a query of
+             frame t sees every sub-token of frames t-L .. t (token-level causal mask, left context L)
+  Conv       LayerNorm -> Linear(D, 2D) -> GLU (first half * sigmoid(second half)) -> causal
+             depthwise Conv1d (K-1 zeros on the left) -> LayerNorm (dw_norm) -> Swish -> Linear(D, D)
+  classifier frame t: mean of frames max(0, t-W+1) .. t -> Linear(D, classes)
+Every LayerNorm has eps 1e-5. Dropout (training only) is the one addition; it has no weights.
+"""
+import json
+import math
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+import safetensors_io
+
+LAYER_NORM_EPS = 1e-5
+INPUT_SCALE = 1.0 / 256.0          # frontend Q8 log2 -> log2 units
+
+
+class ModelConfig:
+    """Architecture, field names as in the blob config section (docs/blob-format.md)."""
+
+    FIELDS = ("mel_channels", "subsampling_channels", "d_model", "num_heads", "fold_factor",
+              "ffn_multiplier", "conv_kernel_size", "attention_blocks", "left_context", "pool_window")
+
+    def __init__(self, mel_channels=40, subsampling_channels=32, d_model=32, num_heads=2, fold_factor=2,
+                 ffn_multiplier=2, conv_kernel_size=15, attention_blocks=(False, False, True, True),
+                 left_context=32, pool_window=25, labels=()):
+        self.mel_channels = int(mel_channels)
+        self.subsampling_channels = int(subsampling_channels)
+        self.d_model = int(d_model)
+        self.num_heads = int(num_heads)
+        self.fold_factor = int(fold_factor)
+        self.ffn_multiplier = int(ffn_multiplier)
+        self.conv_kernel_size = int(conv_kernel_size)
+        self.attention_blocks = [bool(a) for a in attention_blocks]
+        self.left_context = int(left_context)
+        self.pool_window = int(pool_window)
+        self.labels = list(labels)
+        if self.fold_factor not in (1, 2, 4):
+            raise ValueError("fold_factor must be 1, 2 or 4, got %d" % self.fold_factor)
+        if self.d_model % (self.fold_factor * self.num_heads):
+            raise ValueError("d_model %d is not divisible by fold_factor x num_heads = %d"
+                             % (self.d_model, self.fold_factor * self.num_heads))
+        if len(self.labels) < 2:
+            raise ValueError("at least 2 labels are required")
+
+    @property
+    def num_blocks(self):
+        return len(self.attention_blocks)
+
+    @property
+    def num_classes(self):
+        return len(self.labels)
+
+    @property
+    def sub_dim(self):
+        return self.d_model // self.fold_factor
+
+    @property
+    def head_dim(self):
+        return self.d_model // self.fold_factor // self.num_heads
+
+    @property
+    def subsampled_bins(self):
+        b1 = (self.mel_channels - 1) // 2 + 1
+        return (b1 - 1) // 2 + 1
+
+    @property
+    def attention_block_mask(self):
+        return sum(1 << b for b, a in enumerate(self.attention_blocks) if a)
+
+    def to_json(self):
+        d = {k: getattr(self, k) for k in self.FIELDS}
+        d.update(num_blocks=self.num_blocks, attention_block_mask=self.attention_block_mask,
+                 num_classes=self.num_classes, layer_norm_eps=LAYER_NORM_EPS)
+        return d
+
+    @staticmethod
+    def from_json(model, labels):
+        return ModelConfig(labels=labels, **{k: model[k] for k in ModelConfig.FIELDS})
+
+
+def default_config(labels):
+    """The default small model (kernels/Model/DefaultModelConfig.Small)."""
+    return ModelConfig(40, 32, 32, 2, 2, 2, 15, (False, False, True, True), 32, 25, labels)
+
+
+def smoke_config(labels):
+    """A tiny model with one conv-only and one folded-attention block, for CI."""
+    return ModelConfig(40, 4, 8, 2, 2, 2, 3, (False, True), 4, 25, labels)
+
+
+def _causal_pad2d(x):
+    # time: 2 frames of zeros on the left (causal); frequency: 1 bin each side
+    return F.pad(x, (1, 1, 2, 0))
+
+
+class Subsampling(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        ch = c.subsampling_channels
+        self.conv1 = nn.Conv2d(1, ch, 3, stride=2)
+        self.dw = nn.Conv2d(ch, ch, 3, stride=2, groups=ch)
+        self.pw = nn.Conv2d(ch, ch, 1)
+        self.out = nn.Linear(ch * c.subsampled_bins, c.d_model)
+
+    def forward(self, mel):                                        # [B, T, mel] log2 units
+        x = mel.unsqueeze(1)                                       # [B, 1, T, mel]
+        x = F.relu(self.conv1(_causal_pad2d(x)))
+        x = self.dw(_causal_pad2d(x))
+        x = F.relu(self.pw(x))                                     # [B, C, T2, F2]
+        b, ch, t, f = x.shape
+        x = x.permute(0, 2, 1, 3).reshape(b, t, ch * f)            # channel-major: c * F2 + f
+        return self.out(x)
+
+
+class FeedForward(nn.Module):
+    def __init__(self, c, dropout):
+        super().__init__()
+        self.norm = nn.LayerNorm(c.d_model, eps=LAYER_NORM_EPS)
+        self.linear1 = nn.Linear(c.d_model, c.d_model * c.ffn_multiplier)
+        self.linear2 = nn.Linear(c.d_model * c.ffn_multiplier, c.d_model)
+        self.dropout = nn.Dropout(dropout)
+
+    def forward(self, x):
+        h = self.dropout(F.silu(self.linear1(self.norm(x))))
+        return x + 0.5 * self.dropout(self.linear2(h))
+
+
+def attention_mask(frames, fold, left_context, device):
+    """True where a query sub-token may see a key sub-token: key frame in [query frame - L, query frame]."""
+    frame = torch.arange(frames, device=device).repeat_interleave(fold)
+    delta = frame.unsqueeze(1) - frame.unsqueeze(0)                # query frame - key frame
+    return (delta >= 0) & (delta <= left_context)
+
+
+class FoldedAttention(nn.Module):
+    def __init__(self, c, dropout):
+        super().__init__()
+        self.c = c
+        sd = c.sub_dim
+        self.norm = nn.LayerNorm(c.d_model, eps=LAYER_NORM_EPS)
+        self.q = nn.Linear(sd, sd)
+        self.k = nn.Linear(sd, sd)
+        self.v = nn.Linear(sd, sd)
+        self.out = nn.Linear(sd, sd)
+        self.dropout = nn.Dropout(dropout)
+
+    def forward(self, x):
+        c = self.c
+        b, t, d = x.shape
+        fold, heads, hd = c.fold_factor, c.num_heads, c.head_dim
+        a = self.norm(x).reshape(b, t * fold, c.sub_dim)           # sub-token u = frame * F + piece
+
+        def split(z):                                              # [B, TF, sd] -> [B, H, TF, hd]
+            return z.reshape(b, t * fold, heads, hd).transpose(1, 2)
+
+        q, k, v = split(self.q(a)), split(self.k(a)), split(self.v(a))
+        scores = torch.matmul(q, k.transpose(-1, -2)) / math.sqrt(hd)
+        mask = attention_mask(t, fold, c.left_context, x.device)
+        scores = scores.masked_fill(~mask, float("-inf"))
+        p = self.dropout(torch.softmax(scores, dim=-1))
+        ctx = torch.matmul(p, v).transpose(1, 2).reshape(b, t * fold, c.sub_dim)
+        return x + self.dropout(self.out(ctx).reshape(b, t, d))
+
+
+class ConvModule(nn.Module):
+    def __init__(self, c, dropout):
+        super().__init__()
+        d, k = c.d_model, c.conv_kernel_size
+        self.kernel = k
+        self.norm = nn.LayerNorm(d, eps=LAYER_NORM_EPS)
+        self.pointwise1 = nn.Linear(d, 2 * d)
+        self.depthwise = nn.Conv1d(d, d, k, groups=d)
+        self.dw_norm = nn.LayerNorm(d, eps=LAYER_NORM_EPS)
+        self.pointwise2 = nn.Linear(d, d)
+        self.dropout = nn.Dropout(dropout)
+
+    def forward(self, x):
+        g = F.glu(self.pointwise1(self.norm(x)), dim=-1)           # first half * sigmoid(second half)
+        g = F.pad(g.transpose(1, 2), (self.kernel - 1, 0))         # causal: K-1 zeros on the left
+        h = self.depthwise(g).transpose(1, 2)
+        h = F.silu(self.dw_norm(h))
+        return x + self.dropout(self.pointwise2(h))
+
+
+class ConformerBlock(nn.Module):
+    def __init__(self, c, b, dropout):
+        super().__init__()
+        self.ffn1 = FeedForward(c, dropout)
+        self.attn = FoldedAttention(c, dropout) if c.attention_blocks[b] else None
+        self.conv = ConvModule(c, dropout)
+        self.ffn2 = FeedForward(c, dropout)
+        self.norm = nn.LayerNorm(c.d_model, eps=LAYER_NORM_EPS)
+
+    def forward(self, x):
+        x = self.ffn1(x)
+        if self.attn is not None:
+            x = self.attn(x)
+        x = self.conv(x)
+        return self.norm(self.ffn2(x))
+
+
+class KwsConformer(nn.Module):
+    def __init__(self, c, dropout=0.0):
+        super().__init__()
+        self.config = c
+        self.subsampling = Subsampling(c)
+        self.blocks = nn.ModuleList(ConformerBlock(c, b, dropout) for b in range(c.num_blocks))
+        self.classifier = nn.Linear(c.d_model, c.num_classes)
+
+    def encode(self, mel):
+        x = self.subsampling(mel)
+        for block in self.blocks:
+            x = block(x)
+        return x                                                   # [B, T2, D]
+
+    def forward(self, mel):
+        """Clip logits: the classifier on the mean of the last W encoder frames, [B, classes]."""
+        x = self.encode(mel)
+        return self.classifier(x[:, -self.config.pool_window:].mean(dim=1))
+
+    def frame_logits(self, mel):
+        """Logits of every encoder frame t (mean of frames max(0, t-W+1) .. t), [B, T2, classes]."""
+        x = self.encode(mel)
+        w = self.config.pool_window
+        csum = F.pad(torch.cumsum(x, dim=1), (0, 0, 1, 0))        # csum[t+1] = sum of frames 0..t
+        t = torch.arange(x.shape[1], device=x.device)
+        first = torch.clamp(t - w + 1, min=0)
+        pooled = (csum[:, t + 1] - csum[:, first]) / (t - first + 1).to(x.dtype).unsqueeze(-1)
+        return self.classifier(pooled)
+
+
+def features_to_input(features_q8):
+    """int16 frontend values (numpy or tensor) -> float input in log2 units."""
+    return torch.as_tensor(features_q8).to(torch.float32) * INPUT_SCALE
+
+
+def load_export(folder, dtype=torch.float32):
+    """Model and config from an export folder (config.json + model.safetensors)."""
+    with open(folder + "/config.json", encoding="utf-8") as f:
+        config = json.load(f)
+    c = ModelConfig.from_json(config["model"], config["labels"])
+    model = KwsConformer(c)
+    model.load_state_dict(safetensors_io.load(folder + "/model.safetensors"))
+    return model.to(dtype).eval(), config

@@ -1,0 +1,238 @@
+#!/usr/bin/python3
+"""Train the Edge.Asr keyword-spotting Conformer on features from `edge-asr features`.
+
+  /usr/bin/python3 training/train.py --train data/train.npy --val data/val.npy --out runs/kws
+  /usr/bin/python3 training/train.py --smoke --train T.npy --val V.npy --out /tmp/smoke   # CI: tiny model, 2 epochs
+
+Inputs: X.npy (int16 [clips, frames, mel], the fixed-point frontend's Q8 log2 values),
+X.labels.txt (class number per clip) and X.classes.txt (class names in order) beside it.
+Output folder: model.safetensors + config.json (docs/training.md), train_log.txt.
+One line per epoch: `epoch N loss X val_acc Y time Zs`. See docs/training.md.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import model as m  # noqa: E402
+import safetensors_io  # noqa: E402
+
+FRONTEND = {"sample_rate": 16000, "window_length": 400, "hop_length": 160, "fft_length": 512,
+            "mel_channels": 40, "mel_low_hz": 20, "mel_high_hz": 7600, "log_format": "int16 log2 Q8",
+            "input_scale": 1.0 / 256.0}
+
+
+class UsageError(Exception):
+    pass
+
+
+def sibling(npy, suffix):
+    return (npy[:-4] if npy.endswith(".npy") else npy) + suffix
+
+
+def load_split(npy, classes_override=None):
+    """Features, class numbers and class names of one split, checked for consistency."""
+    for p in (npy, sibling(npy, ".labels.txt"), sibling(npy, ".classes.txt")):
+        if not os.path.isfile(p):
+            raise UsageError("%s: not found (write it with `edge-asr features ... --out %s`)" % (p, npy))
+    x = np.load(npy)
+    if x.dtype != np.int16 or x.ndim != 3:
+        raise UsageError("%s: expected int16 [clips, frames, mel], got %s %s" % (npy, x.dtype, list(x.shape)))
+    y = np.loadtxt(sibling(npy, ".labels.txt"), dtype=np.int64, ndmin=1)
+    with open(classes_override or sibling(npy, ".classes.txt"), encoding="utf-8") as f:
+        names = [line.strip() for line in f if line.strip()]
+    if len(y) != len(x):
+        raise UsageError("%s: %d labels for %d clips" % (sibling(npy, ".labels.txt"), len(y), len(x)))
+    if len(y) and (y.min() < 0 or y.max() >= len(names)):
+        raise UsageError("%s: class numbers must be in [0, %d)" % (sibling(npy, ".labels.txt"), len(names)))
+    return x, y, names
+
+
+def remap(y, names, target, what):
+    """Class numbers of one split's list -> numbers in the training list (by name)."""
+    index = {n: i for i, n in enumerate(target)}
+    missing = [n for n in names if n not in index]
+    if missing:
+        raise UsageError("%s has classes the training set lacks: %s" % (what, ", ".join(missing)))
+    table = np.array([index[n] for n in names], dtype=np.int64)
+    return table[y]
+
+
+def spec_augment(x, rng, time_masks, time_width, freq_masks, freq_width):
+    """SpecAugment-style masking in place on a float batch [B, T, mel]: masked cells get the clip's mean."""
+    b, t, f = x.shape
+    mean = x.mean(dim=(1, 2))
+    for i in range(b):
+        for _ in range(time_masks):
+            w = int(rng.integers(0, time_width + 1))
+            s = int(rng.integers(0, max(1, t - w + 1)))
+            x[i, s:s + w, :] = mean[i]
+        for _ in range(freq_masks):
+            w = int(rng.integers(0, freq_width + 1))
+            s = int(rng.integers(0, max(1, f - w + 1)))
+            x[i, :, s:s + w] = mean[i]
+    return x
+
+
+def time_shift(x, rng, max_shift):
+    """Roll each clip by up to max_shift frames (zeros in, like the frontend's digital silence)."""
+    if max_shift <= 0:
+        return x
+    out = torch.zeros_like(x)
+    t = x.shape[1]
+    for i in range(x.shape[0]):
+        s = int(rng.integers(-max_shift, max_shift + 1))
+        if s >= 0:
+            out[i, s:] = x[i, :t - s]
+        else:
+            out[i, :t + s] = x[i, -s:]
+    return out
+
+
+def evaluate(net, x, y, batch):
+    net.eval()
+    correct, total = 0, 0
+    with torch.no_grad():
+        for s in range(0, len(x), batch):
+            logits = net(m.features_to_input(x[s:s + batch]))
+            correct += int((logits.argmax(dim=1) == torch.as_tensor(y[s:s + batch])).sum())
+            total += len(logits)
+    return correct / max(1, total)
+
+
+def export(net, c, folder, training_info):
+    os.makedirs(folder, exist_ok=True)
+    tensors = {k: v.detach().to(torch.float32) for k, v in net.state_dict().items()}
+    safetensors_io.save(tensors, os.path.join(folder, "model.safetensors"), {"format": "pt"})
+    config = {"format": "edge-asr training export", "version": 1, "model": c.to_json(), "labels": c.labels,
+              "frontend": FRONTEND, "training": training_info}
+    with open(os.path.join(folder, "config.json"), "w", encoding="utf-8") as f:
+        json.dump(config, f, indent=2)
+        f.write("\n")
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description="Train the Edge.Asr Conformer on edge-asr features.")
+    p.add_argument("--train", required=True, help="training features X.npy (with X.labels.txt, X.classes.txt)")
+    p.add_argument("--val", required=True, help="validation features Y.npy (early stopping)")
+    p.add_argument("--classes", help="class list to use instead of the train split's X.classes.txt")
+    p.add_argument("--out", required=True, help="export folder: model.safetensors, config.json, train_log.txt")
+    p.add_argument("--epochs", type=int, default=None, help="most epochs (default 60; --smoke 2)")
+    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--lr", type=float, default=3e-3, help="peak AdamW learning rate (warm-up 1 epoch, cosine decay)")
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--label-smoothing", type=float, default=0.1)
+    p.add_argument("--dropout", type=float, default=0.0, help="dropout in FFN, attention and conv outputs (training only; costs ~20%% of the CPU time)")
+    p.add_argument("--patience", type=int, default=8, help="stop after this many epochs without a better val accuracy")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--max-minutes", type=float, default=None, help="stop after the epoch that passes this wall time")
+    p.add_argument("--model", choices=("default", "smoke"), default=None, help="architecture (default: default; --smoke: smoke)")
+    p.add_argument("--smoke", action="store_true", help="CI mode: tiny model, 2 epochs")
+    a = p.parse_args(argv)
+    if a.epochs is None:
+        a.epochs = 2 if a.smoke else 60
+    if a.model is None:
+        a.model = "smoke" if a.smoke else "default"
+    if a.epochs < 1 or a.batch < 1 or a.lr <= 0 or a.patience < 1:
+        p.error("--epochs, --batch, --patience must be positive and --lr above 0")
+    return a
+
+
+def main(argv=None):
+    a = parse_args(argv)
+    torch.set_num_threads(a.threads)
+    random.seed(a.seed)
+    np.random.seed(a.seed)
+    torch.manual_seed(a.seed)
+    rng = np.random.default_rng(a.seed)
+
+    xt, yt, names = load_split(a.train, a.classes)
+    xv, yv, vnames = load_split(a.val)
+    yv = remap(yv, vnames, names, a.val)
+    if xt.shape[1:] != xv.shape[1:]:
+        raise UsageError("train clips are %s but val clips are %s" % (list(xt.shape[1:]), list(xv.shape[1:])))
+    if xt.shape[2] != FRONTEND["mel_channels"]:
+        raise UsageError("%s: %d mel channels, the frontend has %d" % (a.train, xt.shape[2], FRONTEND["mel_channels"]))
+    c = m.smoke_config(names) if a.model == "smoke" else m.default_config(names)
+    net = m.KwsConformer(c, dropout=a.dropout)
+    params = sum(p.numel() for p in net.parameters())
+    print("train %d clips, val %d clips, %d frames x %d mel, %d classes; model %s, %d parameters"
+          % (len(xt), len(xv), xt.shape[1], xt.shape[2], len(names), a.model, params), flush=True)
+
+    opt = torch.optim.AdamW(net.parameters(), lr=a.lr, weight_decay=a.weight_decay)
+    steps_per_epoch = max(1, math.ceil(len(xt) / a.batch))
+    total_steps, warmup = a.epochs * steps_per_epoch, min(steps_per_epoch, a.epochs * steps_per_epoch // 2)
+
+    def lr_at(step):
+        if step < warmup:
+            return (step + 1) / warmup
+        return 0.5 * (1 + math.cos(math.pi * (step - warmup) / max(1, total_steps - warmup)))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_at)
+    loss_fn = nn.CrossEntropyLoss(label_smoothing=a.label_smoothing)
+    best_acc, best_epoch, best_state, stale = -1.0, 0, None, 0
+    start = time.time()
+    log = []
+    for epoch in range(1, a.epochs + 1):
+        t0 = time.time()
+        net.train()
+        order = rng.permutation(len(xt))
+        total_loss, seen = 0.0, 0
+        for s in range(0, len(order), a.batch):
+            idx = np.sort(order[s:s + a.batch])
+            x = m.features_to_input(xt[idx])
+            x = spec_augment(time_shift(x, rng, 10), rng, 2, 10, 2, 6)
+            y = torch.as_tensor(yt[idx])
+            loss = loss_fn(net(x), y)
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            sched.step()
+            total_loss += float(loss) * len(idx)
+            seen += len(idx)
+        acc = evaluate(net, xv, yv, 256)
+        line = "epoch %d loss %.4f val_acc %.4f time %.1fs" % (epoch, total_loss / seen, acc, time.time() - t0)
+        print(line, flush=True)
+        log.append(line)
+        if acc > best_acc:
+            best_acc, best_epoch, stale = acc, epoch, 0
+            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+        else:
+            stale += 1
+        if stale >= a.patience:
+            print("early stop: no better val_acc for %d epochs" % a.patience, flush=True)
+            break
+        if a.max_minutes is not None and time.time() - start > 60 * a.max_minutes:
+            print("stop: --max-minutes %g reached" % a.max_minutes, flush=True)
+            break
+    net.load_state_dict(best_state)
+    info = {"best_epoch": best_epoch, "val_accuracy": best_acc, "epochs_run": len(log), "train_clips": len(xt),
+            "val_clips": len(xv), "frames": int(xt.shape[1]), "seed": a.seed, "batch": a.batch, "lr": a.lr,
+            "weight_decay": a.weight_decay, "label_smoothing": a.label_smoothing, "dropout": a.dropout,
+            "optimizer": "AdamW", "spec_augment": "2 time masks <= 10 frames, 2 mel masks <= 6 bins, mean fill",
+            "time_shift_frames": 10, "seconds": round(time.time() - start, 1)}
+    export(net, c, a.out, info)
+    with open(os.path.join(a.out, "train_log.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(log) + "\n")
+    print("best val_acc %.4f at epoch %d; exported %s" % (best_acc, best_epoch, a.out), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except UsageError as e:
+        print("train.py: error: %s" % e, file=sys.stderr)
+        sys.exit(2)
