@@ -68,7 +68,7 @@ namespace Edge.Asr.Tests.Frontend
             {
                 string raw = Path.Combine(dir, "espeak.wav"), wav = Path.Combine(dir, "speech.wav");
                 Run("espeak-ng", new[] { "-w", raw, text });
-                Run("sox", new[] { raw, "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", wav });
+                Run("sox", new[] { "-R", raw, "-r", "16000", "-c", "1", "-b", "16", "-e", "signed-integer", wav });
                 short[] pcm = ReadPcm16(File.ReadAllBytes(wav));
                 double max = 1;
                 foreach (short s in pcm) max = Math.Max(max, Math.Abs((double)s));
