@@ -81,6 +81,7 @@ namespace Edge.Asr.Sim.Commands
             var root = new RootCommand("edge-asr: the desktop simulator of Edge.Asr, on-device speech-command recognition.");
             root.Add(run);
             root.Add(bench);
+            root.Add(GoldenCommand.Build(stdout));
             return root;
         }
 
