@@ -90,6 +90,7 @@ namespace Edge.Asr.Sim.Commands
             root.Add(run);
             root.Add(bench);
             root.Add(features);
+            root.Add(GoldenCommand.Build(stdout));
             return root;
         }
 

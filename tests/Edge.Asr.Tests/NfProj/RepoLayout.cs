@@ -13,6 +13,23 @@ namespace Edge.Asr.Tests.NfProj
         /// <summary>The folders whose sources run on the device (linked by Edge.Asr.nfproj).</summary>
         public static readonly string[] DeviceFolders = { "kernels", "firmware" };
 
+        /// <summary>The device unit test project's folder (tests/NFUnitTest/NFUnitTest.nfproj); its sources run on the device too.</summary>
+        public const string DeviceTestFolder = "tests/NFUnitTest";
+
+        /// <summary>Every .cs directly in tests/NFUnitTest, repository-relative with forward slashes, sorted ordinally.</summary>
+        public static IReadOnlyList<string> DeviceTestSourceFiles()
+        {
+            var files = new List<string>();
+            string dir = Path.Combine(Root, DeviceTestFolder);
+            if (!Directory.Exists(dir)) return files;
+            foreach (string file in Directory.EnumerateFiles(dir, "*.cs", SearchOption.TopDirectoryOnly))
+            {
+                files.Add(Path.GetRelativePath(Root, file).Replace('\\', '/'));
+            }
+            files.Sort(StringComparer.Ordinal);
+            return files;
+        }
+
         /// <summary>The repository root: the first ancestor of the test binary that holds Edge.Asr.sln.</summary>
         public static string Root => RootPath.Value;
 
