@@ -14,13 +14,16 @@ namespace Edge.Asr.Sim.Eval
         public const string DefaultModelPath = "weights/default.easr";
 
         /// <summary>Validates the blob at <paramref name="path"/> and returns a factory of recognisers over it.</summary>
-        public static Func<IRecogniser> Load(string? path)
+        public static Func<IRecogniser> Load(string? path) => Load(path, DefaultModelPath);
+
+        /// <summary>As <see cref="Load(string?)"/> with another default blob when <paramref name="path"/> is null.</summary>
+        public static Func<IRecogniser> Load(string? path, string defaultPath)
         {
-            string file = path ?? DefaultModelPath;
+            string file = path ?? defaultPath;
             if (!File.Exists(file))
             {
                 throw new EvalInputException(path == null
-                    ? "no model: " + DefaultModelPath + " not found (train and bake one, or name one with --model; see docs/simulator.md)"
+                    ? "no model: " + defaultPath + " not found (train and bake one, or name one with --model; see docs/simulator.md)"
                     : "model blob: " + file + ": no such file");
             }
             ModelBlob blob;
