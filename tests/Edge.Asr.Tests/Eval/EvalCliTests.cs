@@ -75,6 +75,15 @@ namespace Edge.Asr.Tests.Eval
         }
 
         [Fact]
+        public void A_valid_blob_without_a_model_graph_is_refused_without_numbers()
+        {
+            string dir = Clips();
+            File.WriteAllBytes(dir + "/m.easr", Edge.Asr.Tests.Blob.BlobSamples.Blob());
+            AssertOneLine(CliHarness.InProcess("eval", dir, "--model", dir + "/m.easr", "--json"),
+                "model blob: " + dir + "/m.easr: valid blob (12 labels) but this build has no model graph to run it yet");
+        }
+
+        [Fact]
         public void Without_a_model_it_says_so_and_prints_no_numbers()
         {
             string missing = Path.Combine(EvalFiles.NewFolder(), "weights", "default.easr");
