@@ -60,6 +60,8 @@ namespace Edge.Asr.Sim.Eval
                 foreach (KeywordSpan k in s.Keywords)
                 {
                     if (!known.Contains(k.Label)) throw UnknownLabel(k.Where, k.Label, modelLabels);
+                    if (LabelFolders.IsFiller(k.Label))
+                        throw new EvalInputException(k.Where + ": '" + k.Label + "' is a filler label, never detected; stream keywords must be commands");
                 }
             }
         }

@@ -42,7 +42,7 @@ namespace Edge.Asr.Sim.Report
         {
             int n = r.Labels.Length;
             const double cell = 34, left = 110, top = 110;
-            var svg = new Svg("confusion-matrix", left + n * cell + 10, top + n * cell + 10);
+            var svg = new Svg("confusion-matrix", left + n * cell + 80, top + n * cell + 10);
             for (int i = 0; i < n; i++)
             {
                 svg.Text("row-label", left - 6, top + i * cell + cell / 2 + 4, r.Labels[i], "end");

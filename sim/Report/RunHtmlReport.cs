@@ -61,6 +61,7 @@ namespace Edge.Asr.Sim.Report
                 }
             }
             double w = Width / columns, range = Math.Max(1, hi - lo);
+            svg.Raw("<g shape-rendering=\"crispEdges\">\n"); // no hairline seams between cells
             for (int c = 0; c < columns; c++)
             {
                 for (int b = 0; b < bands; b++)
@@ -69,6 +70,7 @@ namespace Edge.Asr.Sim.Report
                     svg.Rect("mel", Left + c * w, (bands - 1 - b) * BandHeight, w + 0.05, BandHeight, Palette.Heat((cols[c][b] - lo) / range));
                 }
             }
+            svg.Raw("</g>\n");
             return svg.ToString();
         }
 

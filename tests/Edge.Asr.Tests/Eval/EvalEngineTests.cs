@@ -122,6 +122,17 @@ namespace Edge.Asr.Tests.Eval
         }
 
         [Fact]
+        public void A_stream_keyword_must_be_a_command()
+        {
+            string dir = EvalFiles.NewFolder();
+            EvalFiles.WriteWav(Path.Combine(dir, "a.wav"), EvalFiles.Tone(500, 1));
+            string csv = Path.Combine(dir, "s.csv");
+            File.WriteAllText(csv, "path,label,start,end\na.wav,_unknown_,0,1\n");
+            var e = Assert.Throws<EvalInputException>(() => new EvalEngine(() => ToneRecogniser.Calibrated(), 2).Run(EvalManifest.Load(csv)));
+            Assert.Equal(csv + " line 2: '_unknown_' is a filler label, never detected; stream keywords must be commands", e.Message);
+        }
+
+        [Fact]
         public void An_unknown_label_names_its_row_and_lists_the_model_labels()
         {
             string dir = EvalFiles.NewFolder();
