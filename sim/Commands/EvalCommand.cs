@@ -41,7 +41,16 @@ namespace Edge.Asr.Sim.Commands
         public int Execute(EvalManifest manifest, Func<IRecogniser> createRecogniser, bool json, string? reportPath, int workers = 0)
         {
             var engine = new EvalEngine(createRecogniser, workers);
-            EvalResult result = _progressBar ? RunWithProgressBar(engine, manifest) : engine.Run(manifest, null, _stop);
+            EvalResult result;
+            try
+            {
+                result = _progressBar ? RunWithProgressBar(engine, manifest) : engine.Run(manifest, null, _stop);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Ctrl+C: metrics of a part of the set would mislead, so none are printed.
+                throw new EvalInputException("eval interrupted before the end: no results");
+            }
             if (json) _stdout.WriteLine(EvalJson.Serialize(result));
             else EvalText.Write(_stdout, result);
             if (reportPath != null)

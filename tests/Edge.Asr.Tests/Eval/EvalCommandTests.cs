@@ -55,6 +55,18 @@ namespace Edge.Asr.Tests.Eval
         }
 
         [Fact]
+        public void An_interrupted_eval_prints_no_numbers()
+        {
+            var stdout = new StringWriter();
+            using var stop = new System.Threading.CancellationTokenSource();
+            stop.Cancel();
+            var e = Assert.Throws<EvalInputException>(() =>
+                new EvalCommand(stdout, new StringWriter(), false, stop.Token).Execute(Manifest(), () => ToneRecogniser.Calibrated(), true, null));
+            Assert.Equal("eval interrupted before the end: no results", e.Message);
+            Assert.Equal("", stdout.ToString());
+        }
+
+        [Fact]
         public void An_unwritable_report_is_one_line()
         {
             string folder = EvalFiles.NewFolder();
