@@ -20,7 +20,7 @@ namespace Edge.Asr.Sim.Commands
         /// </summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin, CancellationToken stop = default)
         {
-            RootCommand root = Build(stdout, openStdin, stop);
+            RootCommand root = Build(stdout, stderr, openStdin, stop);
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
@@ -44,6 +44,11 @@ namespace Edge.Asr.Sim.Commands
                     ProcessTerminationTimeout = null, // Ctrl+C is the host's (Program's) business
                 });
             }
+            catch (Edge.Asr.Sim.Eval.EvalInputException e)
+            {
+                stderr.WriteLine("edge-asr: " + OneLine(e.Message));
+                return ExitCodes.BadInput;
+            }
             catch (AudioFormatException e)
             {
                 stderr.WriteLine("edge-asr: " + e.Message);
@@ -61,7 +66,7 @@ namespace Edge.Asr.Sim.Commands
             }
         }
 
-        private static RootCommand Build(TextWriter stdout, Func<Stream> openStdin, CancellationToken stop)
+        private static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<Stream> openStdin, CancellationToken stop)
         {
             var input = new Argument<string>("input")
             {
@@ -91,7 +96,28 @@ namespace Edge.Asr.Sim.Commands
             root.Add(bench);
             root.Add(features);
             root.Add(GoldenCommand.Build(stdout));
+            root.Add(EvalCommandLine(stdout, stderr, stop));
             return root;
+        }
+
+        private static Command EvalCommandLine(TextWriter stdout, TextWriter stderr, CancellationToken stop)
+        {
+            var input = new Argument<string>("input") { Description = "a folder with one sub-folder of WAV clips per label, or a CSV manifest (path,label or path,label,start,end)" };
+            var model = new Option<string>("--model") { Description = "the model blob (.easr); default " + Edge.Asr.Sim.Eval.RecogniserLoader.DefaultModelPath };
+            var json = new Option<bool>("--json") { Description = "print the stable JSON of docs/simulator.md instead of tables" };
+            var report = new Option<string>("--report") { Description = "also write a self-contained HTML report to this file" };
+            var eval = new Command("eval", "Measure accuracy, per-class precision/recall, fixed vs float agreement, and false accepts per hour.");
+            eval.Add(input);
+            eval.Add(model);
+            eval.Add(json);
+            eval.Add(report);
+            eval.SetAction(result =>
+            {
+                // The bar goes to the console's stderr, and only when that is a terminal: --json output stays clean.
+                bool bar = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+                return new EvalCommand(stdout, stderr, bar, stop).Execute(result.GetValue(input)!, result.GetValue(model), result.GetValue(json), result.GetValue(report));
+            });
+            return eval;
         }
 
         private static string OneLine(string s) => s.Replace('\r', ' ').Replace('\n', ' ');

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Edge.Asr.Sim.Eval;
+using Edge.Asr.Sim.Report;
+using Spectre.Console;
+
+namespace Edge.Asr.Sim.Commands
+{
+    /// <summary>
+    /// <c>edge-asr eval &lt;dir|manifest.csv&gt; [--model X] [--json] [--report out.html]</c>: reads the
+    /// manifest, loads the model, evaluates on all cores and prints a table (or the stable JSON),
+    /// optionally writing the HTML report. Bad input is one <see cref="EvalInputException"/> line.
+    /// </summary>
+    public sealed class EvalCommand
+    {
+        private readonly TextWriter _stdout;
+        private readonly TextWriter _stderr;
+        private readonly bool _progressBar;
+        private readonly CancellationToken _stop;
+
+        /// <param name="progressBar">draw a Spectre.Console progress bar on the console's stderr (only when it is a terminal).</param>
+        public EvalCommand(TextWriter stdout, TextWriter stderr, bool progressBar, CancellationToken stop = default)
+        {
+            _stdout = stdout;
+            _stderr = stderr;
+            _progressBar = progressBar;
+            _stop = stop;
+        }
+
+        /// <summary>Manifest first (its errors need no model), then the model, then the evaluation.</summary>
+        public int Execute(string input, string? modelPath, bool json, string? reportPath)
+        {
+            EvalManifest manifest = EvalManifest.Load(input);
+            Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath);
+            return Execute(manifest, recognisers, json, reportPath);
+        }
+
+        /// <summary>Evaluates <paramref name="manifest"/> with recognisers from <paramref name="createRecogniser"/>.</summary>
+        public int Execute(EvalManifest manifest, Func<IRecogniser> createRecogniser, bool json, string? reportPath, int workers = 0)
+        {
+            var engine = new EvalEngine(createRecogniser, workers);
+            EvalResult result;
+            try
+            {
+                result = _progressBar ? RunWithProgressBar(engine, manifest) : engine.Run(manifest, null, _stop);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Ctrl+C: metrics of a part of the set would mislead, so none are printed.
+                throw new EvalInputException("eval interrupted before the end: no results");
+            }
+            if (json) _stdout.WriteLine(EvalJson.Serialize(result));
+            else EvalText.Write(_stdout, result);
+            if (reportPath != null)
+            {
+                string html = EvalHtmlReport.Build(result, "edge-asr eval: " + manifest.Name);
+                try
+                {
+                    File.WriteAllText(reportPath, html);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new EvalInputException(reportPath + ": cannot write the report: " + e.Message);
+                }
+            }
+            return ExitCodes.Success;
+        }
+
+        private EvalResult RunWithProgressBar(EvalEngine engine, EvalManifest manifest)
+        {
+            var progress = new EvalProgress();
+            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            EvalResult? result = null;
+            console.Progress().AutoClear(true).Start(ctx =>
+            {
+                ProgressTask bar = ctx.AddTask("eval", maxValue: manifest.Clips.Count + manifest.Streams.Count);
+                Task<EvalResult> work = Task.Run(() => engine.Run(manifest, progress, _stop));
+                while (!work.Wait(100)) bar.Value = progress.Done;
+                bar.Value = progress.Done;
+                result = work.GetAwaiter().GetResult();
+            });
+            return result!;
+        }
+    }
+}
