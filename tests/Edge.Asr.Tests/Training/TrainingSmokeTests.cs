@@ -99,18 +99,20 @@ namespace Edge.Asr.Tests.Training
             Assert.Equal(new[] { "_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go" }, e.Labels);
             Assert.Equal(File.ReadAllLines(Path.ChangeExtension(_f.Train, null) + ".classes.txt"), e.Labels);
             // train.py's smoke model: C 4, D 8, H 2, F 2, FFN x2, K 3, blocks [conv-only, attention], L 4, W 25.
-            Assert.Equal(8, e.Config.DModel);
-            Assert.Equal(2, e.Config.NumHeads);
-            Assert.Equal(2, e.Config.FoldFactor);
+            Assert.Equal(8, e.Config.Dim);
+            Assert.Equal(2, e.Config.Heads);
+            Assert.Equal(2, e.Config.Fold);
             Assert.Equal(2, e.Config.FfnMultiplier);
-            Assert.Equal(3, e.Config.ConvKernelSize);
-            Assert.Equal(2, e.Config.NumBlocks);
+            Assert.Equal(3, e.Config.ConvKernel);
+            Assert.Equal(2, e.Config.Blocks);
             Assert.Equal(new[] { false, true }, e.AttentionBlocks);
-            Assert.Equal(2, e.Config.AttentionBlockMask);
+            Assert.False(e.Config.HasAttention(0));
+            Assert.True(e.Config.HasAttention(1));
             Assert.Equal(4, e.Config.LeftContext);
             Assert.Equal(25, e.Config.PoolWindow);
             Assert.Equal(4, e.Config.SubsamplingChannels);
-            Assert.Equal(12, e.Config.NumClasses);
+            Assert.Equal(12, e.Config.Classes);
+            Assert.Equal(e.Labels, Enumerable.Range(0, e.Config.Classes).Select(e.Config.Label));
             Assert.Equal(40, e.MelChannels);
             Assert.Equal(16000, e.Frontend.SampleRate);
             Assert.Equal(7600, e.Frontend.MelHighHz);
