@@ -20,8 +20,9 @@ namespace Edge.Asr.Codegen.Export
         public const string TensorsFile = "model.safetensors";
         public const string LogFormatName = "int16 log2 Q8";
 
-        private TrainingExport(string folder, int melChannels, bool[] attentionBlocks, ModelConfig config, FrontendParams frontend, string[] labels, SafeTensors tensors)
+        private TrainingExport(string folder, int melChannels, bool[] attentionBlocks, ModelConfig config, FrontendParams frontend, string[] labels, SafeTensors tensors, DetectorDefaults? detector)
         {
+            Detector = detector;
             Folder = folder;
             MelChannels = melChannels;
             AttentionBlocks = attentionBlocks;
@@ -41,6 +42,8 @@ namespace Edge.Asr.Codegen.Export
         public FrontendParams Frontend { get; }
         public string[] Labels { get; }
         public SafeTensors Tensors { get; }
+        /// <summary>Detector defaults from an optional "detector" object {smoothing_frames, threshold_q15, refractory_ms}; null when absent.</summary>
+        public DetectorDefaults? Detector { get; }
 
         public static TrainingExport Read(string folder)
         {
@@ -109,7 +112,22 @@ namespace Edge.Asr.Codegen.Export
                     throw new InvalidDataException(fwhere + ": " + e.Message);
                 }
                 if (config.MelBins != fp.MelChannels) throw new InvalidDataException(where + ": mel_channels " + config.MelBins + " but the frontend has " + fp.MelChannels);
-                return new TrainingExport(folder, config.MelBins, attention.ToArray(), config, fp, labels.ToArray(), SafeTensors.Read(tensorsPath));
+                DetectorDefaults? detector = null;
+                if (root.TryGetProperty("detector", out JsonElement det))
+                {
+                    string dwhere = configPath + " detector";
+                    if (det.ValueKind != JsonValueKind.Object) throw new InvalidDataException(dwhere + " must be an object");
+                    detector = new DetectorDefaults(Int(det, "smoothing_frames", dwhere), Int(det, "threshold_q15", dwhere), Int(det, "refractory_ms", dwhere), System.Array.Empty<int>());
+                    try
+                    {
+                        detector.Validate(config.Classes);
+                    }
+                    catch (BlobFormatException e)
+                    {
+                        throw new InvalidDataException(dwhere + ": " + e.Message.Substring(BlobFormatException.Prefix.Length));
+                    }
+                }
+                return new TrainingExport(folder, config.MelBins, attention.ToArray(), config, fp, labels.ToArray(), SafeTensors.Read(tensorsPath), detector);
             }
         }
 

@@ -49,6 +49,11 @@ namespace Edge.Asr.Sim.Commands
                 stderr.WriteLine("edge-asr: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            catch (Edge.Asr.Codegen.Bake.BakeException e)
+            {
+                stderr.WriteLine("edge-asr: " + OneLine(e.Message));
+                return ExitCodes.BadInput;
+            }
             catch (FeatureInputException e)
             {
                 stderr.WriteLine("edge-asr: " + OneLine(e.Message));
@@ -90,6 +95,7 @@ namespace Edge.Asr.Sim.Commands
             root.Add(run);
             root.Add(bench);
             root.Add(features);
+            root.Add(BakeCommand.Build(stdout));
             return root;
         }
 
