@@ -28,9 +28,16 @@ namespace Edge.Asr.Codegen.Bake
                 if (t.DataType == BlobFormat.DTypeInt8) Int8WeightBytes += t.ByteLength;
             }
             Rows = rows;
-            long before = GC.GetAllocatedBytesForCurrentThread();
             var model = new ConformerModel(parameters);
-            ModelAllocatedBytes = (int)(GC.GetAllocatedBytesForCurrentThread() - before);
+            var weights = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                QuantizedTensor t = parameters.At(i);
+                weights.Add(t.Int8);
+                weights.Add(t.Int16);
+                weights.Add(t.Int32);
+            }
+            ModelBufferBytes = RamCount.ArrayBytes(model, weights);
             StateBytes = model.StateBytes;
         }
 
@@ -53,11 +60,13 @@ namespace Edge.Asr.Codegen.Bake
         /// </summary>
         public int ParameterRamBytes => TensorBytes;
         /// <summary>
-        /// Bytes <c>new ConformerModel(parameters)</c> allocates, measured on .NET: the streaming
-        /// state, every activation buffer and the op objects, with .NET's object headers.
+        /// Bytes of the integer arrays the model holds besides its parameters (RamCount): the
+        /// streaming state and every scratch buffer; object headers and references not counted.
         /// </summary>
-        public int ModelAllocatedBytes { get; }
-        /// <summary>Engine RAM: the loaded parameters plus what the model allocates.</summary>
-        public int EngineRamBytes => ParameterRamBytes + ModelAllocatedBytes;
+        public int ModelBufferBytes { get; }
+        /// <summary>Scratch: the model's buffers that are not streaming state.</summary>
+        public int ScratchBytes => ModelBufferBytes - StateBytes;
+        /// <summary>Engine RAM: the loaded parameters plus the model's buffers.</summary>
+        public int EngineRamBytes => ParameterRamBytes + ModelBufferBytes;
     }
 }

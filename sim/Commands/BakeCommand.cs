@@ -142,8 +142,8 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("int8 weight bytes:  " + N(r.Int8WeightBytes));
             _output.WriteLine("tensor data bytes:  " + N(r.TensorBytes));
             _output.WriteLine("flash bytes:        " + N(r.FlashBytes) + " (the blob)");
-            _output.WriteLine("engine RAM bytes:   " + N(r.EngineRamBytes) + " = parameters " + N(r.ParameterRamBytes) + " + model "
-                + N(r.ModelAllocatedBytes) + " (streaming state " + N(r.StateBytes) + "; measured on .NET)");
+            _output.WriteLine("engine RAM bytes:   " + N(r.EngineRamBytes) + " = parameters " + N(r.ParameterRamBytes) + " + streaming state "
+                + N(r.StateBytes) + " + scratch " + N(r.ScratchBytes) + " (integer arrays; object headers not counted)");
             if (resx != null)
                 _output.WriteLine("resource: " + resx + " (\"" + NanoResource.ResourceName + "\", id " + N(NanoResource.ResourceId(NanoResource.ResourceName))
                     + "), embedded by " + NanoResource.ProjectFile);

@@ -150,7 +150,7 @@ namespace Edge.Asr.Tests.Bake
             Assert.Equal(84544, r.TensorBytes);
             Assert.Equal(17760, r.StateBytes);
             _out.WriteLine("default small: blob " + r.FlashBytes + " bytes, tensors " + r.TensorBytes + ", int8 " + r.Int8WeightBytes
-                + ", state " + r.StateBytes + ", model allocation " + r.ModelAllocatedBytes + ", engine RAM " + r.EngineRamBytes);
+                + ", state " + r.StateBytes + ", scratch " + r.ScratchBytes + ", engine RAM " + r.EngineRamBytes);
         }
 
         [Fact]
@@ -178,6 +178,15 @@ namespace Edge.Asr.Tests.Bake
             blob = ModelBlob.Load(new Codegen.Blob.BlobWriter(c, labels, frontend, detector, missing).Write());
             e = Assert.Throws<BlobFormatException>(() => BlobModelLoader.Load(blob));
             Assert.Equal("model blob: missing tensor 'blocks.0.conv.depthwise.shift'", e.Message);
+        }
+
+        [Fact]
+        public void Ram_count_sums_the_integer_arrays_an_op_holds()
+        {
+            // MeanPool(C, W): a ring of W × C int16 and C int32 sums, nothing else.
+            var pool = new Edge.Asr.Ops.MeanPool(32, 25);
+            Assert.Equal(25 * 32 * 2 + 32 * 4, RamCount.ArrayBytes(pool, new HashSet<object>()));
+            Assert.Equal(pool.StateBytes, RamCount.ArrayBytes(pool, new HashSet<object>()));
         }
     }
 }

@@ -16,7 +16,7 @@ namespace Edge.Asr.Tests.Bake
     /// config.json (format, version, model fields, labels, frontend), from seeded random weights.
     /// Hooks change the tensors or the config text to make the broken exports the tests need.
     /// </summary>
-    internal static class TestExport
+    public static class TestExport
     {
         public static readonly string[] Labels = { "_silence_", "_unknown_", "yes", "no" };
 
