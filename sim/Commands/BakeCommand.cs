@@ -50,6 +50,8 @@ namespace Edge.Asr.Sim.Commands
         {
             if (resource && noResource) throw new BakeException("--resource and --no-resource exclude each other");
             if (!Directory.Exists(exportFolder)) throw new BakeException(exportFolder + ": not a folder (expected a training export with config.json and model.safetensors)");
+            string? root = NanoResource.FindRepoRoot(outPath);
+            if (resource && root == null) throw new BakeException("--resource: no " + NanoResource.ProjectFile + " at or above " + outPath);
             var clock = Stopwatch.StartNew();
             List<double[][]> clips = Calibration(calibration);
             BakeResult r = Baker.Bake(exportFolder, clips);
@@ -64,10 +66,8 @@ namespace Edge.Asr.Sim.Commands
                 throw new BakeException("cannot write " + outPath + ": " + e.Message);
             }
             string? resx = null;
-            string? root = NanoResource.FindRepoRoot(outPath);
             bool inWeights = root != null && string.Equals(Path.GetFullPath(Path.Combine(root, "weights")),
                 Path.GetDirectoryName(Path.GetFullPath(outPath)), StringComparison.Ordinal);
-            if (resource && root == null) throw new BakeException("--resource: no " + NanoResource.ProjectFile + " at or above " + outPath);
             if (!noResource && (resource || inWeights)) resx = NanoResource.Write(root!, outPath);
             double seconds = clock.Elapsed.TotalSeconds;
             Report(r, exportFolder, outPath, clips.Count, calibration, resx, seconds);

@@ -123,6 +123,7 @@ namespace Edge.Asr.Tests.Bake
             // nanoframework/Samples ManagedResources/Resources.Designer.cs: String1 = 1228, String2 = 1225.
             Assert.Equal(1228, NanoResource.ResourceId("String1"));
             Assert.Equal(1225, NanoResource.ResourceId("String2"));
+            Assert.Equal(30387, NanoResource.ResourceId("Model")); // docs/bake.md
         }
 
         public static IEnumerable<object[]> BrokenExports()
@@ -204,6 +205,12 @@ namespace Edge.Asr.Tests.Bake
             r = Bake(Path.Combine(_temp, "nowhere"));
             Assert.Equal(1, r.ExitCode);
             Assert.EndsWith("nowhere: not a folder (expected a training export with config.json and model.safetensors)", r.Stderr.TrimEnd());
+
+            string outside = Path.Combine(_temp, "outside", "m.easr");
+            r = Bake(Export("outside"), null, outside, "--resource");
+            Assert.Equal(1, r.ExitCode);
+            Assert.EndsWith("--resource: no Edge.Asr.nfproj at or above " + outside, r.Stderr.TrimEnd());
+            Assert.False(File.Exists(outside));
 
             r = Bake(Export("nocalib"), calib: Path.Combine(_temp, "empty-calib"));
             Assert.Equal(1, r.ExitCode);
