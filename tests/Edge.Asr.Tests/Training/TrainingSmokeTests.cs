@@ -182,6 +182,40 @@ namespace Edge.Asr.Tests.Training
         }
 
         [Fact]
+        public void BakeTakesTheTrainedExportAndTheBlobRunsLikeTheInMemoryQuantisedModel()
+        {
+            // edge-asr bake on train.py's real export, calibrated on the val features it trained with.
+            string blobPath = Path.Combine(_f.Temp, "smoke-" + Guid.NewGuid().ToString("N") + ".easr");
+            var r = CliHarness.InProcess("bake", _f.Export, "--calib", _f.Val, "--out", blobPath);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            Edge.Asr.Blob.ModelBlob blob = Edge.Asr.Blob.ModelBlob.Load(File.ReadAllBytes(blobPath));
+            Assert.Equal(TrainingExport.Read(_f.Export).Labels, blob.Labels());
+
+            NpyArray val = NpyArray.Read(_f.Val);
+            var calibration = Edge.Asr.Sim.Commands.BakeCommand.Calibration(_f.Val);
+            TrainingExport e = TrainingExport.Read(_f.Export);
+            var direct = new Edge.Asr.Model.ConformerModel(Edge.Asr.Codegen.Quantization.ModelQuantizer.Quantize(
+                e.Config, Edge.Asr.Codegen.Bake.ExportTensors.Read(e), calibration));
+            var loaded = new Edge.Asr.Model.ConformerModel(Edge.Asr.Blob.BlobModelLoader.Load(blob));
+            int frames = val.Shape[1], mel = val.Shape[2], compared = 0;
+            for (int c = 0; c < Math.Min(4, val.Shape[0]); c++)
+            {
+                direct.Reset();
+                loaded.Reset();
+                for (int t = 0; t < frames; t++)
+                {
+                    var frame = new short[mel];
+                    for (int k = 0; k < mel; k++) frame[k] = (short)val.Values[((long)c * frames + t) * mel + k];
+                    Assert.Equal(direct.Process(frame, 0), loaded.Process(frame, 0));
+                    Assert.Equal(direct.Logits, loaded.Logits);
+                    Assert.Equal(direct.Posteriors, loaded.Posteriors);
+                    compared++;
+                }
+            }
+            Assert.True(compared > 0);
+        }
+
+        [Fact]
         public void TrainRefusesFeaturesWithoutTheirLabelsFile()
         {
             string lone = Path.Combine(_f.Temp, "lone.npy");
