@@ -9,7 +9,7 @@ namespace Edge.Asr.Codegen.Export
 {
     /// <summary>
     /// A training export folder (training/train.py, docs/training.md): config.json with the
-    /// architecture ("model", field names of the blob config section), the labels and the frontend
+    /// architecture ("model": train.py's field names, mapped here onto Edge.Asr.Model.ModelConfig), the labels and the frontend
     /// parameters, and model.safetensors with the float tensors (PyTorch state_dict names).
     /// Reading checks that the fields agree with each other, that the engine runs the architecture
     /// (Edge.Asr.Model.ModelConfig's rules, LayerNorm ε) and that the frontend is the one the engine runs.
