@@ -1,3 +1,4 @@
+using System;
 using Edge.Asr.Model;
 
 namespace Edge.Asr.Blob
@@ -33,6 +34,24 @@ namespace Edge.Asr.Blob
                 else p.Add(QuantizedTensor.OfInt32(name, blob.ReadInt32(t)));
             }
             return p;
+        }
+
+        /// <summary>
+        /// The runnable model of a blob: Load, then <c>new ConformerModel</c>. Values the ops refuse
+        /// (e.g. fraction bits out of range, input.frac other than 8) become a BlobFormatException
+        /// too, so a well-formed blob with bad numbers is reported like any other bad blob.
+        /// </summary>
+        public static ConformerModel BuildModel(ModelBlob blob)
+        {
+            ModelParameters p = Load(blob);
+            try
+            {
+                return new ConformerModel(p);
+            }
+            catch (ArgumentException e)
+            {
+                throw new BlobFormatException("the model refuses its tensors: " + e.Message);
+            }
         }
     }
 }

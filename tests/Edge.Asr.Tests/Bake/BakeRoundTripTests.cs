@@ -174,6 +174,14 @@ namespace Edge.Asr.Tests.Bake
             e = Assert.Throws<BlobFormatException>(() => BlobModelLoader.Load(blob));
             Assert.Equal("model blob: tensor 'blocks.7.extra' is not part of the model its config describes", e.Message);
 
+            var badFrac = specs.Select(s => s.Name == "input.frac" ? Codegen.Blob.BlobTensorSpec.Int32(s.Name, new[] { 1 }, new[] { 7 }) : s).ToList();
+            blob = ModelBlob.Load(new Codegen.Blob.BlobWriter(c, labels, frontend, detector, badFrac).Write());
+            BlobModelLoader.Load(blob); // well-formed: every tensor has its dtype and shape
+            e = Assert.Throws<BlobFormatException>(() => BlobModelLoader.BuildModel(blob));
+            Assert.Equal("model blob: the model refuses its tensors: ConformerModel: input.frac must be 8 (the frontend's Q8), got 7", e.Message);
+            Assert.Equal(r.Parameters.Count, BlobModelLoader.Load(r.Loaded).Count);
+            BlobModelLoader.BuildModel(r.Loaded);
+
             var missing = specs.Where(s => s.Name != "blocks.0.conv.depthwise.shift").ToList();
             blob = ModelBlob.Load(new Codegen.Blob.BlobWriter(c, labels, frontend, detector, missing).Write());
             e = Assert.Throws<BlobFormatException>(() => BlobModelLoader.Load(blob));
