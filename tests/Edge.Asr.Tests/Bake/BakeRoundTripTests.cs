@@ -196,5 +196,36 @@ namespace Edge.Asr.Tests.Bake
             Assert.Equal(25 * 32 * 2 + 32 * 4, RamCount.ArrayBytes(pool, new HashSet<object>()));
             Assert.Equal(pool.StateBytes, RamCount.ArrayBytes(pool, new HashSet<object>()));
         }
+
+        [Fact]
+        public void Damaged_tensor_values_load_or_fail_with_a_blob_error_only()
+        {
+            // Any value in any tensor of a real baked blob (CRC resealed): the model is built, or the
+            // blob is refused with BlobFormatException; never another exception type.
+            BakeResult r = Baker.Bake(TestExport.Write(Path.Combine(_temp, "export"), TestExport.Config()), Calibration.Value);
+            var rng = new Random(17);
+            int refused = 0;
+            int[] specials = { 0, 1, -1, 31, 32, 63, 64, -64, 255, 32767, -32768, int.MaxValue, int.MinValue };
+            for (int trial = 0; trial < 400; trial++)
+            {
+                byte[] b = (byte[])r.Blob.Clone();
+                BlobTensor t = r.Loaded.Tensor(rng.Next(r.Loaded.TensorCount));
+                int size = BlobFormat.ElementSize(t.DataType);
+                int at = t.DataOffset + size * rng.Next(t.ElementCount);
+                int v = rng.Next(2) == 0 ? specials[rng.Next(specials.Length)] : rng.Next(int.MinValue, int.MaxValue);
+                for (int k = 0; k < size; k++) b[at + k] = (byte)(v >> (8 * k));
+                Codegen.Blob.BlobWriter.Seal(b);
+                try
+                {
+                    BlobModelLoader.BuildModel(ModelBlob.Load(b));
+                }
+                catch (BlobFormatException)
+                {
+                    refused++;
+                }
+            }
+            _out.WriteLine(refused + " of 400 damaged blobs refused");
+            Assert.InRange(refused, 1, 399);
+        }
     }
 }
