@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Edge.Asr.Blob;
+using Edge.Asr.Model;
 
 namespace Edge.Asr.Codegen.Blob
 {
@@ -9,7 +10,8 @@ namespace Edge.Asr.Codegen.Blob
     public sealed record RawSection(int Type, byte[] Payload);
 
     /// <summary>
-    /// Writes a model blob (docs/blob-format.md) from its parts. Output is deterministic: the
+    /// Writes a model blob (docs/blob-format.md) from its parts: the config section is the model
+    /// config's fields (ConfigFields); the labels are written as given (normally config's labels). Output is deterministic: the
     /// same input gives the same bytes (tensors are sorted by UTF-8 name bytes, padding is
     /// zero). The writer lays out the structure; meaning (ranges, label count, classifier
     /// shape, supported frontend) is checked by ModelBlob.Load, which the bake tool runs on
@@ -56,7 +58,7 @@ namespace Edge.Asr.Codegen.Blob
 
             var sections = new List<(int Type, byte[] Payload)>
             {
-                (BlobFormat.SectionConfig, FieldList(_config.ToFields(), ExtraConfigFields)),
+                (BlobFormat.SectionConfig, FieldList(ConfigFields.ToFields(_config), ExtraConfigFields)),
                 (BlobFormat.SectionLabels, LabelsSection()),
                 (BlobFormat.SectionFrontend, FieldList(_frontend.ToFields(), ExtraFrontendFields)),
                 (BlobFormat.SectionDetector, DetectorSection()),

@@ -3,15 +3,16 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using Edge.Asr.Blob;
+using Edge.Asr.Model;
 
 namespace Edge.Asr.Codegen.Export
 {
     /// <summary>
     /// A training export folder (training/train.py, docs/training.md): config.json with the
-    /// architecture ("model", field names of the blob config section), the labels and the frontend
+    /// architecture ("model": train.py's field names, mapped here onto Edge.Asr.Model.ModelConfig), the labels and the frontend
     /// parameters, and model.safetensors with the float tensors (PyTorch state_dict names).
-    /// Reading checks that the fields agree with each other and that the frontend is the one the
-    /// engine runs.
+    /// Reading checks that the fields agree with each other, that the engine runs the architecture
+    /// (Edge.Asr.Model.ModelConfig's rules, LayerNorm ε) and that the frontend is the one the engine runs.
     /// </summary>
     public sealed class TrainingExport
     {
@@ -19,8 +20,9 @@ namespace Edge.Asr.Codegen.Export
         public const string TensorsFile = "model.safetensors";
         public const string LogFormatName = "int16 log2 Q8";
 
-        private TrainingExport(string folder, int melChannels, bool[] attentionBlocks, ModelConfig config, FrontendParams frontend, string[] labels, SafeTensors tensors)
+        private TrainingExport(string folder, int melChannels, bool[] attentionBlocks, ModelConfig config, FrontendParams frontend, string[] labels, SafeTensors tensors, DetectorDefaults? detector)
         {
+            Detector = detector;
             Folder = folder;
             MelChannels = melChannels;
             AttentionBlocks = attentionBlocks;
@@ -35,11 +37,13 @@ namespace Edge.Asr.Codegen.Export
         public int MelChannels { get; }
         /// <summary>Which blocks have self-attention (the others are convolution-only).</summary>
         public bool[] AttentionBlocks { get; }
-        /// <summary>The architecture as the blob's config section stores it.</summary>
+        /// <summary>The architecture and labels (the engine's config; the blob's config section stores it).</summary>
         public ModelConfig Config { get; }
         public FrontendParams Frontend { get; }
         public string[] Labels { get; }
         public SafeTensors Tensors { get; }
+        /// <summary>Detector defaults from an optional "detector" object {smoothing_frames, threshold_q15, refractory_ms}; null when absent.</summary>
+        public DetectorDefaults? Detector { get; }
 
         public static TrainingExport Read(string folder)
         {
@@ -75,13 +79,24 @@ namespace Edge.Asr.Codegen.Export
                 }
                 int mask = 0;
                 for (int b = 0; b < attention.Count; b++) if (attention[b]) mask |= 1 << b;
-                var config = new ModelConfig(Int(model, "d_model", where), Int(model, "num_heads", where), Int(model, "fold_factor", where),
-                    Int(model, "ffn_multiplier", where), Int(model, "conv_kernel_size", where), Int(model, "num_blocks", where),
-                    Int(model, "attention_block_mask", where), Int(model, "left_context", where), Int(model, "pool_window", where),
-                    Int(model, "subsampling_channels", where), Int(model, "num_classes", where));
-                if (config.NumBlocks != attention.Count) throw new InvalidDataException(where + ": num_blocks " + config.NumBlocks + " but attention_blocks lists " + attention.Count);
-                if (config.AttentionBlockMask != mask) throw new InvalidDataException(where + ": attention_block_mask " + config.AttentionBlockMask + " disagrees with attention_blocks (" + mask + ")");
-                if (config.NumClasses != labels.Count) throw new InvalidDataException(where + ": num_classes " + config.NumClasses + " but " + labels.Count + " labels");
+                int blocks = Int(model, "num_blocks", where), maskField = Int(model, "attention_block_mask", where), classes = Int(model, "num_classes", where);
+                if (blocks != attention.Count) throw new InvalidDataException(where + ": num_blocks " + blocks + " but attention_blocks lists " + attention.Count);
+                if (maskField != mask) throw new InvalidDataException(where + ": attention_block_mask " + maskField + " disagrees with attention_blocks (" + mask + ")");
+                if (classes != labels.Count) throw new InvalidDataException(where + ": num_classes " + classes + " but " + labels.Count + " labels");
+                if (model.TryGetProperty("layer_norm_eps", out JsonElement eps) && (eps.ValueKind != JsonValueKind.Number || eps.GetDouble() != 1e-5))
+                    throw new InvalidDataException(where + ": layer_norm_eps " + eps.GetRawText() + " is not supported (the engine's LayerNorm uses 1e-05)");
+                ModelConfig config;
+                try
+                {
+                    config = new ModelConfig(Int(model, "mel_channels", where), Int(model, "subsampling_channels", where), Int(model, "d_model", where),
+                        Int(model, "num_heads", where), Int(model, "fold_factor", where), Int(model, "ffn_multiplier", where),
+                        Int(model, "conv_kernel_size", where), attention.ToArray(), Int(model, "left_context", where), Int(model, "pool_window", where),
+                        labels.ToArray());
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidDataException(where + ": unsupported architecture: " + e.Message);
+                }
                 string fwhere = configPath + " frontend";
                 string logFormat = Text(frontend, "log_format", fwhere);
                 if (logFormat != LogFormatName) throw new InvalidDataException(fwhere + ": log_format '" + logFormat + "', the engine computes '" + LogFormatName + "'");
@@ -96,9 +111,23 @@ namespace Edge.Asr.Codegen.Export
                 {
                     throw new InvalidDataException(fwhere + ": " + e.Message);
                 }
-                int mel = Int(model, "mel_channels", where);
-                if (mel != fp.MelChannels) throw new InvalidDataException(where + ": mel_channels " + mel + " but the frontend has " + fp.MelChannels);
-                return new TrainingExport(folder, mel, attention.ToArray(), config, fp, labels.ToArray(), SafeTensors.Read(tensorsPath));
+                if (config.MelBins != fp.MelChannels) throw new InvalidDataException(where + ": mel_channels " + config.MelBins + " but the frontend has " + fp.MelChannels);
+                DetectorDefaults? detector = null;
+                if (root.TryGetProperty("detector", out JsonElement det))
+                {
+                    string dwhere = configPath + " detector";
+                    if (det.ValueKind != JsonValueKind.Object) throw new InvalidDataException(dwhere + " must be an object");
+                    detector = new DetectorDefaults(Int(det, "smoothing_frames", dwhere), Int(det, "threshold_q15", dwhere), Int(det, "refractory_ms", dwhere), System.Array.Empty<int>());
+                    try
+                    {
+                        detector.Validate(config.Classes);
+                    }
+                    catch (BlobFormatException e)
+                    {
+                        throw new InvalidDataException(dwhere + ": " + e.Message.Substring(BlobFormatException.Prefix.Length));
+                    }
+                }
+                return new TrainingExport(folder, config.MelBins, attention.ToArray(), config, fp, labels.ToArray(), SafeTensors.Read(tensorsPath), detector);
             }
         }
 

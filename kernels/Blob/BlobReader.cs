@@ -1,3 +1,5 @@
+using Edge.Asr.Model;
+
 namespace Edge.Asr.Blob
 {
     /// <summary>
@@ -20,7 +22,9 @@ namespace Edge.Asr.Blob
 
         public int Major;
         public int Minor;
-        public ModelConfig Config = new ModelConfig(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        /// <summary>The architecture, built once the labels are read (ConfigFields); a placeholder until Read.</summary>
+        public ModelConfig Config = DefaultModelConfig.Small();
+        private int[] _configFields = new int[ConfigFields.FieldCount];
         public string[] Labels = new string[0];
         public FrontendParams Frontend = new FrontendParams(0, 0, 0, 0, 0, 0, 0, 0);
         public DetectorDefaults Detector = new DetectorDefaults(0, 0, 0, new int[0]);
@@ -219,9 +223,9 @@ namespace Edge.Asr.Blob
 
         private void ReadConfig()
         {
-            int[] f = ReadFields(BlobFormat.SectionConfig, ModelConfig.FieldCount, true);
-            Config = new ModelConfig(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10]);
-            Config.Validate();
+            int[] f = ReadFields(BlobFormat.SectionConfig, ConfigFields.FieldCount, true);
+            ConfigFields.Validate(f);
+            _configFields = f;
         }
 
         private void ReadFrontend()
@@ -229,6 +233,9 @@ namespace Edge.Asr.Blob
             int[] f = ReadFields(BlobFormat.SectionFrontend, FrontendParams.FieldCount, true);
             Frontend = new FrontendParams(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
             SupportedFrontend.Validate(Frontend);
+            if (_configFields[ConfigFields.FieldMelBins] != Frontend.MelChannels)
+                throw new BlobFormatException("config field mel_bins = " + _configFields[ConfigFields.FieldMelBins].ToString()
+                    + " but the frontend has mel_channels = " + Frontend.MelChannels.ToString());
         }
 
         private void ReadDetector()
@@ -243,7 +250,7 @@ namespace Edge.Asr.Blob
             for (int i = 0; i < thresholds.Length; i++) thresholds[i] = _c.ReadI32();
             ExpectSectionEnd();
             Detector = new DetectorDefaults(f[0], f[1], f[2], thresholds);
-            Detector.Validate(Config.NumClasses);
+            Detector.Validate(Config.Classes);
         }
 
         private void ExpectSectionEnd()
@@ -260,8 +267,9 @@ namespace Edge.Asr.Blob
                 throw new BlobFormatException(((long)count).ToString() + " labels exceed the limit of "
                     + BlobFormat.MaxLabels.ToString());
             int n = (int)count;
-            if (n != Config.NumClasses)
-                throw new BlobFormatException(n.ToString() + " labels but the config has " + Config.NumClasses.ToString()
+            int classes = _configFields[ConfigFields.FieldClasses];
+            if (n != classes)
+                throw new BlobFormatException(n.ToString() + " labels but the config has " + classes.ToString()
                     + " classes");
             _c.Need(3 * n); // each label: u16 length and at least one byte
             string[] labels = new string[n];
@@ -283,6 +291,7 @@ namespace Edge.Asr.Blob
             }
             ExpectSectionEnd();
             Labels = labels;
+            Config = ConfigFields.Build(_configFields, labels);
         }
 
         private void ReadTensorTable()
@@ -470,13 +479,13 @@ namespace Edge.Asr.Blob
                 throw new BlobFormatException("the classifier has " + weight.Dim(0).ToString() + " classes (tensor '"
                     + weight.Name + "' " + weight.ShapeText() + ") but there are " + Labels.Length.ToString() + " labels");
             int[] ws = new int[2];
-            ws[0] = Config.NumClasses;
-            ws[1] = Config.DModel;
+            ws[0] = Config.Classes;
+            ws[1] = Config.Dim;
             ModelBlob.Expect(weight, BlobFormat.DTypeInt8, ws);
             int b = IndexOf(BlobFormat.ClassifierBias);
             if (b < 0) throw new BlobFormatException("missing tensor '" + BlobFormat.ClassifierBias + "'");
             int[] bs = new int[1];
-            bs[0] = Config.NumClasses;
+            bs[0] = Config.Classes;
             ModelBlob.Expect(Tensors[b], BlobFormat.DTypeInt32, bs);
         }
 

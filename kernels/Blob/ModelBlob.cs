@@ -1,4 +1,5 @@
 using System;
+using Edge.Asr.Model;
 
 namespace Edge.Asr.Blob
 {

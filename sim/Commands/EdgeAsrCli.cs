@@ -54,6 +54,11 @@ namespace Edge.Asr.Sim.Commands
                 stderr.WriteLine("edge-asr: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            catch (Edge.Asr.Codegen.Bake.BakeException e)
+            {
+                stderr.WriteLine("edge-asr: " + OneLine(e.Message));
+                return ExitCodes.BadInput;
+            }
             catch (FeatureInputException e)
             {
                 stderr.WriteLine("edge-asr: " + OneLine(e.Message));
@@ -97,6 +102,7 @@ namespace Edge.Asr.Sim.Commands
             root.Add(features);
             root.Add(GoldenCommand.Build(stdout));
             root.Add(EvalCommandLine(stdout, stderr, stop));
+            root.Add(BakeCommand.Build(stdout));
             return root;
         }
 

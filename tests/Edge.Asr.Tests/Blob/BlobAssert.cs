@@ -11,7 +11,7 @@ namespace Edge.Asr.Tests.Blob
         /// <summary>Whether two loaded models have the same content (versions aside).</summary>
         public static bool SameContent(ModelBlob a, ModelBlob b)
         {
-            if (!Same(a.Config.ToFields(), b.Config.ToFields())) return false;
+            if (!Same(ConfigFields.ToFields(a.Config), ConfigFields.ToFields(b.Config))) return false;
             if (!Same(a.Frontend.ToFields(), b.Frontend.ToFields())) return false;
             if (a.Detector.SmoothingFrames != b.Detector.SmoothingFrames || a.Detector.ThresholdQ15 != b.Detector.ThresholdQ15
                 || a.Detector.RefractoryMs != b.Detector.RefractoryMs

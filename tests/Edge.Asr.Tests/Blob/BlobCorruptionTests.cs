@@ -187,19 +187,23 @@ namespace Edge.Asr.Tests.Blob
         [Fact]
         public void Config_and_detector_ranges()
         {
-            var f = Config().ToFields();
-            ModelConfig With(int field, int value) { var g = (int[])f.Clone(); g[field] = value; return new ModelConfig(g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10]); }
-            BlobAssert.Fails(Writer(config: With(ModelConfig.FieldFoldFactor, 3)).Write(), "model blob: config field fold_factor = 3 is not 1, 2 or 4");
-            BlobAssert.Fails(Writer(config: With(ModelConfig.FieldDModel, 0)).Write(), "model blob: config field d_model = 0 is out of range [1, 1024]");
-            BlobAssert.Fails(Writer(config: With(ModelConfig.FieldNumHeads, 3)).Write(), "config d_model = 32 is not divisible by num_heads x fold_factor = 6");
-            BlobAssert.Fails(Writer(config: With(ModelConfig.FieldAttentionBlockMask, 0b1000)).Write(),
-                "config field attention_block_mask = 0x00000008 flags blocks beyond num_blocks = 3");
+            int config = SectionOffset(Good, BlobFormat.SectionConfig);
+            byte[] With(int field, int value) => Patched(x => PutU32(x, config + 4 + 4 * field, (uint)value));
+            BlobAssert.Fails(With(ConfigFields.FieldFold, 3), "model blob: config field fold = 3 is not 1, 2 or 4");
+            BlobAssert.Fails(With(ConfigFields.FieldDim, 0), "model blob: config field dim = 0 is out of range [2, 1024]");
+            BlobAssert.Fails(With(ConfigFields.FieldHeads, 3), "model blob: config dim = 32 is not divisible by heads x fold = 6");
+            BlobAssert.Fails(With(ConfigFields.FieldAttentionMask, 0b1000),
+                "model blob: config field attention_mask = 0x00000008 flags blocks beyond blocks = 3");
+            BlobAssert.Fails(With(ConfigFields.FieldBlocks, 32), "model blob: config field blocks = 32 is out of range [1, 31]");
+            BlobAssert.Fails(With(ConfigFields.FieldConvKernel, 65), "model blob: config field conv_kernel = 65 is out of range [1, 64]");
+            BlobAssert.Fails(With(ConfigFields.FieldMelBins, 64), "model blob: config field mel_bins = 64 but the frontend has mel_channels = 40");
+            BlobAssert.Fails(With(ConfigFields.FieldClasses, 11), "model blob: 12 labels but the config has 11 classes");
             BlobAssert.Fails(Writer(detector: new DetectorDefaults(5, 40000, 800, Array.Empty<int>())).Write(),
                 "model blob: detector field threshold_q15 = 40000 is out of range [0, 32768]");
             BlobAssert.Fails(Writer(detector: BlobSamples.Detector(new[] { 1, 2, 3 })).Write(),
                 "model blob: detector has 3 class thresholds but the config has 12 classes");
             BlobAssert.Fails(Patched(x => PutU32(x, SectionOffset(Good, BlobFormat.SectionConfig), 9)),
-                "model blob: config section has 9 fields, version 1.0 needs 11");
+                "model blob: config section has 9 fields, version 1.0 needs 12");
         }
 
         [Fact]

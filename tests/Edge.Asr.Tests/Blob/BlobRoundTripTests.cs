@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Edge.Asr.Blob;
 using Edge.Asr.Codegen.Blob;
+using Edge.Asr.Model;
 using Xunit;
 
 namespace Edge.Asr.Tests.Blob
@@ -24,9 +25,11 @@ namespace Edge.Asr.Tests.Blob
 
             Assert.Equal(1, m.MajorVersion);
             Assert.Equal(0, m.MinorVersion);
-            Assert.Equal(config.ToFields(), m.Config.ToFields());
-            Assert.Equal(32, m.Config.DModel);
-            Assert.Equal(2, m.Config.FoldFactor);
+            Assert.Equal(ConfigFields.ToFields(config), ConfigFields.ToFields(m.Config));
+            Assert.Equal(32, m.Config.Dim);
+            Assert.Equal(2, m.Config.Fold);
+            Assert.Equal(40, m.Config.MelBins);
+            Assert.Equal(labels, Enumerable.Range(0, m.Config.Classes).Select(m.Config.Label));
             Assert.False(m.Config.HasAttention(0));
             Assert.True(m.Config.HasAttention(1));
             Assert.True(m.Config.HasAttention(2));
@@ -141,7 +144,7 @@ namespace Edge.Asr.Tests.Blob
         {
             var writer = new BlobWriter(BlobSamples.Config(), BlobSamples.DefaultLabels, BlobSamples.Frontend(),
                 BlobSamples.Detector(), BlobSamples.Tensors()) { ExtraConfigFields = new[] { 7 } };
-            BlobAssert.Fails(writer.Write(), "config section has 12 fields, version 1.0 defines 11");
+            BlobAssert.Fails(writer.Write(), "config section has 13 fields, version 1.0 defines 12");
             writer = new BlobWriter(BlobSamples.Config(), BlobSamples.DefaultLabels, BlobSamples.Frontend(),
                 BlobSamples.Detector(), BlobSamples.Tensors()) { ExtraSections = new[] { new RawSection(42, new byte[4]) } };
             BlobAssert.Fails(writer.Write(), "unknown section 4 (type 42) in version 1.0");

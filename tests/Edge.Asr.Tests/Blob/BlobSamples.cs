@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Edge.Asr.Blob;
 using Edge.Asr.Codegen.Blob;
+using Edge.Asr.Model;
 
 namespace Edge.Asr.Tests.Blob
 {
@@ -15,9 +16,8 @@ namespace Edge.Asr.Tests.Blob
         public const int DModel = 32;
 
         public static ModelConfig Config(int numClasses = 12) =>
-            new ModelConfig(dModel: DModel, numHeads: 2, foldFactor: 2, ffnMultiplier: 2, convKernelSize: 7,
-                numBlocks: 3, attentionBlockMask: 0b110, leftContext: 16, poolWindow: 25, subsamplingChannels: 8,
-                numClasses: numClasses);
+            new ModelConfig(melBins: 40, subsamplingChannels: 8, dim: DModel, heads: 2, fold: 2, ffnMultiplier: 2, convKernel: 7,
+                attention: new[] { false, true, true }, leftContext: 16, poolWindow: 25, labels: DefaultLabels[..numClasses]);
 
         public static FrontendParams Frontend(int sampleRate = 16000, int window = 400, int hop = 160, int fft = 512,
             int mels = 40, int low = 20, int high = 7600, int logFormat = FrontendParams.LogFormatInt16Log2Q8) =>

@@ -137,7 +137,7 @@ namespace Edge.Asr.Tests.Blob
         }
 
         [Theory]
-        [InlineData("### Config fields (section 1)", typeof(ModelConfig), BlobFormat.SectionConfig)]
+        [InlineData("### Config fields (section 1)", typeof(ConfigFields), BlobFormat.SectionConfig)]
         [InlineData("### Frontend fields (section 3)", typeof(FrontendParams), BlobFormat.SectionFrontend)]
         [InlineData("### Detector fields (section 4)", typeof(DetectorDefaults), BlobFormat.SectionDetector)]
         public void Field_tables_match_the_field_indices_and_a_written_blob(string heading, Type type, int section)
@@ -158,7 +158,11 @@ namespace Edge.Asr.Tests.Blob
                 Assert.Equal(i, int.Parse(rows[i]["Index"]));
                 Assert.Equal(i, (int)type.GetField("Field" + Pascal(name))!.GetValue(null)!);
                 int stored = (int)ReadLe(Blob, start + 4 + 4 * i, 4);
-                Assert.Equal(type.GetProperty(Pascal(name))!.GetValue(value), stored);
+                // The config's values are Edge.Asr.Model.ModelConfig properties; the attention flags are a mask.
+                object expected = section == BlobFormat.SectionConfig && name == "attention_mask"
+                    ? Enumerable.Range(0, Model.Config.Blocks).Sum(b => Model.Config.HasAttention(b) ? 1 << b : 0)
+                    : value.GetType().GetProperty(Pascal(name))!.GetValue(value)!;
+                Assert.Equal(expected, stored);
             }
             if (section == BlobFormat.SectionDetector)
             {

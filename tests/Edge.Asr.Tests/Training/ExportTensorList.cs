@@ -12,14 +12,14 @@ namespace Edge.Asr.Tests.Training
         public static SortedDictionary<string, int[]> Expected(TrainingExport e)
         {
             var c = e.Config;
-            int ch = c.SubsamplingChannels, d = c.DModel, h = d * c.FfnMultiplier, sd = d / c.FoldFactor;
+            int ch = c.SubsamplingChannels, d = c.Dim, h = d * c.FfnMultiplier, sd = d / c.Fold;
             int b1 = (e.MelChannels - 1) / 2 + 1, bins = (b1 - 1) / 2 + 1;
             var t = new SortedDictionary<string, int[]>(System.StringComparer.Ordinal);
             Param(t, "subsampling.conv1", new[] { ch, 1, 3, 3 });
             Param(t, "subsampling.dw", new[] { ch, 1, 3, 3 });
             Param(t, "subsampling.pw", new[] { ch, ch, 1, 1 });
             Param(t, "subsampling.out", new[] { d, ch * bins });
-            for (int b = 0; b < c.NumBlocks; b++)
+            for (int b = 0; b < c.Blocks; b++)
             {
                 string p = "blocks." + b;
                 foreach (string ffn in new[] { ".ffn1", ".ffn2" })
@@ -35,12 +35,12 @@ namespace Edge.Asr.Tests.Training
                 }
                 Param(t, p + ".conv.norm", new[] { d });
                 Param(t, p + ".conv.pointwise1", new[] { 2 * d, d });
-                Param(t, p + ".conv.depthwise", new[] { d, 1, c.ConvKernelSize });
+                Param(t, p + ".conv.depthwise", new[] { d, 1, c.ConvKernel });
                 Param(t, p + ".conv.dw_norm", new[] { d });
                 Param(t, p + ".conv.pointwise2", new[] { d, d });
                 Param(t, p + ".norm", new[] { d });
             }
-            Param(t, "classifier", new[] { c.NumClasses, d });
+            Param(t, "classifier", new[] { c.Classes, d });
             return t;
         }
 

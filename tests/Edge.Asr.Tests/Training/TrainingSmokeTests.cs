@@ -99,18 +99,20 @@ namespace Edge.Asr.Tests.Training
             Assert.Equal(new[] { "_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go" }, e.Labels);
             Assert.Equal(File.ReadAllLines(Path.ChangeExtension(_f.Train, null) + ".classes.txt"), e.Labels);
             // train.py's smoke model: C 4, D 8, H 2, F 2, FFN x2, K 3, blocks [conv-only, attention], L 4, W 25.
-            Assert.Equal(8, e.Config.DModel);
-            Assert.Equal(2, e.Config.NumHeads);
-            Assert.Equal(2, e.Config.FoldFactor);
+            Assert.Equal(8, e.Config.Dim);
+            Assert.Equal(2, e.Config.Heads);
+            Assert.Equal(2, e.Config.Fold);
             Assert.Equal(2, e.Config.FfnMultiplier);
-            Assert.Equal(3, e.Config.ConvKernelSize);
-            Assert.Equal(2, e.Config.NumBlocks);
+            Assert.Equal(3, e.Config.ConvKernel);
+            Assert.Equal(2, e.Config.Blocks);
             Assert.Equal(new[] { false, true }, e.AttentionBlocks);
-            Assert.Equal(2, e.Config.AttentionBlockMask);
+            Assert.False(e.Config.HasAttention(0));
+            Assert.True(e.Config.HasAttention(1));
             Assert.Equal(4, e.Config.LeftContext);
             Assert.Equal(25, e.Config.PoolWindow);
             Assert.Equal(4, e.Config.SubsamplingChannels);
-            Assert.Equal(12, e.Config.NumClasses);
+            Assert.Equal(12, e.Config.Classes);
+            Assert.Equal(e.Labels, Enumerable.Range(0, e.Config.Classes).Select(e.Config.Label));
             Assert.Equal(40, e.MelChannels);
             Assert.Equal(16000, e.Frontend.SampleRate);
             Assert.Equal(7600, e.Frontend.MelHighHz);
@@ -177,6 +179,40 @@ namespace Edge.Asr.Tests.Training
             File.WriteAllText(Path.Combine(folder, TrainingExport.ConfigFile), config.Replace(from, to));
             var e = Assert.Throws<InvalidDataException>(() => TrainingExport.Read(folder));
             Assert.Contains(expected, e.Message);
+        }
+
+        [Fact]
+        public void BakeTakesTheTrainedExportAndTheBlobRunsLikeTheInMemoryQuantisedModel()
+        {
+            // edge-asr bake on train.py's real export, calibrated on the val features it trained with.
+            string blobPath = Path.Combine(_f.Temp, "smoke-" + Guid.NewGuid().ToString("N") + ".easr");
+            var r = CliHarness.InProcess("bake", _f.Export, "--calib", _f.Val, "--out", blobPath);
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            Edge.Asr.Blob.ModelBlob blob = Edge.Asr.Blob.ModelBlob.Load(File.ReadAllBytes(blobPath));
+            Assert.Equal(TrainingExport.Read(_f.Export).Labels, blob.Labels());
+
+            NpyArray val = NpyArray.Read(_f.Val);
+            var calibration = Edge.Asr.Sim.Commands.BakeCommand.Calibration(_f.Val);
+            TrainingExport e = TrainingExport.Read(_f.Export);
+            var direct = new Edge.Asr.Model.ConformerModel(Edge.Asr.Codegen.Quantization.ModelQuantizer.Quantize(
+                e.Config, Edge.Asr.Codegen.Bake.ExportTensors.Read(e), calibration));
+            var loaded = new Edge.Asr.Model.ConformerModel(Edge.Asr.Blob.BlobModelLoader.Load(blob));
+            int frames = val.Shape[1], mel = val.Shape[2], compared = 0;
+            for (int c = 0; c < Math.Min(4, val.Shape[0]); c++)
+            {
+                direct.Reset();
+                loaded.Reset();
+                for (int t = 0; t < frames; t++)
+                {
+                    var frame = new short[mel];
+                    for (int k = 0; k < mel; k++) frame[k] = (short)val.Values[((long)c * frames + t) * mel + k];
+                    Assert.Equal(direct.Process(frame, 0), loaded.Process(frame, 0));
+                    Assert.Equal(direct.Logits, loaded.Logits);
+                    Assert.Equal(direct.Posteriors, loaded.Posteriors);
+                    compared++;
+                }
+            }
+            Assert.True(compared > 0);
         }
 
         [Fact]

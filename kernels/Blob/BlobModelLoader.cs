@@ -1,0 +1,57 @@
+using System;
+using Edge.Asr.Model;
+
+namespace Edge.Asr.Blob
+{
+    /// <summary>
+    /// Blob → ModelParameters: reads every tensor the blob's config needs (QuantizedLayout: names,
+    /// dtypes, shapes) through the blob's chunked data reads, so <c>new ConformerModel(parameters)</c>
+    /// runs from flash. A tensor that is missing, has another dtype or shape, or is not part of the
+    /// model is a BlobFormatException naming it. Allocates the tensors once (they are copied to RAM).
+    /// </summary>
+    public static class BlobModelLoader
+    {
+        public static ModelParameters Load(ModelBlob blob)
+        {
+            if (blob == null) throw new BlobFormatException("no blob to load a model from");
+            ModelConfig config = blob.Config;
+            QuantizedLayout layout = new QuantizedLayout(config);
+            for (int i = 0; i < blob.TensorCount; i++)
+            {
+                BlobTensor t = blob.Tensor(i);
+                if (layout.IndexOf(t.Name) < 0)
+                    throw new BlobFormatException("tensor '" + t.Name + "' is not part of the model its config describes");
+            }
+            ModelParameters p = new ModelParameters(config);
+            for (int i = 0; i < layout.Count; i++)
+            {
+                string name = layout.Name(i);
+                int bytes = layout.ElementBytes(i);
+                int dtype = bytes == 1 ? BlobFormat.DTypeInt8 : bytes == 2 ? BlobFormat.DTypeInt16 : BlobFormat.DTypeInt32;
+                BlobTensor t = blob.Require(name, dtype, layout.Shape(i));
+                if (bytes == 1) p.Add(QuantizedTensor.OfInt8(name, blob.ReadInt8(t)));
+                else if (bytes == 2) p.Add(QuantizedTensor.OfInt16(name, blob.ReadInt16(t)));
+                else p.Add(QuantizedTensor.OfInt32(name, blob.ReadInt32(t)));
+            }
+            return p;
+        }
+
+        /// <summary>
+        /// The runnable model of a blob: Load, then <c>new ConformerModel</c>. Values the ops refuse
+        /// (e.g. fraction bits out of range, input.frac other than 8) become a BlobFormatException
+        /// too, so a well-formed blob with bad numbers is reported like any other bad blob.
+        /// </summary>
+        public static ConformerModel BuildModel(ModelBlob blob)
+        {
+            ModelParameters p = Load(blob);
+            try
+            {
+                return new ConformerModel(p);
+            }
+            catch (ArgumentException e)
+            {
+                throw new BlobFormatException("the model refuses its tensors: " + e.Message);
+            }
+        }
+    }
+}
