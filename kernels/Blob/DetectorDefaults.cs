@@ -1,4 +1,5 @@
 using System;
+using Edge.Asr.Detector;
 
 namespace Edge.Asr.Blob
 {
@@ -59,14 +60,15 @@ namespace Edge.Asr.Blob
         /// <summary>Refuses out-of-range values, naming the field.</summary>
         public void Validate(int numClasses)
         {
-            FieldCheck.Range("detector", "smoothing_frames", _smoothing, 1, 1024);
-            FieldCheck.Range("detector", "threshold_q15", _threshold, 0, OneQ15);
+            // The ranges the detector accepts (DetectorSettings), so every blob that loads also runs.
+            FieldCheck.Range("detector", "smoothing_frames", _smoothing, 1, DetectorSettings.MaxSmoothingFrames);
+            FieldCheck.Range("detector", "threshold_q15", _threshold, 1, OneQ15 - 1);
             FieldCheck.Range("detector", "refractory_ms", _refractory, 0, 60000);
             if (_classThresholds.Length != 0 && _classThresholds.Length != numClasses)
                 throw new BlobFormatException("detector has " + _classThresholds.Length.ToString()
                     + " class thresholds but the config has " + numClasses.ToString() + " classes");
             for (int c = 0; c < _classThresholds.Length; c++)
-                FieldCheck.Range("detector", "class_threshold_q15[" + c.ToString() + "]", _classThresholds[c], 0, OneQ15);
+                FieldCheck.Range("detector", "class_threshold_q15[" + c.ToString() + "]", _classThresholds[c], 1, OneQ15 - 1);
         }
     }
 }

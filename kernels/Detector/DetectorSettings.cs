@@ -1,4 +1,5 @@
 using System;
+using Edge.Asr.Blob;
 
 namespace Edge.Asr.Detector
 {
@@ -98,6 +99,19 @@ namespace Edge.Asr.Detector
             }
             return new DetectorSettings(smoothingFrames, UniformThresholds(classCount, thresholdQ15),
                 MillisecondsToFrames(refractoryMs), DefaultMinFramesAboveThreshold);
+        }
+
+        /// <summary>
+        /// The settings a model blob carries: its smoothing window, its per-class thresholds (or
+        /// its global one for every class) and its refractory period, with the default minimum run.
+        /// </summary>
+        public static DetectorSettings FromBlob(DetectorDefaults defaults, int classCount)
+        {
+            if (defaults == null) throw new ArgumentException("defaults is null");
+            short[] thresholds = new short[classCount];
+            for (int c = 0; c < classCount; c++) thresholds[c] = (short)defaults.ThresholdFor(c);
+            return new DetectorSettings(defaults.SmoothingFrames, thresholds,
+                MillisecondsToFrames(defaults.RefractoryMs), DefaultMinFramesAboveThreshold);
         }
 
         /// <summary>

@@ -199,7 +199,11 @@ namespace Edge.Asr.Tests.Blob
             BlobAssert.Fails(With(ConfigFields.FieldMelBins, 64), "model blob: config field mel_bins = 64 but the frontend has mel_channels = 40");
             BlobAssert.Fails(With(ConfigFields.FieldClasses, 11), "model blob: 12 labels but the config has 11 classes");
             BlobAssert.Fails(Writer(detector: new DetectorDefaults(5, 40000, 800, Array.Empty<int>())).Write(),
-                "model blob: detector field threshold_q15 = 40000 is out of range [0, 32768]");
+                "model blob: detector field threshold_q15 = 40000 is out of range [1, 32767]");
+            BlobAssert.Fails(Writer(detector: new DetectorDefaults(5, 0, 800, Array.Empty<int>())).Write(),
+                "model blob: detector field threshold_q15 = 0 is out of range [1, 32767]");
+            BlobAssert.Fails(Writer(detector: new DetectorDefaults(257, 26214, 800, Array.Empty<int>())).Write(),
+                "model blob: detector field smoothing_frames = 257 is out of range [1, 256]");
             BlobAssert.Fails(Writer(detector: BlobSamples.Detector(new[] { 1, 2, 3 })).Write(),
                 "model blob: detector has 3 class thresholds but the config has 12 classes");
             BlobAssert.Fails(Patched(x => PutU32(x, SectionOffset(Good, BlobFormat.SectionConfig), 9)),
