@@ -1,6 +1,9 @@
 using System;
 using System.IO;
 using Edge.Asr.Blob;
+using Edge.Asr.Codegen.Bake;
+using Edge.Asr.Codegen.Export;
+using Edge.Asr.Codegen.Reference;
 
 namespace Edge.Asr.Sim.Eval
 {
@@ -40,10 +43,38 @@ namespace Edge.Asr.Sim.Eval
             {
                 throw new EvalInputException("model blob: " + file + ": cannot read: " + e.Message);
             }
-            // The int16 Conformer graph that runs a blob's tensors is not part of this build yet:
-            // refuse clearly rather than evaluate anything else.
-            throw new EvalInputException("model blob: " + file + ": valid blob (" + blob.LabelCount.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                + " labels) but this build has no model graph to run it yet");
+            try
+            {
+                BlobModelLoader.BuildModel(blob); // refuse a blob whose tensors don't build a model, once, up front
+            }
+            catch (BlobFormatException e)
+            {
+                throw new EvalInputException(BlobFormatException.Prefix + file + ": " + e.Message.Substring(BlobFormatException.Prefix.Length));
+            }
+            FloatModel? reference = LoadReference(ReferenceFolder(file), blob);
+            return () => new BlobRecogniser(blob, reference);
+        }
+
+        /// <summary>The training export a blob was baked from: weights/NAME.easr ↔ weights/NAME/ (config.json + model.safetensors).</summary>
+        public static string ReferenceFolder(string blobPath) =>
+            Path.Combine(Path.GetDirectoryName(Path.GetFullPath(blobPath)) ?? ".", Path.GetFileNameWithoutExtension(blobPath));
+
+        /// <summary>The float reference model from the export beside the blob, or null when there is none.</summary>
+        private static FloatModel? LoadReference(string folder, ModelBlob blob)
+        {
+            if (!File.Exists(Path.Combine(folder, TrainingExport.ConfigFile))) return null;
+            try
+            {
+                TrainingExport export = TrainingExport.Read(folder);
+                if (export.Labels.Length != blob.LabelCount)
+                    throw new EvalInputException("float reference " + folder + ": " + export.Labels.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + " labels, the blob has " + blob.LabelCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return new FloatModel(export.Config, ExportTensors.Read(export));
+            }
+            catch (Exception e) when (e is InvalidDataException || e is IOException || e is BakeException)
+            {
+                throw new EvalInputException("float reference " + folder + ": " + e.Message);
+            }
         }
     }
 }

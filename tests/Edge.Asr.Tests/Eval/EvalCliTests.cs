@@ -75,12 +75,16 @@ namespace Edge.Asr.Tests.Eval
         }
 
         [Fact]
-        public void A_valid_blob_without_a_model_graph_is_refused_without_numbers()
+        public void A_valid_blob_whose_tensors_build_no_model_is_refused_without_numbers()
         {
             string dir = Clips();
             File.WriteAllBytes(dir + "/m.easr", Edge.Asr.Tests.Blob.BlobSamples.Blob());
-            AssertOneLine(CliHarness.InProcess("eval", dir, "--model", dir + "/m.easr", "--json"),
-                "model blob: " + dir + "/m.easr: valid blob (12 labels) but this build has no model graph to run it yet");
+            CliHarness.Result r = CliHarness.InProcess("eval", dir, "--model", dir + "/m.easr", "--json");
+            Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+            Assert.Equal("", r.Stdout);
+            Assert.Single(r.StderrLines);
+            Assert.StartsWith("edge-asr: model blob: " + dir + "/m.easr: ", r.StderrLines[0]);
+            Assert.Contains("tensor", r.StderrLines[0]);
         }
 
         [Fact]
