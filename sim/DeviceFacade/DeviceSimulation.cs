@@ -25,6 +25,27 @@ namespace Edge.Asr.DeviceFacade
         private static readonly List<I2sConnectionSettings> OpenedI2s = new List<I2sConnectionSettings>();
         private static Stream? _i2sSource;
         private static Stream? _i2sSink;
+        private static readonly Dictionary<(System.Resources.ResourceManager, string), byte[]> Resources = new Dictionary<(System.Resources.ResourceManager, string), byte[]>();
+        private static uint _freeMemoryBytes = DefaultFreeMemoryBytes;
+
+        /// <summary>Free heap a fresh simulated board reports: an ESP32 with PSRAM (about 3.7 MB).</summary>
+        public const uint DefaultFreeMemoryBytes = 3_700_000;
+
+        /// <summary>The free bytes nanoFramework.Runtime.Native.GC.Run returns.</summary>
+        public static uint FreeMemoryBytes
+        {
+            get { lock (Gate) return _freeMemoryBytes; }
+            set { lock (Gate) _freeMemoryBytes = value; }
+        }
+
+        /// <summary>Makes <paramref name="bytes"/> the binary resource <paramref name="id"/> of <paramref name="manager"/>.</summary>
+        public static void AddResource(System.Resources.ResourceManager manager, Enum id, byte[] bytes)
+        {
+            ArgumentNullException.ThrowIfNull(manager);
+            ArgumentNullException.ThrowIfNull(id);
+            ArgumentNullException.ThrowIfNull(bytes);
+            lock (Gate) Resources[(manager, id.GetType().FullName + "." + id)] = (byte[])bytes.Clone();
+        }
 
         /// <summary>
         /// The bytes an I2S Read receives, exactly as the device's DMA would deliver them. Read blocks
@@ -44,7 +65,7 @@ namespace Edge.Asr.DeviceFacade
             set { lock (Gate) _i2sSink = value; }
         }
 
-        /// <summary>Forgets all pin functions, GPIO writes and levels, opened I2S settings, source and sink.</summary>
+        /// <summary>Forgets all pin functions, GPIO writes and levels, opened I2S settings, source and sink, resources; restores the free memory.</summary>
         public static void Reset()
         {
             lock (Gate)
@@ -55,6 +76,8 @@ namespace Edge.Asr.DeviceFacade
                 OpenedI2s.Clear();
                 _i2sSource = null;
                 _i2sSink = null;
+                Resources.Clear();
+                _freeMemoryBytes = DefaultFreeMemoryBytes;
             }
         }
 
@@ -80,6 +103,17 @@ namespace Edge.Asr.DeviceFacade
         public static void SetGpioInput(int pin, bool high)
         {
             lock (Gate) GpioLevels[pin] = high;
+        }
+
+        internal static byte[] Resource(System.Resources.ResourceManager manager, Enum id)
+        {
+            ArgumentNullException.ThrowIfNull(manager);
+            ArgumentNullException.ThrowIfNull(id);
+            lock (Gate)
+            {
+                if (Resources.TryGetValue((manager, id.GetType().FullName + "." + id), out byte[]? bytes)) return bytes;
+            }
+            throw new ArgumentException("no simulated resource " + id + ": register it with DeviceSimulation.AddResource");
         }
 
         internal static void RecordPinFunction(int pin, DeviceFunction function)
