@@ -1,14 +1,12 @@
 using System;
 using System.IO;
 using System.Linq;
-using Edge.Asr.Codegen.Quantization;
 using Edge.Asr.Detector;
 using Edge.Asr.DeviceFacade;
 using Edge.Asr.Firmware;
 using Edge.Asr.Model;
 using Edge.Asr.Sim.Audio;
 using Edge.Asr.Sim.Device;
-using Edge.Asr.Tests.Model;
 using Edge.Asr.Tests.NfProj;
 using Edge.Asr.Tests.Portability;
 using Xunit;
@@ -23,18 +21,11 @@ namespace Edge.Asr.Tests.Firmware
     [Collection(DeviceSimulationCollection.Name)]
     public class FirmwareTwinTests
     {
-        // A random seeded model (quantised like the model tests) and a threshold low enough that it fires.
-        private static readonly Lazy<ModelParameters> Parameters = new Lazy<ModelParameters>(() =>
-        {
-            ModelConfig config = ModelFidelityTests.Config(2, new[] { false, true });
-            return ModelQuantizer.Quantize(config, RandomModel.Tensors(config, 4242), SpeechClips.Float(SpeechClips.Calibration));
-        });
-
         private const int LowThresholdQ15 = 3277; // 0.1
 
         private static CommandPipeline Pipeline(ICommandSink sink)
         {
-            var model = new ConformerModel(Parameters.Value);
+            var model = new ConformerModel(FirmwareTestModel.Parameters.Value);
             int classes = model.Config.Classes;
             var labels = new string[classes];
             for (int c = 0; c < classes; c++) labels[c] = model.Config.Label(c);

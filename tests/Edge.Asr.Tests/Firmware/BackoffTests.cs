@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Edge.Asr.Detector;
+using Edge.Asr.DeviceFacade;
+using Edge.Asr.Firmware;
+using Edge.Asr.Model;
+using Edge.Asr.Sim.Device;
+using Edge.Asr.Tests.Portability;
+using Xunit;
+
+namespace Edge.Asr.Tests.Firmware
+{
+    /// <summary>I2S failures: printed, device disposed, re-opened after 100 ms doubling to 5 s; never silent.</summary>
+    [Collection(DeviceSimulationCollection.Name)]
+    public class BackoffTests
+    {
+        [Fact]
+        public void ScheduleDoublesFrom100MsTo5sAndRestartsAfterASuccess()
+        {
+            var b = new BackoffSchedule();
+            int[] delays = Enumerable.Range(0, 9).Select(_ => b.NextDelayMs()).ToArray();
+            Assert.Equal(new[] { 100, 200, 400, 800, 1600, 3200, 5000, 5000, 5000 }, delays);
+            Assert.Equal(9, b.Failures);
+            b.Succeeded();
+            Assert.Equal(0, b.Failures);
+            Assert.Equal(100, b.NextDelayMs());
+        }
+
+        private sealed class FakeClock : IDeviceClock
+        {
+            public readonly List<int> Sleeps = new List<int>();
+            public long Now;
+            public long NowMicroseconds() => Now += 250; // every reading 250 µs later
+            public void Sleep(int milliseconds) => Sleeps.Add(milliseconds);
+        }
+
+        private sealed class Lines : ILineOutput
+        {
+            public readonly List<string> All = new List<string>();
+            public void WriteLine(string line) => All.Add(line);
+        }
+
+        private sealed class Free : IFreeMemory
+        {
+            public long FreeBytes() => 123_456;
+        }
+
+        private sealed class NoCommands : ICommandSink
+        {
+            public void OnCommand(int classIndex, string label, int confidenceQ15, long timeMs) => throw new InvalidOperationException("unexpected command");
+        }
+
+        [Fact]
+        public void ReadErrorsArePrintedBackedOffAndTheDeviceReopened()
+        {
+            DeviceSimulation.Reset();
+            var clock = new FakeClock();
+            var lines = new Lines();
+            var model = new ConformerModel(FirmwareTestModel.Parameters.Value);
+            string[] labels = FirmwareTestModel.Labels(model);
+            // A threshold no posterior reaches: this test is about the loop, not detections.
+            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlobDefaults(labels.Length, 32767, 1, 0));
+            var pipeline = new CommandPipeline(model, detector, labels, new NoCommands());
+            var announcer = new CommandAnnouncer(lines, null);
+            var loop = new CaptureLoop(BoardConfig.DevKitInmp441(), pipeline, announcer, lines, clock, new Free());
+
+            // No I2S source: every read fails.
+            for (int i = 0; i < 8; i++) Assert.False(loop.Step());
+            Assert.Equal(new[] { 100, 200, 400, 800, 1600, 3200, 5000, 5000 }, clock.Sleeps);
+            Assert.Equal(8, lines.All.Count);
+            Assert.All(lines.All, l => Assert.StartsWith("I2S read failed: no simulated I2S source", l));
+            Assert.EndsWith("; retry 1 in 100 ms", lines.All[0]);
+            Assert.EndsWith("; retry 8 in 5000 ms", lines.All[7]);
+            Assert.Equal(8, DeviceSimulation.OpenedI2sDevices().Length); // re-opened each attempt
+            Assert.False(loop.IsOpen);
+
+            // Audio arrives: 5 s of silence in INMP441 bytes.
+            var layout = new I2sSampleLayout(4, 2, 0);
+            DeviceSimulation.I2sSource = new MemoryStream(SimulatedI2sBytes.FromPcm16(layout, new short[CaptureLoop.StatusPeriodSamples], 0, CaptureLoop.StatusPeriodSamples));
+            lines.All.Clear();
+            for (int i = 0; i < 50; i++) Assert.True(loop.Step());
+            Assert.Equal("I2S: reading again after 8 failure(s)", lines.All[0]);
+            // One status line after 5 s of audio; the fake clock says 250 µs per block of 100 ms: 0.25%.
+            Assert.Equal(new[] { "I2S: reading again after 8 failure(s)", "STATUS load=0.3% free=123456 frames=" + pipeline.EncoderFrames }, lines.All);
+            Assert.Equal(125, pipeline.EncoderFrames); // (80000 − 400) / 160 + 1 = 498 mel frames; encoder frames at mel frames 0, 4, …, 496
+
+            // The stream ends: the next failure waits 100 ms again.
+            clock.Sleeps.Clear();
+            Assert.False(loop.Step());
+            Assert.Equal(new[] { 100 }, clock.Sleeps);
+            Assert.Equal(9, loop.Errors);
+        }
+    }
+}
