@@ -32,7 +32,8 @@ namespace Edge.Asr.Tests.Firmware
         {
             public readonly List<int> Sleeps = new List<int>();
             public long Now;
-            public long NowMicroseconds() => Now += 250; // every reading 250 µs later
+            public long StepUs = 250;
+            public long NowMicroseconds() => Now += StepUs; // every reading StepUs later (two readings per block)
             public void Sleep(int milliseconds) => Sleeps.Add(milliseconds);
         }
 
@@ -74,6 +75,7 @@ namespace Edge.Asr.Tests.Firmware
             Assert.EndsWith("; retry 1 in 100 ms", lines.All[0]);
             Assert.EndsWith("; retry 8 in 5000 ms", lines.All[7]);
             Assert.Equal(8, DeviceSimulation.OpenedI2sDevices().Length); // re-opened each attempt
+            Assert.All(DeviceSimulation.OpenedI2sDevices(), s => Assert.Equal(CaptureLoop.DmaBufferBytes, s.BufferSize));
             Assert.False(loop.IsOpen);
 
             // Audio arrives: 5 s of silence in INMP441 bytes.
@@ -91,6 +93,52 @@ namespace Edge.Asr.Tests.Firmware
             Assert.False(loop.Step());
             Assert.Equal(new[] { 100 }, clock.Sleeps);
             Assert.Equal(9, loop.Errors);
+        }
+
+        private static (CaptureLoop Loop, Lines Lines) LoopOverSilence(FakeClock clock, int seconds)
+        {
+            DeviceSimulation.Reset();
+            var lines = new Lines();
+            var model = new ConformerModel(FirmwareTestModel.Parameters.Value);
+            string[] labels = FirmwareTestModel.Labels(model);
+            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlobDefaults(labels.Length, 32767, 1, 0));
+            var pipeline = new CommandPipeline(model, detector, labels, new NoCommands());
+            var loop = new CaptureLoop(BoardConfig.DevKitInmp441(), pipeline, new CommandAnnouncer(lines, null), lines, clock, new Free());
+            int samples = seconds * 16000;
+            DeviceSimulation.I2sSource = new MemoryStream(SimulatedI2sBytes.FromPcm16(new I2sSampleLayout(4, 2, 0), new short[samples], 0, samples));
+            for (int i = 0; i < samples / CaptureLoop.BlockSamples; i++) Assert.True(loop.Step());
+            return (loop, lines);
+        }
+
+        [Fact]
+        public void ReadsPacedByTheMicrophoneReportNoOverrun()
+        {
+            // 100 ms between read returns (50 ms processing, 50 ms waiting for audio): real time, 50% load.
+            var (loop, lines) = LoopOverSilence(new FakeClock { StepUs = 50_000 }, 10);
+            Assert.Equal(new[] { "STATUS load=50.0% free=123456 frames=125", "STATUS load=50.0% free=123456 frames=250" }, lines.All);
+            Assert.Equal(0, loop.Overruns);
+        }
+
+        [Fact]
+        public void ReadsSlowerThanTheAudioReportAnOverrun()
+        {
+            // 110 ms between read returns for 100 ms blocks: the DMA ring overflowed and 10 ms per block were lost.
+            var (loop, lines) = LoopOverSilence(new FakeClock { StepUs = 55_000 }, 5);
+            Assert.Equal(new[]
+            {
+                "I2S: overrun: 4900 ms of audio took 5390 ms (about 490 ms lost); lower the load",
+                "STATUS load=55.0% free=123456 frames=125",
+            }, lines.All);
+            Assert.Equal(1, loop.Overruns);
+        }
+
+        [Fact]
+        public void TheOverrunToleranceIsTwoPercent()
+        {
+            Assert.Equal(20, CaptureLoop.OverrunTolerancePerMille);
+            // 49 blocks at 102 ms: 4998 ms for 4900 ms of audio is exactly 2% over: not reported; 104 ms is.
+            Assert.Equal(0, LoopOverSilence(new FakeClock { StepUs = 51_000 }, 5).Loop.Overruns);
+            Assert.Equal(1, LoopOverSilence(new FakeClock { StepUs = 52_000 }, 5).Loop.Overruns);
         }
     }
 }
