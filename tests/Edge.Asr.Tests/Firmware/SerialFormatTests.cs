@@ -88,5 +88,15 @@ namespace Edge.Asr.Tests.Firmware
             for (int i = 0; i < 864_000; i++) meter.Add(99_000, 1600); // 24 h at 99%
             Assert.Equal(990, meter.LoadTenthsOfPercent);
         }
+
+        [Fact]
+        public void TheDocumentedExampleLinesAreWhatTheFirmwarePrints()
+        {
+            string doc = System.IO.File.ReadAllText(System.IO.Path.Combine(Edge.Asr.Tests.NfProj.RepoLayout.Root, "docs", "device.md"));
+            Assert.Contains("\n" + SerialFormat.CommandLine("yes", 28606, 1525) + "\n", doc);
+            Assert.Contains("\n" + SerialFormat.StatusLine(417, 3189120, 125) + "\n", doc);
+            Assert.Contains("\n" + DeviceApp.Banner(BoardConfig.DevKitInmp441()) + "\n", doc);
+            Assert.Contains(CaptureLoop.OverrunLine(4_900_000, 5_390_000).Replace("4900", "<a>").Replace("5390", "<w>").Replace("490", "<l>"), doc);
+        }
     }
 }
