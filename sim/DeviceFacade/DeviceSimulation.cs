@@ -27,6 +27,17 @@ namespace Edge.Asr.DeviceFacade
         private static Stream? _i2sSink;
         private static readonly Dictionary<(System.Resources.ResourceManager, string), byte[]> Resources = new Dictionary<(System.Resources.ResourceManager, string), byte[]>();
         private static uint _freeMemoryBytes = DefaultFreeMemoryBytes;
+        private static int _failingI2sOpens;
+
+        /// <summary>
+        /// How many of the next I2sDevice constructions fail, as the device's NativeInit does when the
+        /// bus or its pins are unavailable (InvalidOperationException); each failure counts one down.
+        /// </summary>
+        public static int FailingI2sOpens
+        {
+            get { lock (Gate) return _failingI2sOpens; }
+            set { lock (Gate) _failingI2sOpens = value; }
+        }
 
         /// <summary>Free heap a fresh simulated board reports: an ESP32 with PSRAM (about 3.7 MB).</summary>
         public const uint DefaultFreeMemoryBytes = 3_700_000;
@@ -78,6 +89,7 @@ namespace Edge.Asr.DeviceFacade
                 _i2sSink = null;
                 Resources.Clear();
                 _freeMemoryBytes = DefaultFreeMemoryBytes;
+                _failingI2sOpens = 0;
             }
         }
 
@@ -137,7 +149,15 @@ namespace Edge.Asr.DeviceFacade
 
         internal static void RecordI2sOpened(I2sConnectionSettings settings)
         {
-            lock (Gate) OpenedI2s.Add(settings);
+            lock (Gate)
+            {
+                if (_failingI2sOpens > 0)
+                {
+                    _failingI2sOpens--;
+                    throw new InvalidOperationException("simulated I2S init failure (bus " + settings.BusId + " unavailable)");
+                }
+                OpenedI2s.Add(settings);
+            }
         }
 
         internal static void ReadI2s(byte[] array, int start, int length)

@@ -140,5 +140,35 @@ namespace Edge.Asr.Tests.Firmware
             Assert.Equal(0, LoopOverSilence(new FakeClock { StepUs = 51_000 }, 5).Loop.Overruns);
             Assert.Equal(1, LoopOverSilence(new FakeClock { StepUs = 52_000 }, 5).Loop.Overruns);
         }
+
+        [Fact]
+        public void OpenFailuresArePrintedAndRetriedWithTheSameBackoff()
+        {
+            DeviceSimulation.Reset();
+            var clock = new FakeClock();
+            var lines = new Lines();
+            var model = new ConformerModel(FirmwareTestModel.Parameters.Value);
+            string[] labels = FirmwareTestModel.Labels(model);
+            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlobDefaults(labels.Length, 32767, 1, 0));
+            var pipeline = new CommandPipeline(model, detector, labels, new NoCommands());
+            var loop = new CaptureLoop(BoardConfig.DevKitInmp441(), pipeline, new CommandAnnouncer(lines, null), lines, clock, new Free());
+            DeviceSimulation.I2sSource = new MemoryStream(new byte[CaptureLoop.BlockSamples * 8]);
+            DeviceSimulation.FailingI2sOpens = 3;
+
+            for (int i = 0; i < 3; i++) Assert.False(loop.Step());
+            Assert.True(loop.Step());
+
+            Assert.Equal(new[] { 100, 200, 400 }, clock.Sleeps);
+            Assert.Equal(new[]
+            {
+                "I2S open failed: simulated I2S init failure (bus 1 unavailable); retry 1 in 100 ms",
+                "I2S open failed: simulated I2S init failure (bus 1 unavailable); retry 2 in 200 ms",
+                "I2S open failed: simulated I2S init failure (bus 1 unavailable); retry 3 in 400 ms",
+                "I2S: reading again after 3 failure(s)",
+            }, lines.All);
+            Assert.Single(DeviceSimulation.OpenedI2sDevices());
+            Assert.True(loop.IsOpen);
+            Assert.Equal(1, loop.Blocks);
+        }
     }
 }
