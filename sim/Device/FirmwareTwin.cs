@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Device.I2s;
 using System.IO;
 using Edge.Asr.DeviceFacade;
 using Edge.Asr.Firmware;
@@ -80,28 +79,98 @@ namespace Edge.Asr.Sim.Device
         /// </summary>
         public static TwinRun RunI2s(short[] pcm, BoardConfig board, Func<ICommandSink, CommandPipeline> pipelineFor)
         {
+            ArgumentNullException.ThrowIfNull(pcm);
+            var bytes = new MemoryStream(new byte[pcm.Length * 2], writable: true);
+            foreach (short s in pcm)
+            {
+                bytes.WriteByte((byte)s);
+                bytes.WriteByte((byte)(s >> 8));
+            }
+            bytes.Position = 0;
+            return RunI2s(new RawPcmSource(bytes, "pcm"), board, pipelineFor, null);
+        }
+
+        /// <summary>
+        /// The simulated I2S path over a stream of audio (a WAV file or raw PCM on stdin), block by
+        /// block: <see cref="SimulatedI2sStream"/> turns the audio (completed to whole blocks by
+        /// <see cref="BlockPaddedSource"/>) into INMP441 bytes that the facade's I2sDevice.Read
+        /// delivers to the firmware's capture loop, until the source ends. Every line the firmware
+        /// prints goes to the run's Lines and, as it happens, to <paramref name="onLine"/>.
+        /// </summary>
+        public static TwinRun RunI2s(IAudioSource source, BoardConfig board, Func<ICommandSink, CommandPipeline> pipelineFor, Action<string>? onLine)
+        {
+            ArgumentNullException.ThrowIfNull(source);
             ArgumentNullException.ThrowIfNull(board);
             ArgumentNullException.ThrowIfNull(pipelineFor);
             var run = new TwinRun();
-            var output = new LineRecorder(run);
+            var output = new LineRecorder(run, onLine);
             var announcer = new CommandAnnouncer(output, null);
             CommandPipeline pipeline = pipelineFor(new Recorder(run, announcer));
 
             DeviceSimulation.Reset();
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
-            short[] padded = PadToBlocks(pcm);
-            var bytes = new MemoryStream(SimulatedI2sBytes.FromPcm16(layout, padded, 0, padded.Length), writable: false);
-            DeviceSimulation.I2sSource = bytes;
+            var padded = new BlockPaddedSource(source, CaptureLoop.BlockSamples);
+            using var bytes = new SimulatedI2sStream(padded, layout);
+            var ended = new EndAwareStream(bytes);
+            DeviceSimulation.I2sSource = ended;
 
             var loop = new CaptureLoop(board, pipeline, announcer, output, new TwinClock(run), new NativeFreeMemory(false));
-            while (bytes.Position < bytes.Length)
+            while (!ended.Ended)
             {
                 if (loop.Step()) run.Blocks++;
-                else if (loop.Errors > 3) throw new InvalidOperationException("the capture loop keeps failing: " + string.Join(" | ", run.Lines));
+                else if (!ended.Ended) throw new InvalidOperationException("the capture loop failed: " + string.Join(" | ", run.Lines));
             }
             loop.Close();
+            DeviceSimulation.I2sSource = null;
             run.EncoderFrames = pipeline.EncoderFrames;
             return run;
+        }
+
+        /// <summary>Knows when its stream has ended: a read returned nothing, or the next one would.</summary>
+        private sealed class EndAwareStream : Stream
+        {
+            private readonly Stream _inner;
+            private readonly byte[] _one = new byte[1];
+            private bool _hasPeeked;
+            private bool _ended;
+
+            public EndAwareStream(Stream inner) => _inner = inner;
+
+            /// <summary>True once no byte is left.</summary>
+            public bool Ended
+            {
+                get
+                {
+                    if (_ended || _hasPeeked) return _ended;
+                    if (_inner.Read(_one, 0, 1) == 0) _ended = true;
+                    else _hasPeeked = true;
+                    return _ended;
+                }
+            }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                if (count == 0) return 0;
+                if (_hasPeeked)
+                {
+                    buffer[offset] = _one[0];
+                    _hasPeeked = false;
+                    return 1 + Math.Max(0, _inner.Read(buffer, offset + 1, count - 1));
+                }
+                int n = _inner.Read(buffer, offset, count);
+                if (n == 0) _ended = true;
+                return n;
+            }
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         /// <summary>Records events and passes them on (to the announcer on the I2S path).</summary>
@@ -126,10 +195,19 @@ namespace Edge.Asr.Sim.Device
         private sealed class LineRecorder : ILineOutput
         {
             private readonly TwinRun _run;
+            private readonly Action<string>? _onLine;
 
-            public LineRecorder(TwinRun run) => _run = run;
+            public LineRecorder(TwinRun run, Action<string>? onLine)
+            {
+                _run = run;
+                _onLine = onLine;
+            }
 
-            public void WriteLine(string line) => _run.Lines.Add(line);
+            public void WriteLine(string line)
+            {
+                _run.Lines.Add(line);
+                _onLine?.Invoke(line);
+            }
         }
 
         /// <summary>The facade's HighResTimer for load; back-off waits recorded instead of slept.</summary>

@@ -82,6 +82,40 @@ namespace Edge.Asr.Tests.Firmware
         }
 
         [Fact]
+        public void AWavFileStreamsThroughTheI2sPathBlockByBlock()
+        {
+            // The streaming form the CLI uses: the WAV file source straight into the simulated microphone.
+            TwinRun direct = FirmwareTwin.RunPcm(Wav("commands.wav"), Pipeline);
+            var streamed = new System.Collections.Generic.List<string>();
+            TwinRun i2s;
+            using (var source = WavFileSource.Open(Path.Combine(RepoLayout.Root, "samples", "commands.wav")))
+            {
+                i2s = FirmwareTwin.RunI2s(source, TwinBoard(), Pipeline, streamed.Add);
+            }
+
+            Assert.NotEmpty(direct.Events);
+            Assert.Equal(direct.Events, i2s.Events);
+            Assert.Equal(direct.Blocks, i2s.Blocks);
+            Assert.Equal(i2s.Lines, streamed);
+            Assert.Null(DeviceSimulation.I2sSource);
+        }
+
+        [Fact]
+        public void PaddingCompletesTheLastBlockWithSilence()
+        {
+            var bytes = new MemoryStream(new byte[] { 1, 0, 2, 0, 3, 0 });
+            var padded = new BlockPaddedSource(new RawPcmSource(bytes, "three"), 4);
+            var buffer = new short[10];
+            int n = 0, got;
+            while ((got = padded.Read(buffer, n, buffer.Length - n)) > 0) n += got;
+            Assert.Equal(4, n);
+            Assert.Equal(new short[] { 1, 2, 3, 0 }, buffer.Take(4).ToArray());
+            Assert.Equal(1600, FirmwareTwin.PadToBlocks(new short[1]).Length);
+            Assert.Equal(1600, FirmwareTwin.PadToBlocks(new short[1600]).Length);
+            Assert.Empty(FirmwareTwin.PadToBlocks(new short[0]));
+        }
+
+        [Fact]
         public void AGainShiftChangesTheSamplesSoTheI2sPathIsReallyUsed()
         {
             // Same audio, gain ×4 at extraction: the I2S path must differ from the PCM path somewhere.
