@@ -14,15 +14,19 @@ namespace Edge.Asr.Firmware
     public static class FirmwareModel
     {
         /// <summary>
-        /// The baked blob. Wiring once ModelResources exists:
-        /// <c>return new ResourceBlobSource(ModelResources.ResourceManager, ModelResources.BinaryResources.Model, ModelResources.ModelLength);</c>
+        /// The baked blob. Wiring once the generated resource class exists:
+        /// <c>return new ResourceBlobSource(ModelResources.ResourceManager, ModelResources.BinaryResources.Model);</c>
+        /// (the length comes from the blob header on first use, inside start-up's error printing).
         /// </summary>
         public static IBlobSource Source()
         {
             return null;
         }
 
-        /// <summary>The blob → model loader (kernels' BlobModelLoader once it is part of this build).</summary>
+        /// <summary>
+        /// The blob → model loader. Wiring once kernels/Blob/BlobModelLoader.cs is part of this build:
+        /// <c>public ModelParameters Load(ModelBlob blob) { return BlobModelLoader.Load(blob); }</c> in the class below.
+        /// </summary>
         public static IModelLoader Loader()
         {
             return new MissingLoader();

@@ -117,6 +117,47 @@ namespace Edge.Asr.Tests.Firmware
         }
 
         [Fact]
+        public void TheResourceLengthComesFromTheBlobHeader()
+        {
+            DeviceSimulation.Reset();
+            byte[] blob = BlobSamples.Blob();
+            var rm = new ResourceManager("Edge.Asr.Firmware.Resources.ModelResources", typeof(StartupTests).Assembly);
+            DeviceSimulation.AddResource(rm, TestResources.Model, blob);
+            var lines = new Lines();
+
+            var source = new ResourceBlobSource(rm, TestResources.Model);
+            Assert.Equal(blob.Length, source.Length);
+            Assert.NotNull(ModelStartup.OpenBlob(new ResourceBlobSource(rm, TestResources.Model), lines));
+            Assert.EndsWith("12 labels: ok", Assert.Single(lines.All));
+        }
+
+        [Fact]
+        public void AResourceTooShortOrWithAnAbsurdLengthIsAModelBlobLine()
+        {
+            DeviceSimulation.Reset();
+            var rm = new ResourceManager("Edge.Asr.Firmware.Resources.ModelResources", typeof(StartupTests).Assembly);
+            var lines = new Lines();
+
+            DeviceSimulation.AddResource(rm, TestResources.Model, new byte[8]);
+            Assert.Null(ModelStartup.OpenBlob(new ResourceBlobSource(rm, TestResources.Model), lines));
+
+            byte[] huge = BlobSamples.Blob();
+            huge[BlobFormat.OffsetTotalLength + 3] = 0x7F; // total_length ≈ 2 GB
+            DeviceSimulation.AddResource(rm, TestResources.Model, huge);
+            Assert.Null(ModelStartup.OpenBlob(new ResourceBlobSource(rm, TestResources.Model), lines));
+
+            byte[] longer = BlobSamples.Blob();
+            longer[BlobFormat.OffsetTotalLength] += 4; // claims 4 bytes more than the resource has
+            DeviceSimulation.AddResource(rm, TestResources.Model, longer);
+            Assert.Null(ModelStartup.OpenBlob(new ResourceBlobSource(rm, TestResources.Model), lines));
+
+            Assert.Equal(3, lines.All.Count);
+            Assert.All(lines.All, l => Assert.StartsWith("model blob: ", l));
+            Assert.StartsWith("model blob: cannot be read: ", lines.All[0]);
+            Assert.Contains("outside 24..16777216", lines.All[1]);
+        }
+
+        [Fact]
         public void MemoryMessageSaysWhatFitsAndWhatIsShort()
         {
             Assert.Equal("memory: model needs 1000 bytes, 5000 bytes free: ok", MemoryCheck.Message("model", 1000, 5000));
