@@ -117,15 +117,15 @@ namespace Edge.Asr.DeviceFacade
             lock (Gate) GpioLevels[pin] = high;
         }
 
-        internal static byte[] Resource(System.Resources.ResourceManager manager, Enum id)
+        /// <summary>The registered resource, or null (the device returns null for an id the assembly lacks).</summary>
+        internal static byte[]? Resource(System.Resources.ResourceManager manager, Enum id)
         {
             ArgumentNullException.ThrowIfNull(manager);
             ArgumentNullException.ThrowIfNull(id);
             lock (Gate)
             {
-                if (Resources.TryGetValue((manager, id.GetType().FullName + "." + id), out byte[]? bytes)) return bytes;
+                return Resources.TryGetValue((manager, id.GetType().FullName + "." + id), out byte[]? bytes) ? bytes : null;
             }
-            throw new ArgumentException("no simulated resource " + id + ": register it with DeviceSimulation.AddResource");
         }
 
         internal static void RecordPinFunction(int pin, DeviceFunction function)

@@ -153,9 +153,33 @@ namespace Edge.Asr.Tests.Firmware
 
             Assert.Equal(3, lines.All.Count);
             Assert.All(lines.All, l => Assert.StartsWith("model blob: ", l));
-            Assert.StartsWith("model blob: cannot be read: ", lines.All[0]);
+            Assert.Equal("model blob: the model resource is not a binary resource of at least 16 bytes", lines.All[0]);
             Assert.Contains("outside 24..16777216", lines.All[1]);
         }
+
+        [Fact]
+        public void ResourceSlicesBehaveAsTheNativeCode()
+        {
+            DeviceSimulation.Reset();
+            var rm = new ResourceManager("Edge.Asr.Firmware.Resources.ModelResources", typeof(StartupTests).Assembly);
+            DeviceSimulation.AddResource(rm, TestResources.Model, new byte[] { 1, 2, 3, 4, 5 });
+
+            Assert.Equal(new byte[] { 2, 3 }, (byte[]?)nanoFramework.Runtime.Native.ResourceUtility.GetObject(rm, TestResources.Model, 1, 2));
+            Assert.Equal(new byte[] { 4, 5 }, (byte[]?)nanoFramework.Runtime.Native.ResourceUtility.GetObject(rm, TestResources.Model, 3, 10)); // trimmed
+            Assert.Throws<IndexOutOfRangeException>(() => nanoFramework.Runtime.Native.ResourceUtility.GetObject(rm, TestResources.Model, 5, 1));
+            Assert.Null(nanoFramework.Runtime.Native.ResourceUtility.GetObject(rm, OtherResources.Missing, 0, 1));
+
+            // The source turns a trimmed or missing slice into a clear error.
+            var lines = new Lines();
+            Assert.Null(ModelStartup.OpenBlob(new ResourceBlobSource(rm, OtherResources.Missing), lines));
+            Assert.Equal("model blob: the model resource is not a binary resource of at least 16 bytes", Assert.Single(lines.All));
+            var source = new ResourceBlobSource(rm, TestResources.Model, 8);
+            var buffer = new byte[8];
+            var e = Assert.Throws<InvalidOperationException>(() => source.Read(0, buffer, 0, 8));
+            Assert.Equal("model resource: asked for 8 bytes at 0, got 5 bytes (is it a binary resource of 8 bytes?)", e.Message);
+        }
+
+        private enum OtherResources : short { Missing = 99 }
 
         [Fact]
         public void MemoryMessageSaysWhatFitsAndWhatIsShort()
