@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Device.Gpio;
 using System.IO;
 using Edge.Asr.DeviceFacade;
 using Edge.Asr.Firmware;
@@ -27,7 +28,8 @@ namespace Edge.Asr.Sim.Device
     /// with the bytes an INMP441 gives the ESP32 (<see cref="SimulatedI2sStream"/>), and the plain PCM
     /// path (samples straight into a pipeline). Audio is fed in whole 100 ms blocks, the last one
     /// completed with silence, as the device would keep hearing. Uses the process-wide
-    /// <see cref="DeviceSimulation"/> (Reset here), so runs must not overlap.
+    /// <see cref="DeviceSimulation"/> (Reset here; afterwards its GpioWrites show the LED blinks),
+    /// so runs must not overlap.
     /// </summary>
     public static class FirmwareTwin
     {
@@ -104,10 +106,12 @@ namespace Edge.Asr.Sim.Device
             ArgumentNullException.ThrowIfNull(pipelineFor);
             var run = new TwinRun();
             var output = new LineRecorder(run, onLine);
-            var announcer = new CommandAnnouncer(output, null);
+            DeviceSimulation.Reset();
+            using var gpio = new GpioController();
+            GpioPin led = gpio.OpenPin(board.LedPin, PinMode.Output);
+            var announcer = new CommandAnnouncer(output, led);
             CommandPipeline pipeline = pipelineFor(new Recorder(run, announcer));
 
-            DeviceSimulation.Reset();
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
             var padded = new BlockPaddedSource(source, CaptureLoop.BlockSamples);
             using var bytes = new SimulatedI2sStream(padded, layout);

@@ -69,6 +69,9 @@ namespace Edge.Asr.Tests.Firmware
             Assert.True(i2s.EncoderFrames > 0);
 
             // The I2S path printed one CMD line per event, in the documented format, and a STATUS line per 5 s.
+            GpioWrite[] led = DeviceSimulation.GpioWrites();
+            Assert.Equal(direct.Events.Count, led.Count(w => w.Pin == 2 && w.High));
+            Assert.All(led, w => Assert.Equal(2, w.Pin));
             string[] cmd = i2s.Lines.Where(l => l.StartsWith("CMD ", StringComparison.Ordinal)).ToArray();
             Assert.Equal(direct.Events.Select(e => SerialFormat.CommandLine(e.Label, e.ConfidenceQ15, e.TimeMs)), cmd);
             int statusLines = i2s.Lines.Count(l => l.StartsWith("STATUS load=", StringComparison.Ordinal));
