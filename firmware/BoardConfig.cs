@@ -33,8 +33,9 @@ namespace Edge.Asr.Firmware
 
         /// <summary>
         /// ESP32 DevKit (WROOM/WROVER) + INMP441: SCK→GPIO32, WS→GPIO25, SD→GPIO33, L/R to GND (left
-        /// slot), on-board LED GPIO2. Gain shift 2 (×4): the INMP441's −26 dBFS sensitivity leaves
-        /// speech at arm's length some 30 dB below full scale.
+        /// slot), on-board LED GPIO2. Gain shift 2 (×4, +12 dB): the INMP441 reads −26 dBFS at 94 dB SPL,
+        /// so speech at arm's length (about 65 dB SPL) arrives near −55 dBFS; +12 dB lifts it while a
+        /// shout at 94 dB SPL still stays below full scale (−14 dBFS).
         /// </summary>
         public static BoardConfig DevKitInmp441()
         {
