@@ -25,6 +25,38 @@ namespace Edge.Asr.DeviceFacade
         private static readonly List<I2sConnectionSettings> OpenedI2s = new List<I2sConnectionSettings>();
         private static Stream? _i2sSource;
         private static Stream? _i2sSink;
+        private static readonly Dictionary<(System.Resources.ResourceManager, string), byte[]> Resources = new Dictionary<(System.Resources.ResourceManager, string), byte[]>();
+        private static uint _freeMemoryBytes = DefaultFreeMemoryBytes;
+        private static int _failingI2sOpens;
+
+        /// <summary>
+        /// How many of the next I2sDevice constructions fail, as the device's NativeInit does when the
+        /// bus or its pins are unavailable (InvalidOperationException); each failure counts one down.
+        /// </summary>
+        public static int FailingI2sOpens
+        {
+            get { lock (Gate) return _failingI2sOpens; }
+            set { lock (Gate) _failingI2sOpens = value; }
+        }
+
+        /// <summary>Free heap a fresh simulated board reports: an ESP32 with PSRAM (about 3.7 MB).</summary>
+        public const uint DefaultFreeMemoryBytes = 3_700_000;
+
+        /// <summary>The free bytes nanoFramework.Runtime.Native.GC.Run returns.</summary>
+        public static uint FreeMemoryBytes
+        {
+            get { lock (Gate) return _freeMemoryBytes; }
+            set { lock (Gate) _freeMemoryBytes = value; }
+        }
+
+        /// <summary>Makes <paramref name="bytes"/> the binary resource <paramref name="id"/> of <paramref name="manager"/>.</summary>
+        public static void AddResource(System.Resources.ResourceManager manager, Enum id, byte[] bytes)
+        {
+            ArgumentNullException.ThrowIfNull(manager);
+            ArgumentNullException.ThrowIfNull(id);
+            ArgumentNullException.ThrowIfNull(bytes);
+            lock (Gate) Resources[(manager, id.GetType().FullName + "." + id)] = (byte[])bytes.Clone();
+        }
 
         /// <summary>
         /// The bytes an I2S Read receives, exactly as the device's DMA would deliver them. Read blocks
@@ -44,7 +76,7 @@ namespace Edge.Asr.DeviceFacade
             set { lock (Gate) _i2sSink = value; }
         }
 
-        /// <summary>Forgets all pin functions, GPIO writes and levels, opened I2S settings, source and sink.</summary>
+        /// <summary>Forgets all pin functions, GPIO writes and levels, opened I2S settings, source and sink, resources; restores the free memory.</summary>
         public static void Reset()
         {
             lock (Gate)
@@ -55,6 +87,9 @@ namespace Edge.Asr.DeviceFacade
                 OpenedI2s.Clear();
                 _i2sSource = null;
                 _i2sSink = null;
+                Resources.Clear();
+                _freeMemoryBytes = DefaultFreeMemoryBytes;
+                _failingI2sOpens = 0;
             }
         }
 
@@ -82,6 +117,17 @@ namespace Edge.Asr.DeviceFacade
             lock (Gate) GpioLevels[pin] = high;
         }
 
+        /// <summary>The registered resource, or null (the device returns null for an id the assembly lacks).</summary>
+        internal static byte[]? Resource(System.Resources.ResourceManager manager, Enum id)
+        {
+            ArgumentNullException.ThrowIfNull(manager);
+            ArgumentNullException.ThrowIfNull(id);
+            lock (Gate)
+            {
+                return Resources.TryGetValue((manager, id.GetType().FullName + "." + id), out byte[]? bytes) ? bytes : null;
+            }
+        }
+
         internal static void RecordPinFunction(int pin, DeviceFunction function)
         {
             lock (Gate) PinFunctionByPin[pin] = function;
@@ -103,7 +149,15 @@ namespace Edge.Asr.DeviceFacade
 
         internal static void RecordI2sOpened(I2sConnectionSettings settings)
         {
-            lock (Gate) OpenedI2s.Add(settings);
+            lock (Gate)
+            {
+                if (_failingI2sOpens > 0)
+                {
+                    _failingI2sOpens--;
+                    throw new InvalidOperationException("simulated I2S init failure (bus " + settings.BusId + " unavailable)");
+                }
+                OpenedI2s.Add(settings);
+            }
         }
 
         internal static void ReadI2s(byte[] array, int start, int length)

@@ -24,6 +24,7 @@ namespace Edge.Asr.Tests.Portability
             string type = entry.Split("::")[0];
             return type.StartsWith("System.Device.", StringComparison.Ordinal)
                 || type.StartsWith("nanoFramework.Hardware.Esp32.", StringComparison.Ordinal)
+                || type.StartsWith("nanoFramework.Runtime.Native.", StringComparison.Ordinal)
                 || type.StartsWith("nanoFramework.TestFramework.", StringComparison.Ordinal)
                 || type == "System.SpanByte";
         }

@@ -1,0 +1,98 @@
+using System;
+using System.Device.Gpio;
+using Edge.Asr.Blob;
+using Edge.Asr.Detector;
+using Edge.Asr.Model;
+
+namespace Edge.Asr.Firmware
+{
+    /// <summary>
+    /// Start-up of the firmware: banner, model blob check, memory check, model and detector from
+    /// the blob, the pipeline and the capture loop. Every failure prints a line saying what is
+    /// wrong and <see cref="Start"/> returns null; the caller then <see cref="Halt"/>s, repeating
+    /// the reason, rather than hanging silently.
+    /// </summary>
+    public static class DeviceApp
+    {
+        /// <summary>Bytes the capture buffers take: one block of 32-bit stereo I2S frames and its int16 samples.</summary>
+        public const int CaptureBufferBytes = CaptureLoop.BlockSamples * 8 + CaptureLoop.BlockSamples * 2;
+
+        /// <summary>Seconds between repeats of the reason the firmware stopped.</summary>
+        public const int HaltRepeatSeconds = 10;
+
+        /// <summary>The first line the firmware prints.</summary>
+        public static string Banner(BoardConfig board)
+        {
+            MicrophonePins p = board.Pins;
+            return "Edge.Asr firmware: " + board.Name + "; I2S" + MicrophoneConfig.BusId.ToString() + " BCK " + p.BitClock.ToString()
+                + " WS " + p.WordSelect.ToString() + " DATA " + p.Data.ToString() + ", LED " + board.LedPin.ToString()
+                + ", gain shift " + board.GainShift.ToString();
+        }
+
+        /// <summary>
+        /// Runs the start-up checks and builds the loop; null (after printing why) when the model
+        /// blob is bad, memory is short or the model cannot be built.
+        /// </summary>
+        public static CaptureLoop Start(BoardConfig board, IBlobSource source, IModelLoader loader,
+            ILineOutput output, IDeviceClock clock, IFreeMemory memory, GpioPin led)
+        {
+            if (board == null) throw new ArgumentException("board is null", "board");
+            if (loader == null) throw new ArgumentException("loader is null", "loader");
+            if (output == null) throw new ArgumentException("output is null", "output");
+            output.WriteLine(Banner(board));
+
+            ModelBlob blob = ModelStartup.OpenBlob(source, output);
+            if (blob == null) return null;
+
+            long need = ModelStartup.TensorBytes(blob) + CaptureBufferBytes;
+            long free = memory.FreeBytes();
+            output.WriteLine(MemoryCheck.Message("the model's weights and capture buffers", need, free));
+            if (!MemoryCheck.Fits(need, free)) return null;
+
+            ConformerModel model;
+            CommandDetector detector;
+            string[] labels = blob.Labels();
+            try
+            {
+                model = new ConformerModel(loader.Load(blob));
+                DetectorDefaults d = blob.Detector;
+                detector = new CommandDetector(ModelStartup.CommandClasses(labels),
+                    DetectorSettings.FromBlobDefaults(labels.Length, d.ThresholdQ15, d.SmoothingFrames, d.RefractoryMs));
+            }
+            catch (OutOfMemoryException)
+            {
+                output.WriteLine("memory: out of memory while building the model (free before: " + free.ToString()
+                    + " bytes): use a board with PSRAM or a smaller model");
+                return null;
+            }
+            catch (BlobFormatException e)
+            {
+                output.WriteLine(e.Message);
+                return null;
+            }
+            catch (Exception e)
+            {
+                output.WriteLine(BlobFormatException.Prefix + "the model cannot be built from it: " + e.Message);
+                return null;
+            }
+            output.WriteLine("model: " + labels.Length.ToString() + " classes, " + model.Config.Blocks.ToString() + " blocks, dim "
+                + model.Config.Dim.ToString() + ", state " + model.StateBytes.ToString() + " bytes, "
+                + model.MacsPerEncoderFrame.ToString() + " MACs per 40 ms; free " + memory.FreeBytes().ToString() + " bytes");
+
+            var announcer = new CommandAnnouncer(output, led);
+            var pipeline = new CommandPipeline(model, detector, labels, announcer);
+            output.WriteLine("listening");
+            return new CaptureLoop(board, pipeline, announcer, output, clock, memory);
+        }
+
+        /// <summary>Prints <paramref name="reason"/> every <see cref="HaltRepeatSeconds"/> s, forever.</summary>
+        public static void Halt(string reason, ILineOutput output, IDeviceClock clock)
+        {
+            while (true)
+            {
+                output.WriteLine("stopped: " + reason);
+                clock.Sleep(HaltRepeatSeconds * 1000);
+            }
+        }
+    }
+}

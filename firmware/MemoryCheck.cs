@@ -1,0 +1,27 @@
+namespace Edge.Asr.Firmware
+{
+    /// <summary>The start-up comparison of the memory the model needs with the free managed heap.</summary>
+    public static class MemoryCheck
+    {
+        /// <summary>True when <paramref name="freeBytes"/> covers <paramref name="neededBytes"/>.</summary>
+        public static bool Fits(long neededBytes, long freeBytes)
+        {
+            return freeBytes >= neededBytes;
+        }
+
+        /// <summary>
+        /// The line printed at start-up: "memory: ... ok" when it fits, otherwise a message that says
+        /// by how much it does not and what to do.
+        /// </summary>
+        public static string Message(string what, long neededBytes, long freeBytes)
+        {
+            if (Fits(neededBytes, freeBytes))
+            {
+                return "memory: " + what + " needs " + neededBytes.ToString() + " bytes, " + freeBytes.ToString() + " bytes free: ok";
+            }
+            return "memory: " + what + " needs " + neededBytes.ToString() + " bytes but only " + freeBytes.ToString()
+                + " bytes are free (" + (neededBytes - freeBytes).ToString() + " short): use a board with PSRAM"
+                + " (ESP32_PSRAM_* or ESP32_S3_* firmware) or a smaller model";
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using Edge.Asr.Blob;
+
+namespace Edge.Asr.Firmware
+{
+    /// <summary>
+    /// Start-up checks of the model: the blob is opened and checked (header, sections, CRC) with
+    /// every problem printed as one line starting "model blob: ", and the bytes its tensors will
+    /// take in RAM are summed for the memory check.
+    /// </summary>
+    public static class ModelStartup
+    {
+        /// <summary>
+        /// Opens the blob behind <paramref name="source"/> and prints one line about it; returns null
+        /// (after printing why) when it is missing, unreadable or corrupt.
+        /// </summary>
+        public static ModelBlob OpenBlob(IBlobSource source, ILineOutput output)
+        {
+            if (output == null) throw new ArgumentException("output is null", "output");
+            try
+            {
+                if (source == null) throw new BlobFormatException("no model blob in this build");
+                ModelBlob blob = ModelBlob.Load(source);
+                output.WriteLine(BlobFormatException.Prefix + "version " + blob.MajorVersion.ToString() + "." + blob.MinorVersion.ToString()
+                    + ", " + source.Length.ToString() + " bytes, " + blob.TensorCount.ToString() + " tensors, "
+                    + blob.LabelCount.ToString() + " labels: ok");
+                return blob;
+            }
+            catch (BlobFormatException e)
+            {
+                output.WriteLine(e.Message);
+            }
+            catch (Exception e)
+            {
+                output.WriteLine(BlobFormatException.Prefix + "cannot be read: " + e.Message);
+            }
+            return null;
+        }
+
+        /// <summary>Bytes of all tensor data in <paramref name="blob"/>: what the loaded weights take in RAM.</summary>
+        public static long TensorBytes(ModelBlob blob)
+        {
+            if (blob == null) throw new ArgumentException("blob is null", "blob");
+            long bytes = 0;
+            for (int i = 0; i < blob.TensorCount; i++) bytes += blob.Tensor(i).ByteLength;
+            return bytes;
+        }
+
+        /// <summary>Which classes are commands: every label not written like a filler ("_silence_", "_unknown_").</summary>
+        public static bool[] CommandClasses(string[] labels)
+        {
+            if (labels == null) throw new ArgumentException("labels is null", "labels");
+            bool[] isCommand = new bool[labels.Length];
+            for (int c = 0; c < labels.Length; c++) isCommand[c] = !labels[c].StartsWith("_");
+            return isCommand;
+        }
+    }
+}
