@@ -57,7 +57,7 @@ namespace Edge.Asr.Firmware
                 model = new ConformerModel(loader.Load(blob));
                 DetectorDefaults d = blob.Detector;
                 detector = new CommandDetector(ModelStartup.CommandClasses(labels),
-                    DetectorSettings.FromBlobDefaults(labels.Length, d.ThresholdQ15, d.SmoothingFrames, d.RefractoryMs));
+                    DetectorSettings.FromBlob(d, labels.Length));
             }
             catch (OutOfMemoryException)
             {

@@ -7,9 +7,9 @@ namespace Edge.Asr.Firmware
     /// <summary>
     /// The firmware's two links to the baked model, kept in this one file: the blob resource
     /// (firmware/Resources/ModelResources.resx, written by the bake tool, read in slices through
-    /// <see cref="ResourceBlobSource"/>) and the blob → ModelParameters loader. Until the bake
-    /// tool's generated resource class and the loader are part of this build, Source() is null and
-    /// start-up prints "model blob: no model blob in this build" and stops.
+    /// <see cref="ResourceBlobSource"/>) and the blob → ModelParameters loader. Until a model is
+    /// baked into the resource, Source() is null and start-up prints
+    /// "model blob: no model blob in this build" and stops.
     /// </summary>
     public static class FirmwareModel
     {
@@ -23,20 +23,17 @@ namespace Edge.Asr.Firmware
             return null;
         }
 
-        /// <summary>
-        /// The blob → model loader. Wiring once kernels/Blob/BlobModelLoader.cs is part of this build:
-        /// <c>public ModelParameters Load(ModelBlob blob) { return BlobModelLoader.Load(blob); }</c> in the class below.
-        /// </summary>
+        /// <summary>The blob → model loader: every tensor the config needs, checked by name, type and shape.</summary>
         public static IModelLoader Loader()
         {
-            return new MissingLoader();
+            return new BlobLoader();
         }
 
-        private sealed class MissingLoader : IModelLoader
+        private sealed class BlobLoader : IModelLoader
         {
             public ModelParameters Load(ModelBlob blob)
             {
-                throw new BlobFormatException("this build has no blob → model loader linked (firmware/FirmwareModel.cs)");
+                return BlobModelLoader.Load(blob);
             }
         }
     }
