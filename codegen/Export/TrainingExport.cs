@@ -8,10 +8,10 @@ namespace Edge.Asr.Codegen.Export
 {
     /// <summary>
     /// A training export folder (training/train.py, docs/training.md): config.json with the
-    /// architecture ("model", field names of the blob config section), the labels and the frontend
-    /// parameters, and model.safetensors with the float tensors (PyTorch state_dict names).
-    /// Reading checks that the fields agree with each other and that the frontend is the one the
-    /// engine runs.
+    /// architecture ("model", named as the ModelConfig parameters of docs/model.md), the labels
+    /// and the frontend parameters (named as the blob's frontend section), and model.safetensors
+    /// with the float tensors (PyTorch state_dict names). Reading checks the fields and that the
+    /// frontend is the one the engine runs.
     /// </summary>
     public sealed class TrainingExport
     {
@@ -62,26 +62,25 @@ namespace Edge.Asr.Codegen.Export
                 JsonElement frontend = Object(root, "frontend", configPath);
                 string where = configPath + " model";
                 var attention = new List<bool>();
-                foreach (JsonElement a in Array(model, "attention_blocks", where))
+                foreach (JsonElement a in Array(model, "attention", where))
                 {
-                    if (a.ValueKind != JsonValueKind.True && a.ValueKind != JsonValueKind.False) throw new InvalidDataException(where + ".attention_blocks must hold true/false");
+                    if (a.ValueKind != JsonValueKind.True && a.ValueKind != JsonValueKind.False) throw new InvalidDataException(where + ": \"attention\" must hold true/false, one per block");
                     attention.Add(a.GetBoolean());
                 }
+                if (attention.Count < 1 || attention.Count > ModelConfig.MaxBlocks) throw new InvalidDataException(where + ": \"attention\" lists " + attention.Count + " blocks, expected 1.." + ModelConfig.MaxBlocks);
                 var labels = new List<string>();
                 foreach (JsonElement l in Array(root, "labels", configPath))
                 {
                     if (l.ValueKind != JsonValueKind.String || l.GetString()!.Length == 0) throw new InvalidDataException(configPath + ": labels must be non-empty strings");
+                    if (labels.Contains(l.GetString()!)) throw new InvalidDataException(configPath + ": label '" + l.GetString() + "' appears twice");
                     labels.Add(l.GetString()!);
                 }
+                if (labels.Count < 2) throw new InvalidDataException(configPath + ": at least 2 labels are required, got " + labels.Count);
                 int mask = 0;
                 for (int b = 0; b < attention.Count; b++) if (attention[b]) mask |= 1 << b;
-                var config = new ModelConfig(Int(model, "d_model", where), Int(model, "num_heads", where), Int(model, "fold_factor", where),
-                    Int(model, "ffn_multiplier", where), Int(model, "conv_kernel_size", where), Int(model, "num_blocks", where),
-                    Int(model, "attention_block_mask", where), Int(model, "left_context", where), Int(model, "pool_window", where),
-                    Int(model, "subsampling_channels", where), Int(model, "num_classes", where));
-                if (config.NumBlocks != attention.Count) throw new InvalidDataException(where + ": num_blocks " + config.NumBlocks + " but attention_blocks lists " + attention.Count);
-                if (config.AttentionBlockMask != mask) throw new InvalidDataException(where + ": attention_block_mask " + config.AttentionBlockMask + " disagrees with attention_blocks (" + mask + ")");
-                if (config.NumClasses != labels.Count) throw new InvalidDataException(where + ": num_classes " + config.NumClasses + " but " + labels.Count + " labels");
+                var config = new ModelConfig(Int(model, "dim", where), Int(model, "heads", where), Int(model, "fold", where),
+                    Int(model, "ffnMultiplier", where), Int(model, "convKernel", where), attention.Count, mask,
+                    Int(model, "leftContext", where), Int(model, "poolWindow", where), Int(model, "subsamplingChannels", where), labels.Count);
                 string fwhere = configPath + " frontend";
                 string logFormat = Text(frontend, "log_format", fwhere);
                 if (logFormat != LogFormatName) throw new InvalidDataException(fwhere + ": log_format '" + logFormat + "', the engine computes '" + LogFormatName + "'");
@@ -96,8 +95,8 @@ namespace Edge.Asr.Codegen.Export
                 {
                     throw new InvalidDataException(fwhere + ": " + e.Message);
                 }
-                int mel = Int(model, "mel_channels", where);
-                if (mel != fp.MelChannels) throw new InvalidDataException(where + ": mel_channels " + mel + " but the frontend has " + fp.MelChannels);
+                int mel = Int(model, "melBins", where);
+                if (mel != fp.MelChannels) throw new InvalidDataException(where + ": melBins " + mel + " but the frontend has " + fp.MelChannels);
                 return new TrainingExport(folder, mel, attention.ToArray(), config, fp, labels.ToArray(), SafeTensors.Read(tensorsPath));
             }
         }
