@@ -31,10 +31,7 @@ INPUT_SCALE = 1.0 / 256.0          # frontend Q8 log2 -> log2 units
 
 
 class ModelConfig:
-    """Architecture, field names as in the blob config section (docs/blob-format.md)."""
-
-    FIELDS = ("mel_channels", "subsampling_channels", "d_model", "num_heads", "fold_factor",
-              "ffn_multiplier", "conv_kernel_size", "attention_blocks", "left_context", "pool_window")
+    """Architecture (docs/model.md, ModelConfig); config.json names its fields as docs/model.md does."""
 
     def __init__(self, mel_channels=40, subsampling_channels=32, d_model=32, num_heads=2, fold_factor=2,
                  ffn_multiplier=2, conv_kernel_size=15, attention_blocks=(False, False, True, True),
@@ -83,15 +80,20 @@ class ModelConfig:
     def attention_block_mask(self):
         return sum(1 << b for b, a in enumerate(self.attention_blocks) if a)
 
+    # config.json "model" keys: the ModelConfig constructor parameters of docs/model.md
+    JSON_KEYS = (("melBins", "mel_channels"), ("subsamplingChannels", "subsampling_channels"), ("dim", "d_model"),
+                 ("heads", "num_heads"), ("fold", "fold_factor"), ("ffnMultiplier", "ffn_multiplier"),
+                 ("convKernel", "conv_kernel_size"), ("attention", "attention_blocks"),
+                 ("leftContext", "left_context"), ("poolWindow", "pool_window"))
+
     def to_json(self):
-        d = {k: getattr(self, k) for k in self.FIELDS}
-        d.update(num_blocks=self.num_blocks, attention_block_mask=self.attention_block_mask,
-                 num_classes=self.num_classes, layer_norm_eps=LAYER_NORM_EPS)
+        d = {key: getattr(self, attr) for key, attr in self.JSON_KEYS}
+        d["layerNormEps"] = LAYER_NORM_EPS
         return d
 
     @staticmethod
     def from_json(model, labels):
-        return ModelConfig(labels=labels, **{k: model[k] for k in ModelConfig.FIELDS})
+        return ModelConfig(labels=labels, **{attr: model[key] for key, attr in ModelConfig.JSON_KEYS})
 
 
 def default_config(labels):

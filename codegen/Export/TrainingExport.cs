@@ -9,10 +9,11 @@ namespace Edge.Asr.Codegen.Export
 {
     /// <summary>
     /// A training export folder (training/train.py, docs/training.md): config.json with the
-    /// architecture ("model": train.py's field names, mapped here onto Edge.Asr.Model.ModelConfig), the labels and the frontend
-    /// parameters, and model.safetensors with the float tensors (PyTorch state_dict names).
-    /// Reading checks that the fields agree with each other, that the engine runs the architecture
-    /// (Edge.Asr.Model.ModelConfig's rules, LayerNorm ε) and that the frontend is the one the engine runs.
+    /// architecture ("model", named as the ModelConfig parameters of docs/model.md), the labels
+    /// and the frontend parameters (named as the blob's frontend section), and model.safetensors
+    /// with the float tensors (PyTorch state_dict names). Reading checks that the fields agree with
+    /// each other, that the engine runs the architecture (Edge.Asr.Model.ModelConfig's rules,
+    /// LayerNorm ε) and that the frontend is the one the engine runs.
     /// </summary>
     public sealed class TrainingExport
     {
@@ -66,31 +67,28 @@ namespace Edge.Asr.Codegen.Export
                 JsonElement frontend = Object(root, "frontend", configPath);
                 string where = configPath + " model";
                 var attention = new List<bool>();
-                foreach (JsonElement a in Array(model, "attention_blocks", where))
+                foreach (JsonElement a in Array(model, "attention", where))
                 {
-                    if (a.ValueKind != JsonValueKind.True && a.ValueKind != JsonValueKind.False) throw new InvalidDataException(where + ".attention_blocks must hold true/false");
+                    if (a.ValueKind != JsonValueKind.True && a.ValueKind != JsonValueKind.False) throw new InvalidDataException(where + ": \"attention\" must hold true/false, one per block");
                     attention.Add(a.GetBoolean());
                 }
+                if (attention.Count < 1 || attention.Count > ConfigFields.MaxBlocks) throw new InvalidDataException(where + ": \"attention\" lists " + attention.Count + " blocks, expected 1.." + ConfigFields.MaxBlocks);
                 var labels = new List<string>();
                 foreach (JsonElement l in Array(root, "labels", configPath))
                 {
                     if (l.ValueKind != JsonValueKind.String || l.GetString()!.Length == 0) throw new InvalidDataException(configPath + ": labels must be non-empty strings");
+                    if (labels.Contains(l.GetString()!)) throw new InvalidDataException(configPath + ": label '" + l.GetString() + "' appears twice");
                     labels.Add(l.GetString()!);
                 }
-                int mask = 0;
-                for (int b = 0; b < attention.Count; b++) if (attention[b]) mask |= 1 << b;
-                int blocks = Int(model, "num_blocks", where), maskField = Int(model, "attention_block_mask", where), classes = Int(model, "num_classes", where);
-                if (blocks != attention.Count) throw new InvalidDataException(where + ": num_blocks " + blocks + " but attention_blocks lists " + attention.Count);
-                if (maskField != mask) throw new InvalidDataException(where + ": attention_block_mask " + maskField + " disagrees with attention_blocks (" + mask + ")");
-                if (classes != labels.Count) throw new InvalidDataException(where + ": num_classes " + classes + " but " + labels.Count + " labels");
-                if (model.TryGetProperty("layer_norm_eps", out JsonElement eps) && (eps.ValueKind != JsonValueKind.Number || eps.GetDouble() != 1e-5))
-                    throw new InvalidDataException(where + ": layer_norm_eps " + eps.GetRawText() + " is not supported (the engine's LayerNorm uses 1e-05)");
+                if (labels.Count < 2) throw new InvalidDataException(configPath + ": at least 2 labels are required, got " + labels.Count);
+                if (model.TryGetProperty("layerNormEps", out JsonElement eps) && (eps.ValueKind != JsonValueKind.Number || eps.GetDouble() != 1e-5))
+                    throw new InvalidDataException(where + ": layerNormEps " + eps.GetRawText() + " is not supported (the engine's LayerNorm uses 1e-05)");
                 ModelConfig config;
                 try
                 {
-                    config = new ModelConfig(Int(model, "mel_channels", where), Int(model, "subsampling_channels", where), Int(model, "d_model", where),
-                        Int(model, "num_heads", where), Int(model, "fold_factor", where), Int(model, "ffn_multiplier", where),
-                        Int(model, "conv_kernel_size", where), attention.ToArray(), Int(model, "left_context", where), Int(model, "pool_window", where),
+                    config = new ModelConfig(Int(model, "melBins", where), Int(model, "subsamplingChannels", where), Int(model, "dim", where),
+                        Int(model, "heads", where), Int(model, "fold", where), Int(model, "ffnMultiplier", where),
+                        Int(model, "convKernel", where), attention.ToArray(), Int(model, "leftContext", where), Int(model, "poolWindow", where),
                         labels.ToArray());
                 }
                 catch (ArgumentException e)
@@ -111,7 +109,7 @@ namespace Edge.Asr.Codegen.Export
                 {
                     throw new InvalidDataException(fwhere + ": " + e.Message);
                 }
-                if (config.MelBins != fp.MelChannels) throw new InvalidDataException(where + ": mel_channels " + config.MelBins + " but the frontend has " + fp.MelChannels);
+                if (config.MelBins != fp.MelChannels) throw new InvalidDataException(where + ": melBins " + config.MelBins + " but the frontend has " + fp.MelChannels);
                 DetectorDefaults? detector = null;
                 if (root.TryGetProperty("detector", out JsonElement det))
                 {

@@ -32,7 +32,7 @@ namespace Edge.Asr.Sim.Commands
                 Description = "a manifest CSV (header row with columns path and label; paths relative to its folder, or to OUT for synth.py's OUT/<split>/manifest.csv) or a folder with one sub-folder of .wav files per label",
             };
             var output = new Option<string>("--out") { Description = "the .npy file to write: int16 [clips, frames, 40]", Required = true };
-            var labels = new Option<string>("--labels") { Description = "where to write the class number of every clip, one per line (default: <out>.labels.txt)" };
+            var labels = new Option<string>("--labels") { Description = "where to write the class number of every clip, one per line (default: X.labels.txt for --out X.npy; the class list goes to X.classes.txt)" };
             var classes = new Option<string>("--classes") { Description = "the class order: a text file with one label per line or a JSON file with a \"labels\" array (synth.json); default: the labels seen, in ordinal order" };
             var frames = new Option<int>("--frames") { Description = "frames per clip: shorter clips are zero-padded at the end, longer ones cropped", DefaultValueFactory = _ => ClipFeatures.DefaultFrames };
             var jobs = new Option<int>("--jobs") { Description = "threads", DefaultValueFactory = _ => Environment.ProcessorCount };

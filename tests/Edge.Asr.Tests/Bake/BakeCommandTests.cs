@@ -143,14 +143,14 @@ namespace Edge.Asr.Tests.Bake
                 "model.safetensors: tensor 'subsampling.out.weight' holds NaN at element 3 of 1280" };
             yield return new object[] { "Inf", (Action<SortedDictionary<string, TestExport.Tensor>>)(t => t["classifier.bias"].Data[1] = float.NegativeInfinity), null!,
                 "model.safetensors: tensor 'classifier.bias' holds -Inf at element 1 of 4" };
-            yield return new object[] { "fold 3", null!, Replace("\"fold_factor\": 2", "\"fold_factor\": 3"),
+            yield return new object[] { "fold 3", null!, Replace("\"fold\": 2", "\"fold\": 3"),
                 "config.json model: unsupported architecture: ModelConfig: fold must be 1, 2 or 4, got 3" };
-            yield return new object[] { "D not divisible", null!, Replace("\"num_heads\": 2", "\"num_heads\": 3"),
+            yield return new object[] { "D not divisible", null!, Replace("\"heads\": 2", "\"heads\": 3"),
                 "config.json model: unsupported architecture: ModelConfig: dim/fold = 8 is not divisible by heads 3" };
             yield return new object[] { "label count", null!, Replace("\"no\"", "\"no\",\n    \"maybe\""),
-                "config.json model: num_classes 4 but 5 labels" };
-            yield return new object[] { "layer norm eps", null!, Replace("\"layer_norm_eps\": 1E-05", "\"layer_norm_eps\": 0.001"),
-                "config.json model: layer_norm_eps 0.001 is not supported (the engine's LayerNorm uses 1e-05)" };
+                "'classifier.bias' has shape [4], the config needs [5]" }; // 5 labels, a 4-class classifier
+            yield return new object[] { "layer norm eps", null!, Replace("\"layerNormEps\": 1E-05", "\"layerNormEps\": 0.001"),
+                "config.json model: layerNormEps 0.001 is not supported (the engine's LayerNorm uses 1e-05)" };
             yield return new object[] { "frontend", null!, Replace("\"mel_high_hz\": 7600", "\"mel_high_hz\": 8000"),
                 "config.json frontend: model blob: unsupported frontend parameter mel_high_hz = 8000 (the engine supports 7600)" };
         }

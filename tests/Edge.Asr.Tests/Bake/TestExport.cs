@@ -74,8 +74,6 @@ namespace Edge.Asr.Tests.Bake
         public static string ConfigJson(ModelConfig c)
         {
             var attention = Enumerable.Range(0, c.Blocks).Select(b => c.HasAttention(b)).ToArray();
-            int mask = 0;
-            for (int b = 0; b < attention.Length; b++) if (attention[b]) mask |= 1 << b;
             var labels = Enumerable.Range(0, c.Classes).Select(c.Label).ToArray();
             var config = new Dictionary<string, object>
             {
@@ -83,11 +81,10 @@ namespace Edge.Asr.Tests.Bake
                 ["version"] = 1,
                 ["model"] = new Dictionary<string, object>
                 {
-                    ["mel_channels"] = c.MelBins, ["subsampling_channels"] = c.SubsamplingChannels, ["d_model"] = c.Dim,
-                    ["num_heads"] = c.Heads, ["fold_factor"] = c.Fold, ["ffn_multiplier"] = c.FfnMultiplier,
-                    ["conv_kernel_size"] = c.ConvKernel, ["attention_blocks"] = attention, ["left_context"] = c.LeftContext,
-                    ["pool_window"] = c.PoolWindow, ["num_blocks"] = c.Blocks, ["attention_block_mask"] = mask,
-                    ["num_classes"] = c.Classes, ["layer_norm_eps"] = 1e-5,
+                    ["melBins"] = c.MelBins, ["subsamplingChannels"] = c.SubsamplingChannels, ["dim"] = c.Dim,
+                    ["heads"] = c.Heads, ["fold"] = c.Fold, ["ffnMultiplier"] = c.FfnMultiplier,
+                    ["convKernel"] = c.ConvKernel, ["attention"] = attention, ["leftContext"] = c.LeftContext,
+                    ["poolWindow"] = c.PoolWindow, ["layerNormEps"] = 1e-5,
                 },
                 ["labels"] = labels,
                 ["frontend"] = new Dictionary<string, object>

@@ -212,6 +212,17 @@ namespace Edge.Asr.Tests.Training
             Assert.Contains(expected, r.Stderr);
         }
 
+        [Theory]
+        [InlineData("--frames", "0", "--frames must be at least 1, got 0")]
+        [InlineData("--jobs", "0", "--jobs must be at least 1, got 0")]
+        public void BadCountsAreOneLineErrors(string option, string value, string expected)
+        {
+            var set = new FeaturesTestSet();
+            CliHarness.Result r = Features(set.Manifest, "--out", set.Out("n.npy"), option, value);
+            Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+            Assert.Equal("edge-asr: " + expected, r.Stderr.TrimEnd());
+        }
+
         [Fact]
         public void MissingOutIsAUsageError()
         {

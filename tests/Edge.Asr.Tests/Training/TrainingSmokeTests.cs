@@ -162,13 +162,13 @@ namespace Edge.Asr.Tests.Training
         }
 
         [Theory]
-        [InlineData("\"attention_block_mask\": 2", "\"attention_block_mask\": 3", "attention_block_mask 3 disagrees with attention_blocks (2)")]
-        [InlineData("\"num_blocks\": 2", "\"num_blocks\": 3", "num_blocks 3 but attention_blocks lists 2")]
-        [InlineData("\"num_classes\": 12", "\"num_classes\": 11", "num_classes 11 but 12 labels")]
+        [InlineData("\"melBins\": 40", "\"melBins\": 32", "melBins 32 but the frontend has 40")]
         [InlineData("\"int16 log2 Q8\"", "\"float log\"", "log_format 'float log'")]
         [InlineData("\"mel_high_hz\": 7600", "\"mel_high_hz\": 8000", "unsupported frontend parameter")]
-        [InlineData("\"d_model\": 8", "\"dmodel\": 8", "integer \"d_model\" is missing")]
+        [InlineData("\"dim\": 8", "\"width\": 8", "integer \"dim\" is missing")]
         [InlineData("\"labels\": [", "\"names\": [", "\"labels\" array is missing")]
+        [InlineData("\"_unknown_\",", "\"_silence_\",", "label '_silence_' appears twice")]
+        [InlineData("\"attention\": [", "\"attention\": [1, ", "\"attention\" must hold true/false")]
         public void ExportReaderRefusesInconsistentConfigs(string from, string to, string expected)
         {
             string folder = Path.Combine(_f.Temp, "bad-" + Guid.NewGuid().ToString("N"));
