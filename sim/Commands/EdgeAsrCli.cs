@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using Edge.Asr.Sim.Audio;
+using Edge.Asr.Sim.Device;
 using Edge.Asr.Sim.Training;
 using Edge.Asr.Sim.Views;
 
@@ -77,13 +78,28 @@ namespace Edge.Asr.Sim.Commands
             {
                 Description = "a WAV file (PCM 8/16/24/32-bit or float 32, any channels, 8-192 kHz), or - for raw 16 kHz mono s16le PCM on stdin",
             };
-            var run = new Command("run", "Stream audio through the simulator and print what it hears.");
+            var runModel = new Option<string>("--model")
+            {
+                Description = "the model blob (.easr) to recognise commands with; default " + SimulatedDevice.DefaultModelPath + " when it exists",
+            };
+            var run = new Command("run", "Stream audio through the simulated device (firmware capture loop, engine, detector) and print what it hears.");
             run.Add(input);
+            run.Add(runModel);
             run.SetAction(result =>
             {
                 string path = result.GetValue(input)!;
+                SimulatedDevice? device;
+                try
+                {
+                    device = SimulatedDevice.Open(result.GetValue(runModel));
+                }
+                catch (Edge.Asr.Blob.BlobFormatException e)
+                {
+                    stderr.WriteLine("edge-asr: " + OneLine(e.Message));
+                    return ExitCodes.BadInput;
+                }
                 using IAudioSource source = AudioSources.Open(path, openStdin);
-                return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted());
+                return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted(), device);
             });
 
             var precise = new Option<bool>("--precise")

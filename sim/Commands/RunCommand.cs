@@ -5,6 +5,7 @@ using System.Threading;
 using System.Collections.Generic;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Audio;
+using Edge.Asr.Sim.Device;
 using Edge.Asr.Sim.Views;
 
 namespace Edge.Asr.Sim.Commands
@@ -36,10 +37,40 @@ namespace Edge.Asr.Sim.Commands
 
         private readonly List<short[]> _frames = new List<short[]>();
 
-        /// <summary>Runs on an opened source and prints the report; returns the exit code (0).</summary>
-        public int Execute(IAudioSource source, int width = 80, bool colour = false)
+        /// <summary>
+        /// Runs on an opened source and prints the report; returns the exit code (0). With a
+        /// device (a model), the audio goes through the firmware's own capture loop as simulated
+        /// I2S bytes, and each command line the firmware prints is shown as it happens.
+        /// </summary>
+        public int Execute(IAudioSource source, int width = 80, bool colour = false, SimulatedDevice? device = null)
         {
-            AudioStatistics statistics = Process(source);
+            AudioStatistics statistics;
+            if (device == null)
+            {
+                statistics = Process(source);
+            }
+            else
+            {
+                _output.WriteLine("model:     " + device.Path + " (" + string.Join(", ", device.Labels) + ")");
+                statistics = new AudioStatistics();
+                var frontend = new LogMelFrontend();
+                _frames.Clear();
+                var observed = new ObservedAudioSource(source, (block, offset, n) =>
+                {
+                    statistics.Add(block, offset, n);
+                    PushToFrontend(frontend, block, offset, n);
+                }, _stop);
+                int commands = 0;
+                TwinRun run = device.Run(observed, line =>
+                {
+                    if (!line.StartsWith("CMD ", StringComparison.Ordinal)) return;
+                    commands++;
+                    _output.WriteLine(line + "   (serial line: label, confidence, ms from the start)");
+                });
+                Interrupted = observed.Stopped;
+                _output.WriteLine("commands:  " + commands.ToString(CultureInfo.InvariantCulture) + " detected in "
+                    + run.EncoderFrames.ToString(CultureInfo.InvariantCulture) + " encoder frames (firmware capture loop on simulated INMP441 I2S bytes)");
+            }
             Report(source, statistics);
             ReportLogMel(width, colour);
             return ExitCodes.Success;
@@ -57,7 +88,7 @@ namespace Edge.Asr.Sim.Commands
             while ((n = source.Read(block, 0, block.Length)) > 0)
             {
                 statistics.Add(block, 0, n);
-                PushToFrontend(frontend, block, n);
+                PushToFrontend(frontend, block, 0, n);
                 if (_stop.IsCancellationRequested)
                 {
                     Interrupted = true;
@@ -68,12 +99,12 @@ namespace Edge.Asr.Sim.Commands
         }
 
         /// <summary>The same streaming loop the device runs: push, and take each frame as it completes.</summary>
-        private void PushToFrontend(LogMelFrontend frontend, short[] block, int count)
+        private void PushToFrontend(LogMelFrontend frontend, short[] block, int offset, int count)
         {
-            int at = 0;
-            while (at < count)
+            int at = offset, end = offset + count;
+            while (at < end)
             {
-                at += frontend.Push(block, at, count - at);
+                at += frontend.Push(block, at, end - at);
                 if (frontend.HasFrame)
                 {
                     var frame = new short[LogMelFrontend.MelChannels];

@@ -1,0 +1,71 @@
+using System;
+using System.IO;
+using Edge.Asr.Blob;
+using Edge.Asr.Detector;
+using Edge.Asr.Firmware;
+using Edge.Asr.Model;
+using Edge.Asr.Sim.Audio;
+
+namespace Edge.Asr.Sim.Device
+{
+    /// <summary>
+    /// The device, simulated: a model blob loaded as the firmware loads it, and audio sent through
+    /// the firmware's own capture loop as the INMP441 bytes the ESP32 I2S driver delivers
+    /// (<see cref="FirmwareTwin.RunI2s(IAudioSource, BoardConfig, Func{ICommandSink, CommandPipeline}, Action{string}?)"/>).
+    /// </summary>
+    public sealed class SimulatedDevice
+    {
+        /// <summary>Where the shipped default model lives, relative to the repository root.</summary>
+        public const string DefaultModelPath = "weights/default.easr";
+
+        private readonly ModelBlob _blob;
+
+        private SimulatedDevice(string path, ModelBlob blob)
+        {
+            Path = path;
+            _blob = blob;
+            Labels = blob.Labels();
+            BlobModelLoader.BuildModel(blob); // a blob whose tensors build no model is refused here, once
+        }
+
+        public string Path { get; }
+
+        public string[] Labels { get; }
+
+        /// <summary>
+        /// The model named by --model, else the default model (from the working folder or the
+        /// repository root the ./edge-asr script names in EDGE_ASR_HOME); null when there is none.
+        /// Blob errors throw BlobFormatException ("model blob: ...").
+        /// </summary>
+        public static SimulatedDevice? Open(string? modelPath)
+        {
+            string? path = modelPath ?? FindDefault();
+            if (path == null) return null;
+            if (!File.Exists(path)) throw new BlobFormatException(path + ": no such file");
+            return new SimulatedDevice(path, ModelBlob.Load(File.ReadAllBytes(path)));
+        }
+
+        private static string? FindDefault()
+        {
+            if (File.Exists(DefaultModelPath)) return DefaultModelPath;
+            string? home = Environment.GetEnvironmentVariable("EDGE_ASR_HOME");
+            if (home == null) return null;
+            string path = System.IO.Path.Combine(home, DefaultModelPath);
+            return File.Exists(path) ? path : null;
+        }
+
+        /// <summary>Runs the audio through the simulated I2S path; each line the firmware prints goes to onLine as it happens.</summary>
+        public TwinRun Run(IAudioSource source, Action<string>? onLine)
+        {
+            return FirmwareTwin.RunI2s(source, BoardConfig.DevKitInmp441(), Pipeline, onLine);
+        }
+
+        /// <summary>The firmware's pipeline over this blob: frontend → model → detector with the blob's defaults.</summary>
+        public CommandPipeline Pipeline(ICommandSink sink)
+        {
+            ConformerModel model = BlobModelLoader.BuildModel(_blob);
+            var detector = new CommandDetector(ModelStartup.CommandClasses(Labels), DetectorSettings.FromBlob(_blob.Detector, Labels.Length));
+            return new CommandPipeline(model, detector, Labels, sink);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.IO;
+using System.Linq;
+using Edge.Asr.Sim.Commands;
+using Xunit;
+
+namespace Edge.Asr.Tests.Cli
+{
+    /// <summary><c>edge-asr run --model</c>: the shipped default model, through the simulated device, hears the shipped samples.</summary>
+    public class RunWithModelTests
+    {
+        private static string DefaultModel => Path.Combine(CliHarness.RepositoryRoot(), "weights", "default.easr");
+
+        private static string[] Commands(CliHarness.Result r) =>
+            r.Stdout.Split('\n').Where(l => l.StartsWith("CMD ")).Select(l => l.Split(' ')[1]).ToArray();
+
+        [Theory]
+        [InlineData("yes.wav", "yes")]
+        [InlineData("stop.wav", "stop")]
+        public void TheDefaultModelRecognisesTheShippedSample(string sample, string command)
+        {
+            CliHarness.Result r = CliHarness.InProcess("run", CliHarness.Sample(sample), "--model", DefaultModel);
+            Assert.True(r.ExitCode == ExitCodes.Success, r.Stderr);
+            Assert.Equal(new[] { command }, Commands(r));
+            Assert.Contains("firmware capture loop on simulated INMP441 I2S bytes", r.Stdout);
+            Assert.Contains("log-mel:", r.Stdout); // the frontend view is still there
+        }
+
+        /// <summary>
+        /// A quiet room (seeded noise at about -60 dBFS peak, what a live microphone gives) fires
+        /// nothing. Known defect, not hidden here: exact digital zeros (all-zero features, never
+        /// seen in training) fire a false "up" with the current default model (weights/default/README.md).
+        /// </summary>
+        [Fact]
+        public void QuietRoomNoiseFiresNothing()
+        {
+            var random = new System.Random(7);
+            var pcm = new byte[2 * 16000 * 3];
+            for (int i = 0; i < pcm.Length / 2; i++)
+            {
+                short v = (short)random.Next(-31, 32);
+                pcm[2 * i] = (byte)v;
+                pcm[2 * i + 1] = (byte)(v >> 8);
+            }
+            CliHarness.Result r = CliHarness.InProcess(pcm, "run", "-", "--model", DefaultModel);
+            Assert.True(r.ExitCode == ExitCodes.Success, r.Stderr);
+            Assert.Empty(Commands(r));
+            Assert.Contains("commands:  0 detected", r.Stdout);
+        }
+
+        [Fact]
+        public void ABadModelIsOneLine()
+        {
+            string dir = Directory.CreateTempSubdirectory("edge-asr-run-").FullName;
+            File.WriteAllBytes(Path.Combine(dir, "bad.easr"), new byte[] { 1, 2, 3 });
+            CliHarness.Result r = CliHarness.InProcess("run", CliHarness.Sample("yes.wav"), "--model", Path.Combine(dir, "bad.easr"));
+            Assert.Equal(ExitCodes.BadInput, r.ExitCode);
+            Assert.Single(r.StderrLines);
+            Assert.StartsWith("edge-asr: model blob: ", r.StderrLines[0]);
+            Assert.DoesNotContain("   at ", r.Stderr);
+        }
+    }
+}
