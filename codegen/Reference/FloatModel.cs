@@ -98,8 +98,11 @@ namespace Edge.Asr.Codegen.Reference
             foreach (var t in x) foreach (var f in t) trace.Record(name, f);
         }
 
-        /// <summary>3×3 conv, stride 2×2, time padded 2 frames on the left (causal), frequency padded 1 each side.</summary>
-        private static double[][][] Conv2d(double[][][] input, int outChannels, Func<int, int, int, double> weight, double[] bias, bool depthwise, bool relu)
+        /// <summary>
+        /// 3×3 conv, stride 2×2, time padded 2 frames on the left (causal), frequency padded 1 each side;
+        /// input[t][f][c], weight(out, in, kt·3 + kf). The one float definition of the subsampling convs.
+        /// </summary>
+        public static double[][][] Conv2d(double[][][] input, int outChannels, Func<int, int, int, double> weight, double[] bias, bool depthwise, bool relu)
         {
             int t = input.Length, fIn = input[0].Length, cIn = input[0][0].Length;
             int tOut = (t + 1) / 2, fOut = (fIn - 1) / 2 + 1;

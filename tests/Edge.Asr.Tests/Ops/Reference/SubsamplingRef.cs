@@ -17,39 +17,9 @@ namespace Edge.Asr.Tests.Ops.Reference
         public double[][] Out = Array.Empty<double[]>();      // [d][c·F2]
         public double[] OutB = Array.Empty<double>();
 
-        /// <summary>Strided causal 3×3 conv per channel; in[t][f][c], kernel(c, ci) for the weights of out c from in ci.</summary>
-        private static double[][][] Conv(double[][][] input, int outChannels, Func<int, int, int, double> weight, double[] bias, bool depthwise, bool relu)
-        {
-            int t = input.Length, fIn = input[0].Length, cIn = input[0][0].Length;
-            int tOut = (t + 1) / 2, fOut = (fIn - 1) / 2 + 1;
-            var y = new double[tOut][][];
-            for (int i = 0; i < tOut; i++)
-            {
-                y[i] = new double[fOut][];
-                for (int f = 0; f < fOut; f++)
-                {
-                    y[i][f] = new double[outChannels];
-                    for (int c = 0; c < outChannels; c++)
-                    {
-                        double s = bias[c];
-                        for (int kt = 0; kt < 3; kt++)
-                        {
-                            int src = 2 * i - 2 + kt;
-                            if (src < 0) continue;
-                            for (int kf = 0; kf < 3; kf++)
-                            {
-                                int bin = 2 * f - 1 + kf;
-                                if (bin < 0 || bin >= fIn) continue;
-                                if (depthwise) s += weight(c, c, kt * 3 + kf) * input[src][bin][c];
-                                else for (int ci = 0; ci < cIn; ci++) s += weight(c, ci, kt * 3 + kf) * input[src][bin][ci];
-                            }
-                        }
-                        y[i][f][c] = relu ? Math.Max(0, s) : s;
-                    }
-                }
-            }
-            return y;
-        }
+        /// <summary>Strided causal 3×3 conv per channel: the float model's own definition.</summary>
+        private static double[][][] Conv(double[][][] input, int outChannels, Func<int, int, int, double> weight, double[] bias, bool depthwise, bool relu) =>
+            Edge.Asr.Codegen.Reference.FloatModel.Conv2d(input, outChannels, weight, bias, depthwise, relu);
 
         /// <summary>mel[t][bin] → encoder frames [ceil(ceil(T/2)/2)][D]; also returns the intermediates for calibration.</summary>
         public double[][] Apply(double[][] mel, out double[][][] stage1, out double[][][] depthwise, out double[][][] pointwise, out double[][] flat)
