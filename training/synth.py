@@ -273,8 +273,11 @@ def pick_augmentation(rng, silence):
     aug = {}
     noises = ["white", "pink", "brown", "hum", "real", "babble"]
     if silence:
-        kind = rng.choice(noises + ["digital"])
+        # "zero": exact digital silence (zero-padded files, a muted line), which no noise level gives.
+        kind = rng.choice(noises + ["digital", "zero"])
         aug["noise"] = kind
+        if kind == "zero":
+            return aug
         aug["noise_dbfs"] = round(rng.uniform(-90, -70) if kind == "digital" else rng.uniform(-65, -20), 2)
         if rng.random() < 0.15:
             aug["telephone"] = True
@@ -483,6 +486,8 @@ def render(spec, workdir, banks):
     aug = spec["aug"]
     desc = []
     if spec["label"] == SILENCE:
+        if aug["noise"] == "zero":
+            return finish(np.zeros(WINDOW), None), "noise=zero"
         n, name = noise(aug["noise"], rng, banks)
         level = rms(n)
         x = n * (10 ** (aug["noise_dbfs"] / 20) / level) if level > 0 else n
