@@ -44,7 +44,7 @@ namespace Edge.Asr.Sim.Commands
 
         public TrainCommand(TextWriter output, CancellationToken stop = default)
         {
-            _output = output;
+            _output = TextWriter.Synchronized(output); // the synthesis progress timer writes too
             _stop = stop;
         }
 
@@ -145,6 +145,10 @@ namespace Edge.Asr.Sim.Commands
             {
                 body();
             }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new TrainException(name + " interrupted: no model written", ExitCodes.BadInput);
+            }
             catch (Exception e) when (e is FeatureInputException || e is BakeException || e is EvalInputException || e is BlobFormatException
                 || e is Edge.Asr.Sim.Audio.AudioFormatException || e is IOException || e is UnauthorizedAccessException)
             {
@@ -161,7 +165,24 @@ namespace Edge.Asr.Sim.Commands
                 "--splits", "train,val,test", "--jobs", N(o.Jobs), "--out", data };
             if (o.PerWord != null) { args.Add("--per-word"); args.Add(N(o.PerWord.Value)); }
             if (o.Smoke) args.Add("--smoke");
+            // synth.py prints one line at its end; count the clips written meanwhile so minutes of it are not silent.
+            using var progress = new Timer(_ => _output.WriteLine("      " + WavCount(data).ToString(CultureInfo.InvariantCulture) + " clips so far"),
+                null, SynthesisProgressPeriod, SynthesisProgressPeriod);
             Child("synthesis", args, new Dictionary<string, string>());
+        }
+
+        private static readonly TimeSpan SynthesisProgressPeriod = TimeSpan.FromSeconds(30);
+
+        private static int WavCount(string folder)
+        {
+            try
+            {
+                return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.wav", SearchOption.AllDirectories).Length : 0;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return 0; // a folder that changes under the count: the next tick counts again
+            }
         }
 
         private void Training(string root, Options o, string train, string val, string export)

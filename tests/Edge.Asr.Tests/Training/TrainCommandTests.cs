@@ -134,6 +134,22 @@ namespace Edge.Asr.Tests.Training
         }
 
         [Fact]
+        public void Interrupted_run_is_one_line_and_leaves_no_model()
+        {
+            string output = Path.Combine(_f.Temp, "weights", "stopped");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            using var stop = new System.Threading.CancellationTokenSource();
+            stop.Cancel();
+            int code = Edge.Asr.Sim.Commands.EdgeAsrCli.Run(new[] { "train", "--words", "a,b", "--smoke", "--out", output }, stdout, stderr,
+                () => new MemoryStream(), stop.Token);
+            Assert.Equal(1, code);
+            Assert.Equal("edge-asr: train: synthesis interrupted: no model written", stderr.ToString().TrimEnd());
+            Assert.False(File.Exists(output + ".easr"));
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
         public void Missing_out_is_a_usage_error()
         {
             CliHarness.Result r = CliHarness.InProcess("train", "--words", "a,b");
