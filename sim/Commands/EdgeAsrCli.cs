@@ -60,6 +60,11 @@ namespace Edge.Asr.Sim.Commands
                 stderr.WriteLine("edge-asr: " + OneLine(e.Message));
                 return ExitCodes.BadInput;
             }
+            catch (TrainException e)
+            {
+                stderr.WriteLine("edge-asr: train: " + OneLine(e.Message));
+                return e.ExitCode;
+            }
             catch (FeatureInputException e)
             {
                 stderr.WriteLine("edge-asr: " + OneLine(e.Message));
@@ -119,6 +124,7 @@ namespace Edge.Asr.Sim.Commands
             root.Add(GoldenCommand.Build(stdout));
             root.Add(EvalCommandLine(stdout, stderr, stop));
             root.Add(BakeCommand.Build(stdout));
+            root.Add(TrainCommand.Build(stdout, stop));
             return root;
         }
 

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using Edge.Asr.Blob;
+using Edge.Asr.Codegen.Bake;
+using Edge.Asr.Sim.Eval;
+using Edge.Asr.Sim.Report;
+using Edge.Asr.Sim.Training;
+
+namespace Edge.Asr.Sim.Commands
+{
+    /// <summary>
+    /// <c>edge-asr train --words "a,b" --out weights/NAME</c>: synthesis → features → training → bake →
+    /// eval in one command (docs/training.md). Everything is built in a work folder and moved beside
+    /// --out only when every step passed, so a failed run never leaves half a model behind.
+    /// Results: weights/NAME.easr, the export weights/NAME/ (eval's float reference) and
+    /// weights/NAME-eval.{txt,json,html} on the held-out test split.
+    /// </summary>
+    public sealed class TrainCommand
+    {
+        /// <summary>What the user asked for.</summary>
+        public sealed class Options
+        {
+            public string Words { get; set; } = "";
+            public string Out { get; set; } = "";
+            public int Seed { get; set; } = 1;
+            public int? PerWord { get; set; }
+            public double? MaxMinutes { get; set; }
+            public int? Epochs { get; set; }
+            public bool Smoke { get; set; }
+            public string? Work { get; set; }
+            public int Jobs { get; set; } = Environment.ProcessorCount;
+            public bool Force { get; set; }
+            public bool Resource { get; set; }
+        }
+
+        private readonly TextWriter _output;
+        private readonly CancellationToken _stop;
+        private readonly List<KeyValuePair<string, double>> _times = new List<KeyValuePair<string, double>>();
+
+        public TrainCommand(TextWriter output, CancellationToken stop = default)
+        {
+            _output = TextWriter.Synchronized(output); // the synthesis progress timer writes too
+            _stop = stop;
+        }
+
+        /// <summary>The "train" command with its arguments, for <see cref="EdgeAsrCli"/>.</summary>
+        public static Command Build(TextWriter stdout, CancellationToken stop)
+        {
+            var words = new Option<string>("--words") { Description = "the commands: comma-separated (phrases allowed), or a file with one per line", Required = true };
+            var output = new Option<string>("--out") { Description = "the model to make, e.g. weights/NAME: writes NAME.easr, the export NAME/ and NAME-eval.{txt,json,html} there", Required = true };
+            var seed = new Option<int>("--seed") { Description = "seed of synthesis and training", DefaultValueFactory = _ => 1 };
+            var perWord = new Option<int?>("--per-word") { Description = "training clips per command (synth.py; default 1000, --smoke 3)" };
+            var maxMinutes = new Option<double?>("--max-minutes") { Description = "stop training after the epoch that passes this wall time" };
+            var epochs = new Option<int?>("--epochs") { Description = "most training epochs (train.py; default 60, --smoke 2)" };
+            var smoke = new Option<bool>("--smoke") { Description = "a tiny run for checking the pipeline: a few clips, a tiny model, 2 epochs (seconds; not a usable model)" };
+            var work = new Option<string>("--work") { Description = "keep the clips and features in this (new or empty) folder; default: a temporary folder, removed at the end" };
+            var jobs = new Option<int>("--jobs") { Description = "processes for synthesis, threads for features", DefaultValueFactory = _ => Environment.ProcessorCount };
+            var force = new Option<bool>("--force") { Description = "replace an existing model of that name" };
+            var resource = new Option<bool>("--resource") { Description = "also make this model the firmware's embedded model (firmware/Resources/ModelResources.resx)" };
+            var command = new Command("train", "Make a model from a list of commands: synthesis, features, training, bake and held-out eval in one go.");
+            foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource }) command.Add(o);
+            command.SetAction(result => new TrainCommand(stdout, stop).Execute(new Options
+            {
+                Words = result.GetValue(words)!,
+                Out = result.GetValue(output)!,
+                Seed = result.GetValue(seed),
+                PerWord = result.GetValue(perWord),
+                MaxMinutes = result.GetValue(maxMinutes),
+                Epochs = result.GetValue(epochs),
+                Smoke = result.GetValue(smoke),
+                Work = result.GetValue(work),
+                Jobs = result.GetValue(jobs),
+                Force = result.GetValue(force),
+                Resource = result.GetValue(resource),
+            }));
+            return command;
+        }
+
+        /// <summary>Runs the five steps; returns the exit code. Failures throw <see cref="TrainException"/>.</summary>
+        public int Execute(Options o)
+        {
+            if (o.Words.Trim().Length == 0 || o.Words.Replace(",", "").Trim().Length == 0)
+                throw new TrainException("--words: the command list is empty", ExitCodes.Usage);
+            if (o.Jobs < 1) throw new TrainException("--jobs must be at least 1", ExitCodes.Usage);
+            ModelPaths target = ModelPaths.For(o.Out);
+            target.CheckWritable(o.Force);
+            string root = RepositoryHome.Find()
+                ?? throw new TrainException("cannot find the repository (training/synth.py): run edge-asr through ./edge-asr, or set " + RepositoryHome.Variable, ExitCodes.BadInput);
+            if (o.Resource && NanoResource.FindRepoRoot(target.Blob) == null)
+                throw new TrainException("--resource: " + target.Blob + " is not inside the repository (no " + NanoResource.ProjectFile + " above it)", ExitCodes.Usage);
+            List<string> missing = TrainPrerequisites.Missing();
+            if (missing.Count > 0)
+                throw new TrainException("missing " + string.Join(", ", missing) + " (run ./test.sh to install, or apt-get install " + string.Join(" ", missing) + ")", ExitCodes.BadInput);
+
+            bool ownWork = o.Work == null;
+            string work = o.Work != null ? Path.GetFullPath(o.Work) : Path.Combine(Path.GetTempPath(), "edge-asr-train-" + Guid.NewGuid().ToString("N"));
+            if (Directory.Exists(work) && Directory.GetFileSystemEntries(work).Length > 0)
+                throw new TrainException("--work: " + work + " is not empty (remove it or choose another folder)", ExitCodes.BadInput);
+            Directory.CreateDirectory(work);
+            var total = Stopwatch.StartNew();
+            try
+            {
+                _output.WriteLine("train: " + target.Name + " from \"" + o.Words + "\"" + (o.Smoke ? " (--smoke)" : "") + "; work folder " + work);
+                var staged = ModelPaths.For(Path.Combine(work, "model", target.Name));
+                Directory.CreateDirectory(Path.GetDirectoryName(staged.Blob)!);
+                string data = Path.Combine(work, "data");
+                string trainNpy = Path.Combine(work, "train.npy"), valNpy = Path.Combine(work, "val.npy");
+
+                Step(1, "synthesis", "text -> speech clips (train, val; held-out test voices)", () => Synthesis(root, o, data));
+                Step(2, "features", "fixed-point log-mel of train and val", () =>
+                {
+                    string classes = Path.Combine(data, "synth.json");
+                    Features(Path.Combine(data, "train", "manifest.csv"), trainNpy, classes, o.Jobs);
+                    Features(Path.Combine(data, "val", "manifest.csv"), valNpy, classes, o.Jobs);
+                });
+                Step(3, "training", "train.py -> float export", () => Training(root, o, trainNpy, valNpy, staged.Export));
+                Step(4, "bake", "quantise with the val features as calibration", () => Bake(staged, valNpy));
+                EvalResult result = null!;
+                Step(5, "eval", "the blob on the held-out test split", () => result = Evaluate(staged, Path.Combine(data, "test", "manifest.csv")));
+
+                string? resx = target.Install(staged, o.Force, o.Resource);
+                Summary(target, result, resx, total.Elapsed.TotalSeconds);
+                return ExitCodes.Success;
+            }
+            finally
+            {
+                if (ownWork)
+                {
+                    try { Directory.Delete(work, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+                }
+            }
+        }
+
+        private void Step(int number, string name, string what, Action body)
+        {
+            _output.WriteLine("[" + number.ToString(CultureInfo.InvariantCulture) + "/5] " + name + ": " + what);
+            _output.Flush();
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                body();
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                throw new TrainException(name + " interrupted: no model written", ExitCodes.BadInput);
+            }
+            catch (Exception e) when (e is FeatureInputException || e is BakeException || e is EvalInputException || e is BlobFormatException
+                || e is Edge.Asr.Sim.Audio.AudioFormatException || e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new TrainException(name + " failed: " + e.Message, ExitCodes.BadInput);
+            }
+            double s = clock.Elapsed.TotalSeconds;
+            _times.Add(new KeyValuePair<string, double>(name, s));
+            _output.WriteLine("      " + name + " done in " + Seconds(s));
+        }
+
+        private void Synthesis(string root, Options o, string data)
+        {
+            var args = new List<string> { Path.Combine(root, "training", "synth.py"), "--words", o.Words, "--seed", N(o.Seed),
+                "--splits", "train,val,test", "--jobs", N(o.Jobs), "--out", data };
+            if (o.PerWord != null) { args.Add("--per-word"); args.Add(N(o.PerWord.Value)); }
+            if (o.Smoke) args.Add("--smoke");
+            // synth.py prints one line at its end; count the clips written meanwhile so minutes of it are not silent.
+            using var progress = new Timer(_ => _output.WriteLine("      " + WavCount(data).ToString(CultureInfo.InvariantCulture) + " clips so far"),
+                null, SynthesisProgressPeriod, SynthesisProgressPeriod);
+            Child("synthesis", args, new Dictionary<string, string>());
+        }
+
+        private static readonly TimeSpan SynthesisProgressPeriod = TimeSpan.FromSeconds(30);
+
+        private static int WavCount(string folder)
+        {
+            try
+            {
+                return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.wav", SearchOption.AllDirectories).Length : 0;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return 0; // a folder that changes under the count: the next tick counts again
+            }
+        }
+
+        private void Training(string root, Options o, string train, string val, string export)
+        {
+            var args = new List<string> { Path.Combine(root, "training", "train.py"), "--train", train, "--val", val, "--out", export, "--seed", N(o.Seed) };
+            if (o.Smoke) args.Add("--smoke");
+            if (o.Epochs != null) { args.Add("--epochs"); args.Add(N(o.Epochs.Value)); }
+            if (o.MaxMinutes != null) { args.Add("--max-minutes"); args.Add(o.MaxMinutes.Value.ToString("R", CultureInfo.InvariantCulture)); }
+            // One BLAS thread: torch's own threads do the work; more oversubscribes the cores (docs/training.md).
+            Child("training", args, new Dictionary<string, string> { ["OPENBLAS_NUM_THREADS"] = "1" });
+        }
+
+        private void Child(string step, List<string> args, Dictionary<string, string> environment)
+        {
+            ChildProcess.Outcome r = ChildProcess.Run(TrainPrerequisites.Python, args, environment, _output, "      ", _stop);
+            _stop.ThrowIfCancellationRequested();
+            if (r.ExitCode != 0)
+            {
+                string why = r.LastError.Length > 0 ? r.LastError : "exit code " + N(r.ExitCode);
+                // synth.py and train.py exit 2 for a bad argument (--words empty or duplicated): a usage error here too.
+                throw new TrainException(step + " failed: " + why, r.ExitCode == 2 ? ExitCodes.Usage : ExitCodes.BadInput);
+            }
+        }
+
+        private void Features(string manifest, string npy, string classes, int jobs)
+        {
+            var text = new StringWriter();
+            new FeaturesCommand(text).Execute(manifest, npy, null, classes, Edge.Asr.Sim.Training.ClipFeatures.DefaultFrames, jobs);
+            Indented(text.ToString());
+        }
+
+        private void Bake(ModelPaths staged, string calibration)
+        {
+            var text = new StringWriter();
+            // --no-resource: the embedded model is firmware/Resources/ModelResources.resx; only --resource replaces it (after the move).
+            new BakeCommand(text).Execute(staged.Export, calibration, staged.Blob, false, true);
+            string[] lines = text.ToString().Split('\n');
+            _output.WriteLine("      " + lines[0].TrimEnd('\r'));
+        }
+
+        private EvalResult Evaluate(ModelPaths staged, string manifestPath)
+        {
+            EvalManifest manifest = EvalManifest.Load(manifestPath);
+            Func<IRecogniser> recognisers = RecogniserLoader.Load(staged.Blob);
+            EvalResult r = new EvalEngine(recognisers).Run(manifest, null, _stop);
+            var text = new StringWriter();
+            EvalText.Write(text, r);
+            File.WriteAllText(staged.EvalText, text.ToString());
+            File.WriteAllText(staged.EvalJson, EvalJson.Serialize(r) + "\n");
+            File.WriteAllText(staged.EvalHtml, EvalHtmlReport.Build(r, "edge-asr train: " + Path.GetFileName(staged.Export) + ", held-out test split"));
+            Indented(text.ToString());
+            return r;
+        }
+
+        private void Summary(ModelPaths target, EvalResult r, string? resx, double seconds)
+        {
+            CultureInfo c = CultureInfo.InvariantCulture;
+            _output.WriteLine("done: " + target.Blob + " (" + new FileInfo(target.Blob).Length.ToString(c) + " bytes), float export " + target.Export);
+            _output.WriteLine("  held-out accuracy (fixed point): " + Percent(r.Accuracy) + " on " + r.Clips.ToString(c) + " clips");
+            _output.WriteLine("  fixed/float agreement:           " + Percent(r.AgreementFixedFloat));
+            _output.WriteLine("  eval report: " + target.EvalText + ", " + target.EvalJson + ", " + target.EvalHtml);
+            if (resx != null) _output.WriteLine("  firmware resource: " + resx);
+            var times = new List<string>();
+            foreach (KeyValuePair<string, double> t in _times) times.Add(t.Key + " " + Seconds(t.Value));
+            _output.WriteLine("  time: " + string.Join(", ", times) + "; total " + Seconds(seconds));
+        }
+
+        private void Indented(string text)
+        {
+            foreach (string line in text.Split('\n'))
+                if (line.Trim().Length > 0) _output.WriteLine("      " + line.TrimEnd('\r'));
+        }
+
+        private static string Percent(double? v) => v == null ? "n/a" : (v.Value * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+        private static string Seconds(double s) => s < 120
+            ? s.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+            : (s / 60).ToString("0.0", CultureInfo.InvariantCulture) + " min";
+
+        private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using Edge.Asr.Blob;
+using Edge.Asr.Sim.Eval;
+using Edge.Asr.Tests.Cli;
+using Xunit;
+
+namespace Edge.Asr.Tests.Training
+{
+    /// <summary>One <c>edge-asr train --smoke</c> run, in-process, shared by the tests below.</summary>
+    public sealed class TrainCommandFixture : IDisposable
+    {
+        public TrainCommandFixture()
+        {
+            SynthRunner.RequireTools();
+            Temp = Path.Combine(Path.GetTempPath(), "edge-asr-traincmd-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Temp);
+            Out = Path.Combine(Temp, "weights", "lights");
+            Work = Path.Combine(Temp, "work");
+            Result = CliHarness.InProcess("train", "--words", "lights on,lights off", "--smoke", "--out", Out, "--work", Work, "--jobs", "2");
+        }
+
+        public string Temp { get; }
+        public string Out { get; }
+        public string Work { get; }
+        public CliHarness.Result Result { get; }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(Temp, true); } catch (IOException) { }
+        }
+    }
+
+    public class TrainCommandTests : IClassFixture<TrainCommandFixture>
+    {
+        private readonly TrainCommandFixture _f;
+
+        public TrainCommandTests(TrainCommandFixture f)
+        {
+            _f = f;
+        }
+
+        [Fact]
+        public void Smoke_run_succeeds_and_prints_every_step_header_and_the_summary()
+        {
+            Assert.True(_f.Result.ExitCode == 0, _f.Result.Stderr + _f.Result.Stdout);
+            Assert.Equal("", _f.Result.Stderr);
+            string o = _f.Result.Stdout;
+            int at = 0;
+            foreach (string header in new[] { "[1/5] synthesis:", "[2/5] features:", "[3/5] training:", "[4/5] bake:", "[5/5] eval:" })
+            {
+                int next = o.IndexOf(header, at, StringComparison.Ordinal);
+                Assert.True(next >= 0, "missing or out of order: " + header + "\n" + o);
+                at = next;
+            }
+            Assert.Contains("      synth.py: ", o);           // the child's own stdout, streamed through with the prefix
+            Assert.Contains("      epoch 1 loss ", o);
+            Assert.Contains("done: " + _f.Out + ".easr (", o);
+            Assert.Contains("held-out accuracy (fixed point): ", o);
+            Assert.Contains("fixed/float agreement:", o);
+            Assert.Matches(@"time: synthesis [0-9.]+ s, features [0-9.]+ s, training [0-9.]+ s, bake [0-9.]+ s, eval [0-9.]+ s; total ", o);
+        }
+
+        [Fact]
+        public void Blob_loads_with_silence_unknown_and_the_commands_in_order()
+        {
+            ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(_f.Out + ".easr"));
+            Assert.Equal(new[] { "_silence_", "_unknown_", "lights on", "lights off" }, blob.Labels());
+        }
+
+        [Fact]
+        public void Export_sits_beside_the_blob_so_eval_finds_the_float_reference()
+        {
+            Assert.Equal(_f.Out, RecogniserLoader.ReferenceFolder(_f.Out + ".easr"));
+            Assert.True(File.Exists(Path.Combine(_f.Out, "config.json")));
+            Assert.True(File.Exists(Path.Combine(_f.Out, "model.safetensors")));
+        }
+
+        [Fact]
+        public void Eval_report_has_the_documented_keys_and_clips_from_the_test_split()
+        {
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(_f.Out + "-eval.json"));
+            foreach (string key in EvalJson.Keys) Assert.True(json.RootElement.TryGetProperty(key, out _), "missing key " + key);
+            Assert.True(json.RootElement.GetProperty("clips").GetInt32() > 0);
+            // The float reference was found: agreement is a number, not null.
+            Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("agreement_fixed_float").ValueKind);
+            Assert.Contains("accuracy:", File.ReadAllText(_f.Out + "-eval.txt"));
+            Assert.Contains("<title>edge-asr train: lights, held-out test split</title>", File.ReadAllText(_f.Out + "-eval.html"));
+            int testClips = File.ReadAllLines(Path.Combine(_f.Work, "data", "test", "manifest.csv")).Length - 1;
+            Assert.Equal(testClips, json.RootElement.GetProperty("clips").GetInt32());
+        }
+
+        [Fact]
+        public void Existing_model_is_refused_without_force()
+        {
+            byte[] before = File.ReadAllBytes(_f.Out + ".easr");
+            CliHarness.Result r = CliHarness.InProcess("train", "--words", "lights on,lights off", "--smoke", "--out", _f.Out);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Single(r.StderrLines);
+            Assert.Equal("edge-asr: train: --out: " + _f.Out + ".easr exists (use --force to replace the model lights)", r.StderrLines[0]);
+            Assert.Equal(before, File.ReadAllBytes(_f.Out + ".easr"));
+        }
+
+        [Fact]
+        public void Non_empty_work_folder_is_refused()
+        {
+            CliHarness.Result r = CliHarness.InProcess("train", "--words", "a,b", "--smoke", "--out", Path.Combine(_f.Temp, "weights", "other"), "--work", _f.Work);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Equal("edge-asr: train: --work: " + _f.Work + " is not empty (remove it or choose another folder)", Assert.Single(r.StderrLines));
+            Assert.False(File.Exists(Path.Combine(_f.Temp, "weights", "other.easr")));
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData(" , ,")]
+        public void Empty_word_list_is_a_usage_error(string words)
+        {
+            CliHarness.Result r = CliHarness.InProcess("train", "--words", words, "--out", Path.Combine(_f.Temp, "weights", "empty"));
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal("edge-asr: train: --words: the command list is empty", Assert.Single(r.StderrLines));
+            Assert.False(Directory.Exists(Path.Combine(_f.Temp, "weights", "empty")));
+        }
+
+        [Fact]
+        public void Duplicate_word_fails_in_synthesis_with_its_message_on_one_line_and_leaves_no_model()
+        {
+            string output = Path.Combine(_f.Temp, "weights", "dup");
+            CliHarness.Result r = CliHarness.InProcess("train", "--words", "on,off,on", "--smoke", "--out", output);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal("edge-asr: train: synthesis failed: synth.py: error: --words: duplicate command 'on'", Assert.Single(r.StderrLines));
+            Assert.False(File.Exists(output + ".easr"));
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void Interrupted_run_is_one_line_and_leaves_no_model()
+        {
+            string output = Path.Combine(_f.Temp, "weights", "stopped");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            using var stop = new System.Threading.CancellationTokenSource();
+            stop.Cancel();
+            int code = Edge.Asr.Sim.Commands.EdgeAsrCli.Run(new[] { "train", "--words", "a,b", "--smoke", "--out", output }, stdout, stderr,
+                () => new MemoryStream(), stop.Token);
+            Assert.Equal(1, code);
+            Assert.Equal("edge-asr: train: synthesis interrupted: no model written", stderr.ToString().TrimEnd());
+            Assert.False(File.Exists(output + ".easr"));
+            Assert.False(Directory.Exists(output));
+        }
+
+        [Fact]
+        public void Missing_out_is_a_usage_error()
+        {
+            CliHarness.Result r = CliHarness.InProcess("train", "--words", "a,b");
+            Assert.Equal(2, r.ExitCode);
+            Assert.Single(r.StderrLines);
+        }
+    }
+}
