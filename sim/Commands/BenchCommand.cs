@@ -33,14 +33,18 @@ namespace Edge.Asr.Sim.Commands
             _output = output;
         }
 
-        /// <summary>The shipped samples/ folder: in the working folder, else under EDGE_ASR_HOME (set by ./edge-asr); null when absent.</summary>
-        public static string? FindSamples()
+        /// <summary>
+        /// The shipped samples/ folder: in the working folder, else under EDGE_ASR_HOME (set by
+        /// ./edge-asr), else beside the model's weights/ folder; null when absent.
+        /// </summary>
+        public static string? FindSamples(string modelPath)
         {
             if (Directory.Exists("samples")) return "samples";
             string? home = Environment.GetEnvironmentVariable("EDGE_ASR_HOME");
-            if (home == null) return null;
-            string path = Path.Combine(home, "samples");
-            return Directory.Exists(path) ? path : null;
+            if (home != null && Directory.Exists(Path.Combine(home, "samples"))) return Path.Combine(home, "samples");
+            string? weights = Path.GetDirectoryName(Path.GetFullPath(modelPath));
+            string? root = weights == null ? null : Path.GetDirectoryName(weights);
+            return root != null && Directory.Exists(Path.Combine(root, "samples")) ? Path.Combine(root, "samples") : null;
         }
 
         /// <summary>Measures <paramref name="modelPath"/> with the shipped samples of <paramref name="samplesFolder"/>.</summary>
@@ -102,6 +106,13 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("  frontend MACs     " + N(cost.FrontendMacsPerSecond) + "  (" + N(FrontendCost.MultipliesPerFrame)
                 + " multiplies per frame x " + PipelineCost.MelFramesPerSecond.ToString(c) + "/s, FrontendCost)");
             _output.WriteLine("  total MACs        " + N(cost.MacsPerSecond));
+            _output.WriteLine("  frontend integer operations  per frame   per second of audio");
+            FrontendRow("multiplies", FrontendCost.MultipliesPerFrame);
+            FrontendRow("adds/subtracts", FrontendCost.AddsPerFrame);
+            FrontendRow("shifts", FrontendCost.ShiftsPerFrame);
+            FrontendRow("bitwise and/or/xor", FrontendCost.BitwisePerFrame);
+            FrontendRow("table lookups", FrontendCost.TableLookupsPerFrame);
+            FrontendRow("leading-zero counts", FrontendCost.LeadingZeroCountsPerFrame);
             _output.WriteLine("  table look-ups    " + N(cost.FrontendLookupsPerSecond) + "  (frontend only; the model's"
                 + " softmax/sigmoid look-ups are not counted: the ops expose no look-up count)");
             _output.WriteLine("  (the detector's few compares and adds per encoder frame are not counted)");
@@ -125,6 +136,13 @@ namespace Edge.Asr.Sim.Commands
                 + " a pin-toggle loop ran ~1,500 cycles per iteration)");
             if (f.EstDeviceLoadManaged > 1)
                 _output.WriteLine("                    (above 1: interpreted kernels cannot keep up; native kernels through interop are needed)");
+        }
+
+        private void FrontendRow(string name, int perFrame)
+        {
+            CultureInfo c = CultureInfo.InvariantCulture;
+            _output.WriteLine("    " + name.PadRight(22) + perFrame.ToString("N0", c).PadLeft(10)
+                + ((long)perFrame * PipelineCost.MelFramesPerSecond).ToString("N0", c).PadLeft(22));
         }
 
         private void Stage(string name, double seconds, double audio)

@@ -152,7 +152,7 @@ namespace Edge.Asr.Sim.Commands
                     stderr.WriteLine("edge-asr: no model: " + SimulatedDevice.DefaultModelPath + " not found (name one with --model)");
                     return ExitCodes.BadInput;
                 }
-                string? samples = BenchCommand.FindSamples();
+                string? samples = BenchCommand.FindSamples(device.Path);
                 if (samples == null)
                 {
                     stderr.WriteLine("edge-asr: bench: the shipped samples/ folder was not found (run from the repository root)");
