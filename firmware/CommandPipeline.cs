@@ -26,6 +26,7 @@ namespace Edge.Asr.Firmware
         private long _melFrames;
         private long _encoderFrames;
         private long _events;
+        private IEncoderFrameObserver _observer;
 
         /// <summary>
         /// A pipeline around <paramref name="model"/> and <paramref name="detector"/> (one class per
@@ -69,6 +70,12 @@ namespace Edge.Asr.Firmware
         /// <summary>Milliseconds of audio pushed since construction or Reset (rounded down).</summary>
         public long AudioMs { get { return _samples / SamplesPerMs; } }
 
+        /// <summary>Sets (or with null removes) the observer of each encoder frame's posteriors; the device sets none.</summary>
+        public void Observe(IEncoderFrameObserver observer)
+        {
+            _observer = observer;
+        }
+
         /// <summary>Runs <paramref name="count"/> samples from <paramref name="offset"/> through the pipeline.</summary>
         public void PushSamples(short[] samples, int offset, int count)
         {
@@ -105,6 +112,7 @@ namespace Edge.Asr.Firmware
             _frontend.ReadFrame(_mel, 0);
             _melFrames++;
             if (!_model.Process(_mel, 0)) return;
+            if (_observer != null) _observer.OnEncoderFrame(_encoderFrames, _model.Posteriors, _samples);
             _encoderFrames++;
             if (!_detector.Process(_model.Posteriors, 0)) return;
             _events++;

@@ -40,9 +40,11 @@ namespace Edge.Asr.Codegen.Reference
         }
 
         /// <summary>Runs a clip; the logits of encoder frame t are trace["classifier"][t], block b's output trace["blocks.b.norm"][t].</summary>
-        public FloatTrace Run(double[][] mel)
+        public FloatTrace Run(double[][] mel) => Run(mel, new FloatTrace());
+
+        /// <summary>As <see cref="Run(double[][])"/>, recording into <paramref name="trace"/> (e.g. one that keeps only "classifier"); same arithmetic.</summary>
+        public FloatTrace Run(double[][] mel, FloatTrace trace)
         {
-            var trace = new FloatTrace();
             foreach (var m in mel) trace.Record("input", m);
             var x = Subsampling(mel, trace);
             for (int b = 0; b < c.Blocks; b++) x = Block(b, x, trace);

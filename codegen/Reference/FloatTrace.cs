@@ -10,11 +10,19 @@ namespace Edge.Asr.Codegen.Reference
     public sealed class FloatTrace
     {
         private readonly Dictionary<string, List<double[]>> points = new Dictionary<string, List<double[]>>();
+        private readonly string? only;
+
+        /// <summary>A trace of every point.</summary>
+        public FloatTrace() { }
+
+        /// <summary>A trace that keeps only the point <paramref name="keepOnly"/> (others are not copied): for callers that need one.</summary>
+        public FloatTrace(string keepOnly) { only = keepOnly; }
 
         public IEnumerable<string> Names => points.Keys;
 
         public void Record(string name, double[] values)
         {
+            if (only != null && name != only) return;
             if (!points.TryGetValue(name, out var list)) points[name] = list = new List<double[]>();
             list.Add((double[])values.Clone());
         }

@@ -87,12 +87,29 @@ namespace Edge.Asr.Sim.Commands
             {
                 Description = "the model blob (.easr) to recognise commands with; default " + SimulatedDevice.DefaultModelPath + " when it exists",
             };
+            var threshold = new Option<string>("--threshold")
+            {
+                Description = "detection threshold for every command, a probability 0 < T <= 1, instead of the model's own",
+            };
+            var runJson = new Option<bool>("--json") { Description = "print the stable JSON of docs/simulator.md (input, model, detections) instead of the text report" };
+            var runReport = new Option<string>("--report") { Description = "also write a self-contained HTML report (spectrogram, posteriors, detections) to this file" };
             var run = new Command("run", "Stream audio through the simulated device (firmware capture loop, engine, detector) and print what it hears.");
             run.Add(input);
             run.Add(runModel);
+            run.Add(threshold);
+            run.Add(runJson);
+            run.Add(runReport);
             run.SetAction(result =>
             {
                 string path = result.GetValue(input)!;
+                string? thresholdText = result.GetValue(threshold);
+                double? t = thresholdText == null ? null : RunOptions.ParseThreshold(thresholdText);
+                if (thresholdText != null && (t == null || RunOptions.ThresholdError(t.Value) != null))
+                {
+                    stderr.WriteLine("edge-asr: --threshold must be a probability greater than 0 and at most 1, got '" + thresholdText + "'");
+                    return ExitCodes.Usage;
+                }
+                var options = new RunOptions(t, result.GetValue(runJson), result.GetValue(runReport));
                 SimulatedDevice? device;
                 try
                 {
@@ -103,17 +120,51 @@ namespace Edge.Asr.Sim.Commands
                     stderr.WriteLine("edge-asr: " + OneLine(e.Message));
                     return ExitCodes.BadInput;
                 }
+                if (device == null && (options.Threshold.HasValue || options.Json || options.ReportPath != null))
+                {
+                    stderr.WriteLine("edge-asr: no model: --threshold, --json and --report need one (" + SimulatedDevice.DefaultModelPath
+                        + " not found; name one with --model)");
+                    return ExitCodes.BadInput;
+                }
                 using IAudioSource source = AudioSources.Open(path, openStdin);
-                return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted(), device);
+                return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted(), device, options);
             });
 
             var precise = new Option<bool>("--precise")
             {
                 Description = "measure with BenchmarkDotNet (slower, with statistics) instead of a quick timed loop",
             };
-            var bench = new Command("bench", "Print what the pipeline costs: exact operation counts and desktop speed on one thread.");
+            var benchModel = new Option<string>("--model") { Description = "the model blob (.easr); default " + SimulatedDevice.DefaultModelPath };
+            var benchJson = new Option<bool>("--json") { Description = "print the stable JSON of docs/simulator.md instead of the text report" };
+            var bench = new Command("bench", "Print what the pipeline costs: real-time factor on one thread, time per stage, exact MACs, bytes, RAM and the estimated ESP32 load.");
             bench.Add(precise);
-            bench.SetAction(result => new BenchCommand(stdout).Execute(result.GetValue(precise)));
+            bench.Add(benchModel);
+            bench.Add(benchJson);
+            bench.SetAction(result =>
+            {
+                SimulatedDevice? device;
+                try
+                {
+                    device = SimulatedDevice.Open(result.GetValue(benchModel));
+                }
+                catch (Edge.Asr.Blob.BlobFormatException e)
+                {
+                    stderr.WriteLine("edge-asr: " + OneLine(e.Message));
+                    return ExitCodes.BadInput;
+                }
+                if (device == null)
+                {
+                    stderr.WriteLine("edge-asr: no model: " + SimulatedDevice.DefaultModelPath + " not found (name one with --model)");
+                    return ExitCodes.BadInput;
+                }
+                string? samples = BenchCommand.FindSamples(device.Path);
+                if (samples == null)
+                {
+                    stderr.WriteLine("edge-asr: bench: the shipped samples/ folder was not found (run from the repository root)");
+                    return ExitCodes.BadInput;
+                }
+                return new BenchCommand(stdout).Execute(device.Path, samples, result.GetValue(benchJson), result.GetValue(precise));
+            });
 
             var features = FeaturesCommand.Build(stdout);
 

@@ -6,6 +6,8 @@ using System.Collections.Generic;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Audio;
 using Edge.Asr.Sim.Device;
+using Edge.Asr.Sim.Eval;
+using Edge.Asr.Sim.Report;
 using Edge.Asr.Sim.Views;
 
 namespace Edge.Asr.Sim.Commands
@@ -41,39 +43,76 @@ namespace Edge.Asr.Sim.Commands
         /// Runs on an opened source and prints the report; returns the exit code (0). With a
         /// device (a model), the audio goes through the firmware's own capture loop as simulated
         /// I2S bytes, and each command line the firmware prints is shown as it happens.
+        /// <paramref name="options"/> (needs a device): --threshold for every class, --json
+        /// instead of the text report, --report to also write the HTML report.
         /// </summary>
-        public int Execute(IAudioSource source, int width = 80, bool colour = false, SimulatedDevice? device = null)
+        public int Execute(IAudioSource source, int width = 80, bool colour = false, SimulatedDevice? device = null, RunOptions? options = null)
         {
+            options ??= RunOptions.None;
             AudioStatistics statistics;
             if (device == null)
             {
                 statistics = Process(source);
+                Report(source, statistics);
+                ReportLogMel(width, colour);
+                return ExitCodes.Success;
             }
-            else
+            if (!options.Json)
             {
                 _output.WriteLine("model:     " + device.Path + " (" + string.Join(", ", device.Labels) + ")");
-                statistics = new AudioStatistics();
-                var frontend = new LogMelFrontend();
-                _frames.Clear();
-                var observed = new ObservedAudioSource(source, (block, offset, n) =>
-                {
-                    statistics.Add(block, offset, n);
-                    PushToFrontend(frontend, block, offset, n);
-                }, _stop);
-                int commands = 0;
-                TwinRun run = device.Run(observed, line =>
-                {
-                    if (!line.StartsWith("CMD ", StringComparison.Ordinal)) return;
-                    commands++;
-                    _output.WriteLine(line + "   (serial line: label, confidence, ms from the start)");
-                });
-                Interrupted = observed.Stopped;
-                _output.WriteLine("commands:  " + commands.ToString(CultureInfo.InvariantCulture) + " detected in "
-                    + run.EncoderFrames.ToString(CultureInfo.InvariantCulture) + " encoder frames (firmware capture loop on simulated INMP441 I2S bytes)");
+                if (options.Threshold.HasValue)
+                    _output.WriteLine("threshold: " + options.Threshold.Value.ToString(CultureInfo.InvariantCulture) + " for every command (Q15 "
+                        + options.ThresholdQ15!.Value.ToString(CultureInfo.InvariantCulture) + "), instead of the model's");
             }
+            statistics = new AudioStatistics();
+            var frontend = new LogMelFrontend();
+            _frames.Clear();
+            var observed = new ObservedAudioSource(source, (block, offset, n) =>
+            {
+                statistics.Add(block, offset, n);
+                PushToFrontend(frontend, block, offset, n);
+            }, _stop);
+            var posteriors = new PosteriorRecorder();
+            var eventFrames = new List<long>();
+            TwinRun run = device.Run(observed, line =>
+            {
+                if (!line.StartsWith("CMD ", StringComparison.Ordinal)) return;
+                eventFrames.Add(posteriors.LastFrame); // the event fired on the frame just observed
+                if (!options.Json) _output.WriteLine(line + "   (serial line: label, confidence, ms from the start)");
+            }, options.ThresholdQ15, posteriors);
+            Interrupted = observed.Stopped;
+            var detections = new List<StreamDetection>();
+            for (int i = 0; i < run.Events.Count; i++)
+            {
+                CommandEvent e = run.Events[i];
+                // Matched is a stream-evaluation notion; a run has no labelled keywords.
+                detections.Add(new StreamDetection(e.ClassIndex, e.Label, e.ConfidenceQ15 / 32768.0, eventFrames[i], false));
+            }
+            if (options.ReportPath != null)
+            {
+                string html = RunHtmlReport.Build("edge-asr run " + source.Description.Name, _frames.ToArray(), ToArray(posteriors.Posteriors),
+                    device.Labels, device.DetectorSettingsFor(options.ThresholdQ15), detections);
+                File.WriteAllText(options.ReportPath, html);
+            }
+            if (options.Json)
+            {
+                _output.WriteLine(RunJson.Serialize(source.Description, device.Path, device.Labels, options.Threshold, detections,
+                    run.EncoderFrames, statistics.DurationSeconds));
+                return ExitCodes.Success;
+            }
+            _output.WriteLine("commands:  " + run.Events.Count.ToString(CultureInfo.InvariantCulture) + " detected in "
+                + run.EncoderFrames.ToString(CultureInfo.InvariantCulture) + " encoder frames (firmware capture loop on simulated INMP441 I2S bytes)");
+            if (options.ReportPath != null) _output.WriteLine("report:    " + options.ReportPath);
             Report(source, statistics);
             ReportLogMel(width, colour);
             return ExitCodes.Success;
+        }
+
+        private static short[][] ToArray(IReadOnlyList<short[]> list)
+        {
+            var a = new short[list.Count][];
+            for (int i = 0; i < a.Length; i++) a[i] = list[i];
+            return a;
         }
 
         /// <summary>The per-block loop: every 16 kHz int16 block of the source passes through here once.</summary>

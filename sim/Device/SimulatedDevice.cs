@@ -55,17 +55,45 @@ namespace Edge.Asr.Sim.Device
         }
 
         /// <summary>Runs the audio through the simulated I2S path; each line the firmware prints goes to onLine as it happens.</summary>
-        public TwinRun Run(IAudioSource source, Action<string>? onLine)
+        public TwinRun Run(IAudioSource source, Action<string>? onLine) => Run(source, onLine, null, null);
+
+        /// <summary>
+        /// As <see cref="Run(IAudioSource, Action{string}?)"/>, with every class's detector threshold
+        /// replaced by <paramref name="thresholdQ15"/> when given (1..32767), and
+        /// <paramref name="observer"/> seeing each encoder frame's posteriors (the device has none).
+        /// </summary>
+        public TwinRun Run(IAudioSource source, Action<string>? onLine, int? thresholdQ15, IEncoderFrameObserver? observer)
         {
-            return FirmwareTwin.RunI2s(source, BoardConfig.DevKitInmp441(), Pipeline, onLine);
+            return FirmwareTwin.RunI2s(source, BoardConfig.DevKitInmp441(), sink =>
+            {
+                CommandPipeline pipeline = Pipeline(sink, thresholdQ15);
+                pipeline.Observe(observer);
+                return pipeline;
+            }, onLine);
         }
 
         /// <summary>The firmware's pipeline over this blob: frontend → model → detector with the blob's defaults.</summary>
-        public CommandPipeline Pipeline(ICommandSink sink)
+        public CommandPipeline Pipeline(ICommandSink sink) => Pipeline(sink, null);
+
+        /// <summary>The pipeline with the detector of <see cref="DetectorSettingsFor(int?)"/>.</summary>
+        public CommandPipeline Pipeline(ICommandSink sink, int? thresholdQ15)
         {
             ConformerModel model = BlobModelLoader.BuildModel(_blob);
-            var detector = new CommandDetector(ModelStartup.CommandClasses(Labels), DetectorSettings.FromBlob(_blob.Detector, Labels.Length));
+            var detector = new CommandDetector(ModelStartup.CommandClasses(Labels), DetectorSettingsFor(thresholdQ15));
             return new CommandPipeline(model, detector, Labels, sink);
+        }
+
+        /// <summary>
+        /// The blob's detector defaults; with <paramref name="thresholdQ15"/> every class's threshold
+        /// is that one (smoothing and refractory period stay the blob's).
+        /// </summary>
+        public DetectorSettings DetectorSettingsFor(int? thresholdQ15)
+        {
+            DetectorSettings blob = DetectorSettings.FromBlob(_blob.Detector, Labels.Length);
+            if (!thresholdQ15.HasValue) return blob;
+            var thresholds = new short[Labels.Length];
+            for (int c = 0; c < thresholds.Length; c++) thresholds[c] = checked((short)thresholdQ15.Value);
+            return new DetectorSettings(blob.SmoothingFrames, thresholds, blob.RefractoryFrames, blob.MinFramesAboveThreshold);
         }
     }
 }

@@ -21,7 +21,7 @@ namespace Edge.Asr.Sim.Eval
         /// <summary>Desktop processing time ÷ audio time on one thread (0.005: 200× faster than real time).</summary>
         public double RealtimeFactor { get; }
 
-        /// <summary>Multiply-accumulates per second of audio (frontend + model + detector).</summary>
+        /// <summary>Multiply-accumulates per second of audio (model + frontend; the detector has none).</summary>
         public long MacsPerAudioSecond { get; }
 
         /// <summary>Bytes of the quantised weights and biases.</summary>

@@ -43,7 +43,7 @@ namespace Edge.Asr.Sim.Eval
         public double[][]? ReferenceProbabilities(short[][] melQ8)
         {
             if (_reference == null) return null;
-            var logits = _reference.Run(FloatModel.InputFromFrontend(melQ8))["classifier"];
+            var logits = _reference.Run(FloatModel.InputFromFrontend(melQ8), new FloatTrace("classifier"))["classifier"]; // only the logits are needed: no copies of the rest
             var probabilities = new double[logits.Count][];
             for (int t = 0; t < logits.Count; t++) probabilities[t] = Softmax(logits[t]);
             return probabilities;

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using Edge.Asr.Blob;
+using Edge.Asr.Codegen.Bake;
+using Edge.Asr.Detector;
+using Edge.Asr.Firmware;
+using Edge.Asr.Frontend;
+using Edge.Asr.Model;
+
+namespace Edge.Asr.Sim.Benchmarks
+{
+    /// <summary>
+    /// Exact operation counts and bytes of the device pipeline for one model blob: MACs from
+    /// ModelCost (cross-checked against the built model) and FrontendCost; weight and flash bytes
+    /// from the blob; RAM as the integer arrays the firmware allocates (RamCount over the live
+    /// objects, plus the capture loop's I2S buffers of the DevKit board).
+    /// </summary>
+    public sealed class PipelineCost
+    {
+        public const int MelFramesPerSecond = LogMelFrontend.SampleRate / LogMelFrontend.HopLength;
+
+        public PipelineCost(ModelBlob blob, long blobLength)
+        {
+            ArgumentNullException.ThrowIfNull(blob);
+            ModelConfig config = blob.Config;
+            string[] labels = blob.Labels();
+            ModelParameters parameters = BlobModelLoader.Load(blob);
+            var model = new ConformerModel(parameters);
+            ModelMacsPerEncoderFrame = ModelCost.MacsPerEncoderFrame(config);
+            if (model.MacsPerEncoderFrame != ModelMacsPerEncoderFrame)
+                throw new InvalidOperationException("ModelCost and the built model disagree on MACs per encoder frame: "
+                    + ModelMacsPerEncoderFrame + " vs " + model.MacsPerEncoderFrame);
+            ModelMacsPerSecond = ModelCost.MacsPerSecond(config);
+            FrontendMacsPerSecond = (long)FrontendCost.MultipliesPerFrame * MelFramesPerSecond;
+            FrontendLookupsPerSecond = (long)FrontendCost.TableLookupsPerFrame * MelFramesPerSecond;
+
+            for (int i = 0; i < blob.TensorCount; i++)
+            {
+                BlobTensor t = blob.Tensor(i);
+                TensorBytes += t.ByteLength;
+                if (t.DataType == BlobFormat.DTypeInt8) Int8WeightBytes += t.ByteLength;
+            }
+            FlashBytes = blobLength;
+
+            var parameterArrays = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < parameters.Count; i++)
+            {
+                QuantizedTensor t = parameters.At(i);
+                if (t.Int8 != null) parameterArrays.Add(t.Int8);
+                if (t.Int16 != null) parameterArrays.Add(t.Int16);
+                if (t.Int32 != null) parameterArrays.Add(t.Int32);
+            }
+            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlob(blob.Detector, labels.Length));
+            var pipeline = new CommandPipeline(model, detector, labels, new NoSink());
+            ModelStateBytes = model.StateBytes;
+            ModelBufferBytes = RamCount.ArrayBytes(model, parameterArrays);
+            // Everything the pipeline holds besides the model's parameters: frontend, model buffers, detector.
+            PipelineBufferBytes = RamCount.ArrayBytes(pipeline, parameterArrays);
+            ParameterRamBytes = RamCount.ArrayBytes(parameters, new HashSet<object>());
+
+            BoardConfig board = BoardConfig.DevKitInmp441();
+            I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
+            // MicrophoneReader: one block of I2S bytes and its samples; I2sSampleExtractor: one partial frame.
+            CaptureBufferBytes = CaptureLoop.BlockSamples * layout.FrameBytes + CaptureLoop.BlockSamples * 2 + layout.FrameBytes;
+        }
+
+        public long ModelMacsPerEncoderFrame { get; }
+        public long ModelMacsPerSecond { get; }
+        public long FrontendMacsPerSecond { get; }
+        public long FrontendLookupsPerSecond { get; }
+
+        /// <summary>Frontend multiplies plus model MACs, per second of audio (the detector's compares are not MACs).</summary>
+        public long MacsPerSecond => ModelMacsPerSecond + FrontendMacsPerSecond;
+
+        /// <summary>Bytes of every int8 tensor of the blob.</summary>
+        public long Int8WeightBytes { get; }
+
+        /// <summary>Bytes of all tensor data: int8 weights, int32 biases, int16 norm parameters.</summary>
+        public long TensorBytes { get; }
+
+        public long FlashBytes { get; }
+
+        /// <summary>The model's parameters as loaded into RAM (integer arrays).</summary>
+        public long ParameterRamBytes { get; }
+
+        public long ModelStateBytes { get; }
+
+        /// <summary>Model state and scratch (all its non-parameter arrays).</summary>
+        public long ModelBufferBytes { get; }
+
+        /// <summary>Frontend, model state and scratch, detector: the pipeline without parameters.</summary>
+        public long PipelineBufferBytes { get; }
+
+        public long FrontendAndDetectorBytes => PipelineBufferBytes - ModelBufferBytes;
+
+        /// <summary>The capture loop's block of I2S bytes, its samples, the extractor's partial frame.</summary>
+        public long CaptureBufferBytes { get; }
+
+        public long PeakRamBytes => ParameterRamBytes + PipelineBufferBytes + CaptureBufferBytes;
+
+        private sealed class NoSink : ICommandSink
+        {
+            public void OnCommand(int classIndex, string label, int confidenceQ15, long timeMs) { }
+        }
+    }
+}
