@@ -43,9 +43,9 @@ namespace Edge.Asr.Tests.Cli
             Assert.Equal(JsonValueKind.Null, root.GetProperty("threshold").ValueKind);
             JsonElement[] detections = root.GetProperty("detections").EnumerateArray().ToArray();
             Assert.All(detections, d => Assert.Equal(RunJson.DetectionKeys, d.EnumerateObject().Select(p => p.Name).ToArray()));
-            Assert.Equal(new[] { "yes", "stop", "off" }, detections.Select(d => d.GetProperty("label").GetString()).ToArray());
+            Assert.Equal(new[] { "yes", "stop", "go", "off" }, detections.Select(d => d.GetProperty("label").GetString()).ToArray());
             // time_s is the end of the audio the event's encoder frame saw: 0.04·e + 0.025 s.
-            Assert.Equal(new[] { 0.705, 1.785, 3.585 }, detections.Select(d => d.GetProperty("time_s").GetDouble()).ToArray());
+            Assert.Equal(new[] { 0.665, 1.745, 2.785, 3.825 }, detections.Select(d => d.GetProperty("time_s").GetDouble()).ToArray());
             Assert.All(detections, d => Assert.InRange(d.GetProperty("confidence").GetDouble(), 0.0, 1.0));
             Assert.Equal(105, root.GetProperty("encoder_frames").GetInt64());
             Assert.Equal(66224 / 16000.0, root.GetProperty("audio_seconds").GetDouble());
@@ -87,8 +87,9 @@ namespace Edge.Asr.Tests.Cli
         public void AHighThresholdSilencesTheDetectorAndALowOneHearsMore()
         {
             // Measured on samples/commands.wav with weights/default.easr: the blob's thresholds give 3 events,
-            // 0.99 none, 0.5 four (a "go" at 2.705 s besides yes, stop, off).
-            Assert.Equal(new[] { "yes", "stop", "off" }, Detections(CliHarness.InProcess("run", Commands, "--model", DefaultModel)));
+            // Default (the blob's 0.8): all four commands; 0.9: "off" no longer reaches it; 0.99: none.
+            Assert.Equal(new[] { "yes", "stop", "go", "off" }, Detections(CliHarness.InProcess("run", Commands, "--model", DefaultModel)));
+            Assert.Equal(new[] { "yes", "stop", "go" }, Detections(CliHarness.InProcess("run", Commands, "--model", DefaultModel, "--threshold", "0.9")));
             CliHarness.Result high = CliHarness.InProcess("run", Commands, "--model", DefaultModel, "--threshold", "0.99");
             Assert.True(high.ExitCode == ExitCodes.Success, high.Stderr);
             Assert.Empty(Detections(high));
@@ -125,7 +126,7 @@ namespace Edge.Asr.Tests.Cli
                 lines.Select(l => l.Element(svg + "title")!.Value).ToArray());
             Assert.All(lines, l => Assert.Equal(105, ((string)l.Attribute("points")!).Split(' ').Length));
             XElement[] markers = WithClass(svg + "g", "detection").ToArray();
-            Assert.Equal(new[] { "yes", "stop", "off" }, markers.Select(m => m.Descendants(svg + "text").Single().Value.Split(' ')[0]).ToArray());
+            Assert.Equal(new[] { "yes", "stop", "go", "off" }, markers.Select(m => m.Descendants(svg + "text").Single().Value.Split(' ')[0]).ToArray());
         }
 
         [Fact]

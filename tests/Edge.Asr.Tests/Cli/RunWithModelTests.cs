@@ -25,11 +25,7 @@ namespace Edge.Asr.Tests.Cli
             Assert.Contains("log-mel:", r.Stdout); // the frontend view is still there
         }
 
-        /// <summary>
-        /// A quiet room (seeded noise at about -60 dBFS peak, what a live microphone gives) fires
-        /// nothing. Known defect, not hidden here: exact digital zeros (all-zero features, never
-        /// seen in training) fire a false "up" with the current default model (weights/default/README.md).
-        /// </summary>
+        /// <summary>A quiet room (seeded noise at about -60 dBFS peak, what a live microphone gives) fires nothing.</summary>
         [Fact]
         public void QuietRoomNoiseFiresNothing()
         {
@@ -45,6 +41,25 @@ namespace Edge.Asr.Tests.Cli
             Assert.True(r.ExitCode == ExitCodes.Success, r.Stderr);
             Assert.Empty(Commands(r));
             Assert.Contains("commands:  0 detected", r.Stdout);
+        }
+
+        /// <summary>
+        /// Exact digital silence (zero-padded files, a muted line) fires nothing: the first default
+        /// model fired a false "up" here, until all-zero clips joined the _silence_ training data.
+        /// </summary>
+        [Fact]
+        public void DigitalSilenceFiresNothing()
+        {
+            CliHarness.Result r = CliHarness.InProcess(new byte[2 * 16000 * 6], "run", "-", "--model", DefaultModel);
+            Assert.True(r.ExitCode == ExitCodes.Success, r.Stderr);
+            Assert.Empty(Commands(r));
+        }
+
+        [Fact]
+        public void TheShippedSentenceGivesAllFourCommandsInOrder()
+        {
+            CliHarness.Result r = CliHarness.InProcess("run", CliHarness.Sample("commands.wav"), "--model", DefaultModel);
+            Assert.Equal(new[] { "yes", "stop", "go", "off" }, Commands(r)); // espeak-ng en-gb: "yes. stop. go. off."
         }
 
         [Fact]
