@@ -298,7 +298,8 @@ namespace Edge.Asr.Codegen.Reference
         private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
         private static double Swish(double x) => x * Sigmoid(x);
 
-        private static double[] Softmax(double[] s)
+        /// <summary>Softmax of a row (max subtracted first), the float definition both the model and eval use.</summary>
+        public static double[] Softmax(double[] s)
         {
             double m = double.NegativeInfinity;
             foreach (var v in s) m = Math.Max(m, v);

@@ -45,19 +45,8 @@ namespace Edge.Asr.Sim.Eval
             if (_reference == null) return null;
             var logits = _reference.Run(FloatModel.InputFromFrontend(melQ8), new FloatTrace("classifier"))["classifier"]; // only the logits are needed: no copies of the rest
             var probabilities = new double[logits.Count][];
-            for (int t = 0; t < logits.Count; t++) probabilities[t] = Softmax(logits[t]);
+            for (int t = 0; t < logits.Count; t++) probabilities[t] = FloatModel.Softmax(logits[t]);
             return probabilities;
-        }
-
-        private static double[] Softmax(double[] logits)
-        {
-            double max = double.NegativeInfinity;
-            foreach (double v in logits) max = Math.Max(max, v);
-            var p = new double[logits.Length];
-            double sum = 0;
-            for (int i = 0; i < p.Length; i++) sum += p[i] = Math.Exp(logits[i] - max);
-            for (int i = 0; i < p.Length; i++) p[i] /= sum;
-            return p;
         }
     }
 }
