@@ -19,7 +19,7 @@ namespace Edge.Asr.Tests.NfProj
 
         private static XDocument Project() => XDocument.Load(Path.Combine(Folder, "NFUnitTest.nfproj"));
 
-        private static IEnumerable<XElement> Elements(XDocument doc, string name) => doc.Descendants().Where(e => e.Name.LocalName == name);
+        private static IEnumerable<XElement> Elements(XDocument doc, string name) => ClassicNfProj.Elements(doc, name);
 
         private static Dictionary<string, string> Packages(string path)
         {
@@ -70,17 +70,7 @@ namespace Edge.Asr.Tests.NfProj
             Assert.Equal(new[] { "nano.runsettings", "packages.config" }, none);
             Assert.True(File.Exists(Path.Combine(Folder, "nano.runsettings")));
 
-            string[] expected = { "NFProjectSystem.Default.props", "NFProjectSystem.props", "NFProjectSystem.CSharp.targets" };
-            XElement[] imports = Elements(doc, "Import").ToArray();
-            Assert.Equal(expected.Select(f => "$(NanoFrameworkProjectSystemPath)" + f), imports.Select(i => (string?)i.Attribute("Project")));
-            foreach (XElement import in imports)
-            {
-                Assert.Equal("Exists('" + (string?)import.Attribute("Project") + "')", (string?)import.Attribute("Condition"));
-            }
-            XElement[] top = doc.Root!.Elements().ToArray();
-            int mainGroup = Array.FindIndex(top, e => e.Name.LocalName == "PropertyGroup" && e.Elements().Any(c => c.Name.LocalName == "OutputType"));
-            Assert.True(Array.IndexOf(top, imports[0]) < mainGroup && mainGroup < Array.IndexOf(top, imports[1]));
-            Assert.True(top.Where(e => e.Name.LocalName == "ItemGroup").All(g => Array.IndexOf(top, g) < Array.IndexOf(top, imports[2])));
+            ClassicNfProj.AssertImports(doc);
         }
 
         [Fact]

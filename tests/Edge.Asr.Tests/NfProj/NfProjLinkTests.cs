@@ -26,7 +26,7 @@ namespace Edge.Asr.Tests.NfProj
 
         private static XDocument Project() => XDocument.Load(Path.Combine(RepoLayout.Root, "Edge.Asr.nfproj"));
 
-        private static IEnumerable<XElement> Elements(XDocument doc, string name) => doc.Descendants().Where(e => e.Name.LocalName == name);
+        private static IEnumerable<XElement> Elements(XDocument doc, string name) => ClassicNfProj.Elements(doc, name);
 
         private static string[] LinkedFiles()
         {
@@ -127,19 +127,7 @@ namespace Edge.Asr.Tests.NfProj
             Assert.Matches(@"^\{[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\}$", Property("ProjectGuid"));
             Assert.Contains(Elements(doc, "None"), e => (string?)e.Attribute("Include") == "packages.config");
 
-            // The three project-system imports, each conditional on its file, in this order.
-            string[] expected = { "NFProjectSystem.Default.props", "NFProjectSystem.props", "NFProjectSystem.CSharp.targets" };
-            XElement[] imports = Elements(doc, "Import").ToArray();
-            Assert.Equal(expected.Select(f => "$(NanoFrameworkProjectSystemPath)" + f), imports.Select(i => (string?)i.Attribute("Project")));
-            foreach (XElement import in imports)
-            {
-                Assert.Equal("Exists('" + (string?)import.Attribute("Project") + "')", (string?)import.Attribute("Condition"));
-            }
-            // Default.props comes before the main PropertyGroup, the .targets last.
-            XElement[] top = doc.Root!.Elements().ToArray();
-            int mainGroup = Array.FindIndex(top, e => e.Name.LocalName == "PropertyGroup" && e.Elements().Any(c => c.Name.LocalName == "OutputType"));
-            Assert.True(Array.IndexOf(top, imports[0]) < mainGroup && mainGroup < Array.IndexOf(top, imports[1]));
-            Assert.True(top.Where(e => e.Name.LocalName == "ItemGroup").All(g => Array.IndexOf(top, g) < Array.IndexOf(top, imports[2])));
+            ClassicNfProj.AssertImports(doc);
         }
     }
 }
