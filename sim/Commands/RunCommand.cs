@@ -65,13 +65,7 @@ namespace Edge.Asr.Sim.Commands
                         + options.ThresholdQ15!.Value.ToString(CultureInfo.InvariantCulture) + "), instead of the model's");
             }
             statistics = new AudioStatistics();
-            var frontend = new LogMelFrontend();
-            _frames.Clear();
-            var observed = new ObservedAudioSource(source, (block, offset, n) =>
-            {
-                statistics.Add(block, offset, n);
-                PushToFrontend(frontend, block, offset, n);
-            }, _stop);
+            ObservedAudioSource observed = Observe(source, statistics);
             var posteriors = new PosteriorRecorder();
             var eventFrames = new List<long>();
             TwinRun run = device.Run(observed, line =>
@@ -119,22 +113,29 @@ namespace Edge.Asr.Sim.Commands
         public AudioStatistics Process(IAudioSource source)
         {
             var statistics = new AudioStatistics();
-            var frontend = new LogMelFrontend();
+            ObservedAudioSource observed = Observe(source, statistics);
             var block = new short[BlockSamples];
-            int n;
-            Interrupted = false;
-            _frames.Clear();
-            while ((n = source.Read(block, 0, block.Length)) > 0)
+            while (observed.Read(block, 0, block.Length) > 0)
             {
-                statistics.Add(block, 0, n);
-                PushToFrontend(frontend, block, 0, n);
-                if (_stop.IsCancellationRequested)
-                {
-                    Interrupted = true;
-                    break;
-                }
             }
+            Interrupted = observed.Stopped;
             return statistics;
+        }
+
+        /// <summary>
+        /// The source as the report sees it: every block read from it (by this loop or by the
+        /// simulated device) adds to the statistics and the frontend's frames; Ctrl+C ends it.
+        /// </summary>
+        private ObservedAudioSource Observe(IAudioSource source, AudioStatistics statistics)
+        {
+            var frontend = new LogMelFrontend();
+            _frames.Clear();
+            Interrupted = false;
+            return new ObservedAudioSource(source, (block, offset, n) =>
+            {
+                statistics.Add(block, offset, n);
+                PushToFrontend(frontend, block, offset, n);
+            }, _stop);
         }
 
         /// <summary>The same streaming loop the device runs: push, and take each frame as it completes.</summary>
