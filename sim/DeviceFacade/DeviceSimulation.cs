@@ -117,14 +117,37 @@ namespace Edge.Asr.DeviceFacade
             lock (Gate) GpioLevels[pin] = high;
         }
 
-        /// <summary>The registered resource, or null (the device returns null for an id the assembly lacks).</summary>
+        /// <summary>
+        /// The binary resource <paramref name="id"/> of <paramref name="manager"/>: one registered with
+        /// <see cref="AddResource"/>, else the byte[] entry named like the enum member in the manager's
+        /// own resources (the resx its assembly embeds, as on the device; the generated enum member is
+        /// the resource's name), else null (the device returns null for an id the assembly lacks).
+        /// </summary>
         internal static byte[]? Resource(System.Resources.ResourceManager manager, Enum id)
         {
             ArgumentNullException.ThrowIfNull(manager);
             ArgumentNullException.ThrowIfNull(id);
+            var key = (manager, id.GetType().FullName + "." + id);
             lock (Gate)
             {
-                return Resources.TryGetValue((manager, id.GetType().FullName + "." + id), out byte[]? bytes) ? bytes : null;
+                if (Resources.TryGetValue(key, out byte[]? bytes)) return bytes;
+            }
+            byte[]? embedded = EmbeddedResource(manager, id.ToString());
+            if (embedded == null) return null;
+            // Kept (until Reset) so chunked reads do not deserialise the whole resource each time.
+            lock (Gate) Resources.TryAdd(key, embedded);
+            return embedded;
+        }
+
+        private static byte[]? EmbeddedResource(System.Resources.ResourceManager manager, string name)
+        {
+            try
+            {
+                return manager.GetObject(name, System.Globalization.CultureInfo.InvariantCulture) as byte[];
+            }
+            catch (System.Resources.MissingManifestResourceException)
+            {
+                return null;
             }
         }
 

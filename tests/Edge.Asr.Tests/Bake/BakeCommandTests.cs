@@ -92,11 +92,23 @@ namespace Edge.Asr.Tests.Bake
         public void Writes_the_nanoFramework_resource_when_the_blob_goes_to_weights()
         {
             // A repository copy with just the device project: bake into its weights/ folder.
+            // Its project starts without the resource items (as before the first bake): the bake adds them.
             string repo = Path.Combine(_temp, "repo");
             Directory.CreateDirectory(Path.Combine(repo, "weights"));
-            File.Copy(Path.Combine(RepoPaths.Root(), "Edge.Asr.nfproj"), Path.Combine(repo, "Edge.Asr.nfproj"));
+            var bare = System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root(), "Edge.Asr.nfproj"));
+            bare.Descendants().Where(e => e.Name.LocalName == "EmbeddedResource"
+                || (e.Name.LocalName == "Compile" && ((string)e.Attribute("Include")!).StartsWith(@"firmware\Resources\", StringComparison.Ordinal)))
+                .ToList().ForEach(e => e.Remove());
+            bare.Descendants().Where(e => e.Name.LocalName == "ItemGroup" && !e.HasElements).ToList().ForEach(e => e.Remove());
+            bare.Save(Path.Combine(repo, "Edge.Asr.nfproj"));
+            Assert.DoesNotContain("ModelResources", File.ReadAllText(Path.Combine(repo, "Edge.Asr.nfproj")));
             var r = Bake(Export("res"), outPath: Path.Combine(repo, "weights", "small.easr"));
             Assert.True(r.ExitCode == 0, r.Stderr);
+            string designer = Path.Combine(repo, "firmware", "Resources", "ModelResources.Designer.cs");
+            Assert.Equal(NanoResource.Designer(), File.ReadAllText(designer));
+            Assert.Contains("internal enum BinaryResources : short", NanoResource.Designer());
+            Assert.Contains("Model = " + NanoResource.ResourceId("Model") + ",", NanoResource.Designer());
+            byte[] designerBytes = File.ReadAllBytes(designer);
             string resx = File.ReadAllText(Path.Combine(repo, "firmware", "Resources", "ModelResources.resx"));
             Assert.Contains("<data name=\"Model\" type=\"System.Resources.ResXFileRef, System.Windows.Forms\">", resx);
             Assert.Contains(@"<value>..\..\weights\small.easr;System.Byte[], mscorlib</value>", resx);
@@ -106,12 +118,16 @@ namespace Edge.Asr.Tests.Bake
             var item = doc.Descendants().Single(e => e.Name.LocalName == "EmbeddedResource");
             Assert.Equal(@"firmware\Resources\ModelResources.resx", (string)item.Attribute("Include")!);
             Assert.Equal("nFResXFileCodeGenerator", item.Elements().Single(e => e.Name.LocalName == "Generator").Value);
+            var compiled = doc.Descendants().Single(e => e.Name.LocalName == "Compile" && (string)e.Attribute("Include")! == @"firmware\Resources\ModelResources.Designer.cs");
+            Assert.Equal("ModelResources.resx", compiled.Elements().Single(e => e.Name.LocalName == "DependentUpon").Value);
+            Assert.Equal("True", compiled.Elements().Single(e => e.Name.LocalName == "AutoGen").Value);
             Assert.Contains("resource: ", r.Stdout);
             Assert.Contains("(\"Model\", id " + NanoResource.ResourceId("Model") + ")", r.Stdout);
 
             // A second bake rewrites the resx and leaves the project as it is; --no-resource touches nothing.
             Assert.Equal(0, Bake(Path.Combine(_temp, "res"), outPath: Path.Combine(repo, "weights", "small.easr")).ExitCode);
             Assert.Equal(project, File.ReadAllText(Path.Combine(repo, "Edge.Asr.nfproj")));
+            Assert.Equal(designerBytes, File.ReadAllBytes(designer));
             File.Delete(Path.Combine(repo, "firmware", "Resources", "ModelResources.resx"));
             Assert.Equal(0, Bake(Path.Combine(_temp, "res"), null, Path.Combine(repo, "weights", "small.easr"), "--no-resource").ExitCode);
             Assert.False(File.Exists(Path.Combine(repo, "firmware", "Resources", "ModelResources.resx")));
