@@ -46,10 +46,23 @@ namespace Edge.Asr.Codegen.Bake
         /// <param name="calibrationMel">calibration clips, each [frames][mel] in log2 units (frontend Q8 / 256)</param>
         public static BakeResult Bake(TrainingExport export, IReadOnlyList<double[][]> calibrationMel)
         {
-            ModelConfig config = export.Config;
-            if (config.Blocks > ConfigFields.MaxBlocks)
-                throw new BakeException(export.Folder + ": " + config.Blocks + " blocks, a blob holds at most " + ConfigFields.MaxBlocks);
+            if (export.Config.Blocks > ConfigFields.MaxBlocks)
+                throw new BakeException(export.Folder + ": " + export.Config.Blocks + " blocks, a blob holds at most " + ConfigFields.MaxBlocks);
             FloatTensors floats = ExportTensors.Read(export);
+            return Bake(export.Config, floats, export.Frontend, export.Detector ?? DefaultDetector(), calibrationMel);
+        }
+
+        /// <summary>
+        /// Bakes float tensors already in memory (exactly the names and shapes
+        /// ModelTensorNames.Float(config) lists, as ExportTensors.Read returns them): the same quantiser,
+        /// layout, writer and load-back as an export folder's bake.
+        /// </summary>
+        /// <param name="calibrationMel">calibration clips, each [frames][mel] in log2 units (frontend Q8 / 256)</param>
+        public static BakeResult Bake(ModelConfig config, FloatTensors floats, FrontendParams frontend, DetectorDefaults detector,
+            IReadOnlyList<double[][]> calibrationMel)
+        {
+            if (config.Blocks > ConfigFields.MaxBlocks)
+                throw new BakeException(config.Blocks + " blocks, a blob holds at most " + ConfigFields.MaxBlocks);
             if (calibrationMel.Count == 0) throw new BakeException("no calibration clips");
             foreach (double[][] clip in calibrationMel)
                 foreach (double[] frame in clip)
@@ -68,7 +81,7 @@ namespace Edge.Asr.Codegen.Bake
             List<BlobTensorSpec> specs = Specs(parameters);
             string[] labels = new string[config.Classes];
             for (int c = 0; c < labels.Length; c++) labels[c] = config.Label(c);
-            byte[] blob = new BlobWriter(config, labels, export.Frontend, export.Detector ?? DefaultDetector(), specs).Write();
+            byte[] blob = new BlobWriter(config, labels, frontend, detector, specs).Write();
             ModelBlob loaded;
             try
             {

@@ -73,13 +73,86 @@ namespace Edge.Asr.Tests.Golden
             Type[] classes = typeof(FrontendGoldenTests).Assembly.GetTypes()
                 .Where(t => t.Namespace == "Edge.Asr.DeviceTests" && t.GetCustomAttributes(typeof(TestClassAttribute), true).Length > 0)
                 .ToArray();
-            Assert.Equal(new[] { typeof(FrontendGoldenTests) }, classes);
-            MethodInfo[] methods = typeof(FrontendGoldenTests).GetMethods()
-                .Where(m => m.GetCustomAttributes(typeof(TestMethodAttribute), true).Length > 0).ToArray();
-            Assert.Equal(3, methods.Length);
+            Assert.Equal(new[] { typeof(EngineGoldenTests), typeof(FrontendGoldenTests) }, classes.OrderBy(t => t.Name, StringComparer.Ordinal));
+            foreach (Type testClass in classes)
+            {
+                MethodInfo[] methods = testClass.GetMethods()
+                    .Where(m => m.GetCustomAttributes(typeof(TestMethodAttribute), true).Length > 0).ToArray();
+                Assert.Equal(3, methods.Length);
 
-            object instance = Activator.CreateInstance(typeof(FrontendGoldenTests))!;
-            foreach (MethodInfo method in methods) method.Invoke(instance, null);
+                object instance = Activator.CreateInstance(testClass)!;
+                foreach (MethodInfo method in methods) method.Invoke(instance, null);
+            }
+        }
+
+        [Fact]
+        public void TheEngineCheckGivesEveryGoldenOutput()
+        {
+            EngineGoldenRun run = EngineGoldenCheck.Run(EngineGoldenCheck.Build(GoldenVectors.EngineModelBlob),
+                GoldenVectors.FrontendFrames, GoldenVectors.FrontendChannels);
+
+            Assert.Equal(GoldenVectors.EngineSteps, run.Steps);
+            Assert.Equal((GoldenVectors.FrontendFrameCount + 3) / 4, run.Steps);
+            Assert.Equal(GoldenVectors.EngineEncoderInput, run.EncoderInput);
+            Assert.Equal(GoldenVectors.EngineBlockOutputs, run.BlockOutputs);
+            Assert.Equal(GoldenVectors.EngineLogits, run.Logits);
+            Assert.Equal(GoldenVectors.EnginePosteriors, run.Posteriors);
+        }
+
+        [Fact]
+        public void TheGoldenModelIsTheGeneratorsAndItsOutputsAreNotDegenerate()
+        {
+            // The blob is what GoldenModel bakes today (the sync test covers the whole file too), and a
+            // check on constant, zero or saturated outputs would prove little.
+            Assert.Equal(Edge.Asr.Sim.Commands.GoldenModel.Blob(GoldenVectors.FrontendFrames), GoldenVectors.EngineModelBlob);
+            Edge.Asr.Model.ModelConfig c = Edge.Asr.Blob.ModelBlob.Load(GoldenVectors.EngineModelBlob).Config;
+            Assert.Equal((GoldenVectors.EngineDim, GoldenVectors.EngineBlocks, GoldenVectors.EngineClasses), (c.Dim, c.Blocks, c.Classes));
+            Assert.True(c.HasAttention(1) && !c.HasAttention(0), "one convolution-only and one attention block");
+            Assert.True(GoldenVectors.EngineSteps > c.LeftContext + 1 && GoldenVectors.EngineSteps > c.PoolWindow, "the run wraps the caches");
+            foreach (short[] values in new[] { GoldenVectors.EngineEncoderInput, GoldenVectors.EngineBlockOutputs, GoldenVectors.EngineLogits })
+            {
+                Assert.True(values.Distinct().Count() > values.Length * 3 / 4, "distinct values " + values.Distinct().Count() + " of " + values.Length);
+                Assert.DoesNotContain(short.MaxValue, values);
+                Assert.DoesNotContain(short.MinValue, values);
+            }
+            for (int s = 0; s < GoldenVectors.EngineSteps; s++)
+            {
+                int sum = 0;
+                for (int k = 0; k < GoldenVectors.EngineClasses; k++) sum += GoldenVectors.EnginePosteriors[s * GoldenVectors.EngineClasses + k];
+                Assert.InRange(sum, 32768 - GoldenVectors.EngineClasses, 32768 + GoldenVectors.EngineClasses);
+            }
+        }
+
+        [Fact]
+        public void EngineComparisonNamesTheFirstDifferingStepAndIndex()
+        {
+            short[] logits = (short[])GoldenVectors.EngineLogits.Clone();
+            logits[4 * 3 + 2]++;
+            short[] blocks = (short[])GoldenVectors.EngineBlockOutputs.Clone();
+            blocks[5 * 16 + 9]--;
+
+            Assert.Equal("logits step 4 [2]: expected " + GoldenVectors.EngineLogits[14] + ", got " + logits[14],
+                EngineGoldenCheck.Compare("logits", GoldenVectors.EngineLogits, logits, 3));
+            Assert.Equal("block outputs step 5 [9]: expected " + GoldenVectors.EngineBlockOutputs[89] + ", got " + blocks[89],
+                EngineGoldenCheck.Compare("block outputs", GoldenVectors.EngineBlockOutputs, blocks, 16));
+            Assert.Equal("logits: expected 21 values, got 20", EngineGoldenCheck.Compare("logits", GoldenVectors.EngineLogits, logits.Take(20).ToArray(), 3));
+            Assert.Equal("", EngineGoldenCheck.Compare("logits", GoldenVectors.EngineLogits, (short[])GoldenVectors.EngineLogits.Clone(), 3));
+        }
+
+        [Fact]
+        public void AChangedWeightChangesTheOutputsTheCheckCompares()
+        {
+            // The device check would catch an engine that reads a tensor wrongly: flip one weight byte in
+            // the blob (and re-seal its CRC) and the outputs differ from the golden ones.
+            byte[] blob = (byte[])GoldenVectors.EngineModelBlob.Clone();
+            Edge.Asr.Blob.ModelBlob loaded = Edge.Asr.Blob.ModelBlob.Load(blob);
+            Edge.Asr.Blob.BlobTensor t = loaded.Tensor("classifier.weight");
+            blob[t.DataOffset] ^= 0x11;
+            Edge.Asr.Codegen.Blob.BlobWriter.Seal(blob);
+            EngineGoldenRun run = EngineGoldenCheck.Run(EngineGoldenCheck.Build(blob), GoldenVectors.FrontendFrames, GoldenVectors.FrontendChannels);
+
+            Assert.Equal(GoldenVectors.EngineBlockOutputs, run.BlockOutputs);
+            Assert.StartsWith("logits step 0 [", EngineGoldenCheck.Compare("logits", GoldenVectors.EngineLogits, run.Logits, GoldenVectors.EngineClasses));
         }
 
         [Fact]

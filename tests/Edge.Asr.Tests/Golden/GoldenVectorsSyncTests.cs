@@ -41,7 +41,8 @@ namespace Edge.Asr.Tests.Golden
 
                 Assert.Equal("", r.Stderr);
                 Assert.Equal(ExitCodes.Success, r.ExitCode);
-                Assert.Equal("wrote " + path + ": 4800 samples, 28 frontend frames" + Environment.NewLine, r.Stdout);
+                Assert.Equal("wrote " + path + ": 4800 samples, 28 frontend frames; engine: " + Edge.Asr.DeviceTests.GoldenVectors.EngineModelBlob.Length
+                    + "-byte model blob, 7 encoder steps, " + (7 * 8 + 7 * 2 * 8 + 7 * 3 + 7 * 3) + " output values" + Environment.NewLine, r.Stdout);
                 Assert.Equal(GoldenCommand.Generate(), File.ReadAllText(path));
             }
             finally
