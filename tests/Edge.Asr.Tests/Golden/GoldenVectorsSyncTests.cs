@@ -32,6 +32,21 @@ namespace Edge.Asr.Tests.Golden
         }
 
         [Fact]
+        public void EveryArrayInitializerHoldsUnder64KBOfData()
+        {
+            // nanoFramework refuses array initializers over 64 KB; the generator refuses to write one.
+            var arrays = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(CheckedInPath),
+                @"public static readonly (?<type>short|byte)\[\] (?<name>\w+) =\s*\{(?<values>[^}]*)\}");
+            Assert.Equal(7, arrays.Count);
+            foreach (System.Text.RegularExpressions.Match m in arrays)
+            {
+                int count = m.Groups["values"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
+                int bytes = count * (m.Groups["type"].Value == "short" ? 2 : 1);
+                Assert.True(bytes > 0 && bytes <= GoldenCommand.MaxInitializerBytes, m.Groups["name"].Value + ": " + bytes + " bytes");
+            }
+        }
+
+        [Fact]
         public void TheCommandWritesTheGeneratorOutput()
         {
             string path = Path.Combine(Path.GetTempPath(), "golden-" + Guid.NewGuid().ToString("N") + ".cs");
