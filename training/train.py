@@ -84,6 +84,26 @@ def spec_augment(x, rng, time_masks, time_width, freq_masks, freq_width):
     return x
 
 
+def mel_warp(x, rng, max_warp):
+    """Stretch each clip's mel axis by a factor in [1 - max_warp, 1 + max_warp] (linear interpolation).
+
+    Why: a longer or shorter vocal tract scales every formant by about the same factor; the
+    training voices (espeak-ng, flite) cover few tract lengths and held-out voices fall outside
+    them. This is vocal tract length perturbation done on the features, so it costs no synthesis.
+    """
+    if max_warp <= 0:
+        return x
+    b, t, f = x.shape
+    alpha = torch.as_tensor(rng.uniform(1 - max_warp, 1 + max_warp, size=(b, 1)), dtype=torch.float32)
+    pos = (torch.arange(f, dtype=torch.float32)[None, :] * alpha).clamp(0, f - 1)
+    lo = pos.floor().long()
+    hi = (lo + 1).clamp(max=f - 1)
+    w = (pos - lo.to(torch.float32))[:, None, :]
+    x_lo = x.gather(2, lo[:, None, :].expand(b, t, f))
+    x_hi = x.gather(2, hi[:, None, :].expand(b, t, f))
+    return x_lo + w * (x_hi - x_lo)
+
+
 def time_shift(x, rng, max_shift):
     """Roll each clip by up to max_shift frames (zeros in, like the frontend's digital silence)."""
     if max_shift <= 0:
@@ -133,6 +153,8 @@ def parse_args(argv):
     p.add_argument("--weight-decay", type=float, default=0.01)
     p.add_argument("--label-smoothing", type=float, default=0.1)
     p.add_argument("--dropout", type=float, default=0.0, help="dropout in FFN, attention and conv outputs (training only; costs ~20%% of the CPU time)")
+    p.add_argument("--mel-warp", type=float, default=0.12,
+                   help="largest mel-axis stretch for vocal tract length perturbation (0 turns it off)")
     p.add_argument("--patience", type=int, default=8, help="stop after this many epochs without a better val accuracy")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
@@ -192,7 +214,7 @@ def main(argv=None):
         for s in range(0, len(order), a.batch):
             idx = np.sort(order[s:s + a.batch])
             x = m.features_to_input(xt[idx])
-            x = spec_augment(time_shift(x, rng, 10), rng, 2, 10, 2, 6)
+            x = spec_augment(mel_warp(time_shift(x, rng, 10), rng, a.mel_warp), rng, 2, 10, 2, 6)
             y = torch.as_tensor(yt[idx])
             loss = loss_fn(net(x), y)
             opt.zero_grad()
@@ -221,7 +243,7 @@ def main(argv=None):
     info = {"best_epoch": best_epoch, "val_accuracy": best_acc, "epochs_run": len(log), "train_clips": len(xt),
             "val_clips": len(xv), "frames": int(xt.shape[1]), "seed": a.seed, "batch": a.batch, "lr": a.lr,
             "weight_decay": a.weight_decay, "label_smoothing": a.label_smoothing, "dropout": a.dropout,
-            "optimizer": "AdamW", "spec_augment": "2 time masks <= 10 frames, 2 mel masks <= 6 bins, mean fill",
+            "optimizer": "AdamW", "mel_warp": a.mel_warp, "spec_augment": "2 time masks <= 10 frames, 2 mel masks <= 6 bins, mean fill",
             "time_shift_frames": 10, "seconds": round(time.time() - start, 1)}
     export(net, c, a.out, info)
     with open(os.path.join(a.out, "train_log.txt"), "w", encoding="utf-8") as f:
