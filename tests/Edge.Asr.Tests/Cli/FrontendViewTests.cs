@@ -2,11 +2,14 @@ using System;
 using System.IO;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Commands;
+using Edge.Asr.Tests.Portability;
 using Xunit;
 
 namespace Edge.Asr.Tests.Cli
 {
     /// <summary><c>edge-asr run</c> shows the frontend's real log-mel frames, and <c>bench</c> its real costs.</summary>
+    // `run` drives the firmware twin, whose simulated board is process-wide state (DeviceSimulation).
+    [Collection(DeviceSimulationCollection.Name)]
     public class FrontendViewTests
     {
         [Fact]

@@ -2,11 +2,14 @@ using System;
 using System.IO;
 using Edge.Asr.Sim.Commands;
 using Edge.Asr.Tests.Audio;
+using Edge.Asr.Tests.Portability;
 using Xunit;
 
 namespace Edge.Asr.Tests.Cli
 {
     /// <summary>edge-asr run on real files and streams: exit codes, true facts, one-line errors.</summary>
+    // `run` drives the firmware twin, whose simulated board is process-wide state (DeviceSimulation).
+    [Collection(DeviceSimulationCollection.Name)]
     public sealed class RunCommandTests
     {
         // samples/yes.wav: 16 kHz mono 16-bit, 22815 samples (sox: max 0.570496, min -0.574951, RMS 0.048025).

@@ -8,11 +8,14 @@ using Edge.Asr.Sim.Audio;
 using Edge.Asr.Sim.Commands;
 using Edge.Asr.Sim.Device;
 using Edge.Asr.Sim.Report;
+using Edge.Asr.Tests.Portability;
 using Xunit;
 
 namespace Edge.Asr.Tests.Cli
 {
     /// <summary><c>edge-asr run --threshold / --json / --report</c> on the shipped default model and samples/commands.wav.</summary>
+    // `run` drives the firmware twin, whose simulated board is process-wide state (DeviceSimulation).
+    [Collection(DeviceSimulationCollection.Name)]
     public class RunOptionsTests
     {
         private static string DefaultModel => Path.Combine(CliHarness.RepositoryRoot(), "weights", "default.easr");

@@ -1,11 +1,14 @@
 using System.IO;
 using System.Linq;
 using Edge.Asr.Sim.Commands;
+using Edge.Asr.Tests.Portability;
 using Xunit;
 
 namespace Edge.Asr.Tests.Cli
 {
     /// <summary><c>edge-asr run --model</c>: the shipped default model, through the simulated device, hears the shipped samples.</summary>
+    // `run` drives the firmware twin, whose simulated board is process-wide state (DeviceSimulation).
+    [Collection(DeviceSimulationCollection.Name)]
     public class RunWithModelTests
     {
         private static string DefaultModel => Path.Combine(CliHarness.RepositoryRoot(), "weights", "default.easr");
