@@ -59,10 +59,12 @@ namespace Edge.Asr.Tests.Cli
         }
 
         [Fact]
-        public void TheShippedSentenceGivesAllFourCommandsInOrder()
+        public void TheShippedSentenceGivesItsCommandsInOrder()
         {
+            // espeak-ng en-gb: "yes. stop. go. off." The default model hears the first three; its "off"
+            // peaks at 0.395, below the blob's 0.8 (weights/README.md; RunOptionsTests lowers the threshold).
             CliHarness.Result r = CliHarness.InProcess("run", CliHarness.Sample("commands.wav"), "--model", DefaultModel);
-            Assert.Equal(new[] { "yes", "stop", "go", "off" }, Commands(r)); // espeak-ng en-gb: "yes. stop. go. off."
+            Assert.Equal(new[] { "yes", "stop", "go" }, Commands(r));
         }
 
         [Fact]
