@@ -1,9 +1,5 @@
-using System;
-using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Edge.Asr.Tests.NfProj;
 using Xunit;
 
 namespace Edge.Asr.Tests.Training
@@ -35,16 +31,8 @@ print(json.dumps(out))
 
         private static JsonElement RunProbe()
         {
-            var psi = new ProcessStartInfo(SynthRunner.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.Environment["OPENBLAS_NUM_THREADS"] = "1";
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(Probe);
-            psi.ArgumentList.Add(Path.Combine(RepoLayout.Root, "training"));
-            using Process p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + SynthRunner.Python);
-            var stderr = p.StandardError.ReadToEndAsync();
-            string stdout = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, "python3 (python3-torch from ./test.sh) failed: " + stderr.Result);
+            var (exitCode, stdout, stderr) = Python.RunCode(Probe);
+            Assert.True(exitCode == 0, "python3 (python3-torch from ./test.sh) failed: " + stderr);
             return JsonDocument.Parse(stdout).RootElement.Clone();
         }
 

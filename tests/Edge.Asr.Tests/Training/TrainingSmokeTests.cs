@@ -55,11 +55,17 @@ namespace Edge.Asr.Tests.Training
     /// <summary>Runs a training/ script with Debian's python3 and one BLAS thread.</summary>
     public static class Python
     {
-        public static (int ExitCode, string Stdout, string Stderr) Run(string script, params string[] args)
+        public static (int ExitCode, string Stdout, string Stderr) Run(string script, params string[] args) =>
+            Start(new[] { Path.Combine(RepoLayout.Root, "training", script) }.Concat(args));
+
+        /// <summary>Runs <paramref name="code"/> with `python3 -c`; training/ is argv[1].</summary>
+        public static (int ExitCode, string Stdout, string Stderr) RunCode(string code) =>
+            Start(new[] { "-c", code, Path.Combine(RepoLayout.Root, "training") });
+
+        private static (int ExitCode, string Stdout, string Stderr) Start(IEnumerable<string> args)
         {
             var psi = new ProcessStartInfo(SynthRunner.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             psi.Environment["OPENBLAS_NUM_THREADS"] = "1";
-            psi.ArgumentList.Add(Path.Combine(RepoLayout.Root, "training", script));
             foreach (string a in args) psi.ArgumentList.Add(a);
             using Process p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + SynthRunner.Python);
             var stderr = p.StandardError.ReadToEndAsync();
