@@ -131,7 +131,7 @@ namespace Edge.Asr.Sim.Device
         }
 
         /// <summary>Knows when its stream has ended: a read returned nothing, or the next one would.</summary>
-        private sealed class EndAwareStream : Stream
+        private sealed class EndAwareStream : ForwardReadStream
         {
             private readonly Stream _inner;
             private readonly byte[] _one = new byte[1];
@@ -165,16 +165,6 @@ namespace Edge.Asr.Sim.Device
                 if (n == 0) _ended = true;
                 return n;
             }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         /// <summary>Records events and passes them on (to the announcer on the I2S path).</summary>

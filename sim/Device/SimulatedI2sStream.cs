@@ -11,7 +11,7 @@ namespace Edge.Asr.Sim.Device
     /// <c>DeviceSimulation.I2sSource</c> and the firmware's I2sDevice.Read receives exactly the
     /// device's layout. It ends when the source ends.
     /// </summary>
-    public sealed class SimulatedI2sStream : Stream
+    public sealed class SimulatedI2sStream : ForwardReadStream
     {
         private const int BlockSamples = 1024;
         private readonly IAudioSource _source;
@@ -32,12 +32,6 @@ namespace Edge.Asr.Sim.Device
 
         /// <summary>Samples converted so far.</summary>
         public long SamplesProduced => _produced;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -71,11 +65,6 @@ namespace Edge.Asr.Sim.Device
             _position = 0;
             return true;
         }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Edge.Asr.Sim.Audio;
+using Edge.Asr.Sim.Device;
 using Xunit;
 
 namespace Edge.Asr.Tests.Audio
@@ -8,7 +9,7 @@ namespace Edge.Asr.Tests.Audio
     public sealed class RawPcmSourceTests
     {
         /// <summary>A pipe-like stream: not seekable, hands out at most a few bytes per read.</summary>
-        private sealed class TricklingStream : Stream
+        private sealed class TricklingStream : ForwardReadStream
         {
             private readonly byte[] _data;
             private int _position;
@@ -24,16 +25,6 @@ namespace Edge.Asr.Tests.Audio
                 _next = _next % 5 + 1; // 1, 2, 3, 4, 5, 1, ... bytes: odd splits on purpose
                 return n;
             }
-
-            public override bool CanRead => true;
-            public override bool CanSeek => false;
-            public override bool CanWrite => false;
-            public override long Length => throw new NotSupportedException();
-            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-            public override void Flush() { }
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-            public override void SetLength(long value) => throw new NotSupportedException();
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
 
         private static short[] Samples(int count)
