@@ -56,16 +56,9 @@ namespace Edge.Asr.Tests.Firmware
         [Fact]
         public void ReadErrorsArePrintedBackedOffAndTheDeviceReopened()
         {
-            DeviceSimulation.Reset();
             var clock = new FakeClock();
             var lines = new Lines();
-            var model = new ConformerModel(FirmwareTestModel.Parameters.Value);
-            string[] labels = FirmwareTestModel.Labels(model);
-            // A threshold no posterior reaches: this test is about the loop, not detections.
-            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlobDefaults(labels.Length, 32767, 1, 0));
-            var pipeline = new CommandPipeline(model, detector, labels, new NoCommands());
-            var announcer = new CommandAnnouncer(lines, null);
-            var loop = new CaptureLoop(BoardConfig.DevKitInmp441(), pipeline, announcer, lines, clock, new Free());
+            var (loop, pipeline) = QuietLoop(clock, lines);
 
             // No I2S source: every read fails.
             for (int i = 0; i < 8; i++) Assert.False(loop.Step());
@@ -95,15 +88,24 @@ namespace Edge.Asr.Tests.Firmware
             Assert.Equal(9, loop.Errors);
         }
 
-        private static (CaptureLoop Loop, Lines Lines) LoopOverSilence(FakeClock clock, int seconds)
+        /// <summary>
+        /// A fresh simulated board and a capture loop over the test model whose detector has a
+        /// threshold no posterior reaches: these tests are about the loop, not detections.
+        /// </summary>
+        private static (CaptureLoop Loop, CommandPipeline Pipeline) QuietLoop(FakeClock clock, Lines lines)
         {
             DeviceSimulation.Reset();
-            var lines = new Lines();
             var model = new ConformerModel(FirmwareTestModel.Parameters.Value);
             string[] labels = FirmwareTestModel.Labels(model);
             var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlobDefaults(labels.Length, 32767, 1, 0));
             var pipeline = new CommandPipeline(model, detector, labels, new NoCommands());
-            var loop = new CaptureLoop(BoardConfig.DevKitInmp441(), pipeline, new CommandAnnouncer(lines, null), lines, clock, new Free());
+            return (new CaptureLoop(BoardConfig.DevKitInmp441(), pipeline, new CommandAnnouncer(lines, null), lines, clock, new Free()), pipeline);
+        }
+
+        private static (CaptureLoop Loop, Lines Lines) LoopOverSilence(FakeClock clock, int seconds)
+        {
+            var lines = new Lines();
+            CaptureLoop loop = QuietLoop(clock, lines).Loop;
             int samples = seconds * 16000;
             DeviceSimulation.I2sSource = new MemoryStream(SimulatedI2sBytes.FromPcm16(new I2sSampleLayout(4, 2, 0), new short[samples], 0, samples));
             for (int i = 0; i < samples / CaptureLoop.BlockSamples; i++) Assert.True(loop.Step());
@@ -144,14 +146,9 @@ namespace Edge.Asr.Tests.Firmware
         [Fact]
         public void OpenFailuresArePrintedAndRetriedWithTheSameBackoff()
         {
-            DeviceSimulation.Reset();
             var clock = new FakeClock();
             var lines = new Lines();
-            var model = new ConformerModel(FirmwareTestModel.Parameters.Value);
-            string[] labels = FirmwareTestModel.Labels(model);
-            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlobDefaults(labels.Length, 32767, 1, 0));
-            var pipeline = new CommandPipeline(model, detector, labels, new NoCommands());
-            var loop = new CaptureLoop(BoardConfig.DevKitInmp441(), pipeline, new CommandAnnouncer(lines, null), lines, clock, new Free());
+            CaptureLoop loop = QuietLoop(clock, lines).Loop;
             DeviceSimulation.I2sSource = new MemoryStream(new byte[CaptureLoop.BlockSamples * 8]);
             DeviceSimulation.FailingI2sOpens = 3;
 
