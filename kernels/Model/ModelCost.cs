@@ -1,4 +1,5 @@
 using System;
+using Edge.Asr.Ops;
 
 namespace Edge.Asr.Model
 {
@@ -37,25 +38,12 @@ namespace Edge.Asr.Model
             return n + c.Classes;
         }
 
-        /// <summary>Frequency taps of a 3-wide stride-2 conv with padding 1 that fall inside the input.</summary>
-        public static int InsideTaps(int outBins, int inBins)
-        {
-            int n = 0;
-            for (int f = 0; f < outBins; f++)
-                for (int kf = 0; kf < 3; kf++)
-                {
-                    int bin = 2 * f - 1 + kf;
-                    if (bin >= 0 && bin < inBins) n++;
-                }
-            return n;
-        }
-
         /// <summary>Multiply-accumulates of the subsampling per encoder frame (4 mel frames).</summary>
         public static long SubsamplingMacs(ModelConfig c)
         {
             int bins1 = (c.MelBins - 1) / 2 + 1, bins2 = c.SubsampledBins;
             long ch = c.SubsamplingChannels;
-            return 2L * InsideTaps(bins1, c.MelBins) * 3 * ch + (long)InsideTaps(bins2, bins1) * 3 * ch + bins2 * ch * ch + ch * bins2 * c.Dim;
+            return 2L * ConvSubsampling.InsideTaps(bins1, c.MelBins) * 3 * ch + (long)ConvSubsampling.InsideTaps(bins2, bins1) * 3 * ch + bins2 * ch * ch + ch * bins2 * c.Dim;
         }
 
         /// <summary>Half-step FFN: LayerNorm 4D, D·Hd, Swish 2Hd, Hd·D, residual D.</summary>

@@ -110,7 +110,8 @@ namespace Edge.Asr.Ops
             }
         }
 
-        private static int InsideTaps(int outBins, int inBins)
+        /// <summary>Frequency taps of a 3-wide stride-2 conv with padding 1 that fall inside the input.</summary>
+        public static int InsideTaps(int outBins, int inBins)
         {
             int n = 0;
             for (int f = 0; f < outBins; f++)
