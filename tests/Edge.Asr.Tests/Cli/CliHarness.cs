@@ -8,6 +8,7 @@ namespace Edge.Asr.Tests.Cli
     /// <summary>Runs edge-asr in-process (the real entry, captured streams) or as a real process.</summary>
     public static class CliHarness
     {
+        /// <summary>A finished run: exit code and both streams (also what FlashScript returns for scripts/flash.sh).</summary>
         public sealed class Result
         {
             public Result(int exitCode, string stdout, string stderr)
@@ -21,6 +22,7 @@ namespace Edge.Asr.Tests.Cli
             public string Stdout { get; }
             public string Stderr { get; }
 
+            public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using Edge.Asr.Tests.Cli;
 using Xunit;
 
 namespace Edge.Asr.Tests.Flash
@@ -28,7 +29,7 @@ namespace Edge.Asr.Tests.Flash
             return members.ToArray();
         }
 
-        private static void AssertOneError(FlashScript.Result r, string expected, int exitCode = 1)
+        private static void AssertOneError(CliHarness.Result r, string expected, int exitCode = 1)
         {
             Assert.Equal("", r.Stdout);
             Assert.Equal(expected, Assert.Single(r.StderrLines));
@@ -39,7 +40,7 @@ namespace Edge.Asr.Tests.Flash
         public void TheGoodConfigPasses()
         {
             using var flash = new FlashScript();
-            FlashScript.Result r = flash.Run(null, "--config", flash.Config(With("", null)), "--dry-run");
+            CliHarness.Result r = flash.Run(null, "--config", flash.Config(With("", null)), "--dry-run");
             Assert.Equal(0, r.ExitCode);
             Assert.Equal(2, r.StdoutLines.Length);
         }
@@ -62,7 +63,7 @@ namespace Edge.Asr.Tests.Flash
         {
             using var flash = new FlashScript();
             string path = flash.Write("nanoff.config", text);
-            FlashScript.Result r = flash.Run(null, "--config", path, "--dry-run");
+            CliHarness.Result r = flash.Run(null, "--config", path, "--dry-run");
             Assert.Equal("", r.Stdout);
             string line = Assert.Single(r.StderrLines);
             Assert.StartsWith("flash.sh: " + path + ": not valid JSON: ", line);
@@ -141,7 +142,7 @@ namespace Edge.Asr.Tests.Flash
                 "flash.sh: " + path + ": field \"image\": " + image + " does not exist (build Edge.Asr.nfproj first; --dry-run does not need it)");
             Assert.Empty(flash.LoggedCalls());
 
-            FlashScript.Result updateOnly = flash.Run(bin, "--config", path, "--update-only");
+            CliHarness.Result updateOnly = flash.Run(bin, "--config", path, "--update-only");
             Assert.Equal(0, updateOnly.ExitCode);
             Assert.Single(flash.LoggedCalls());
         }

@@ -1,5 +1,6 @@
 using System.IO;
 using Edge.Asr.Tests.NfProj;
+using Edge.Asr.Tests.Cli;
 using Xunit;
 
 namespace Edge.Asr.Tests.Flash
@@ -19,7 +20,7 @@ namespace Edge.Asr.Tests.Flash
             using var flash = new FlashScript();
             string image = Path.Combine(RepoLayout.Root, "bin", "Release", "Edge.Asr.bin");
 
-            FlashScript.Result r = flash.Run(null, "--dry-run");
+            CliHarness.Result r = flash.Run(null, "--dry-run");
 
             Assert.Equal("", r.Stderr);
             Assert.Equal(0, r.ExitCode);
@@ -36,7 +37,7 @@ namespace Edge.Asr.Tests.Flash
             using var flash = new FlashScript();
             string config = flash.Config(Target, Port, Baud, "\"firmwareVersion\": \"1.12.0.53\"", Image);
 
-            FlashScript.Result r = flash.Run(null, "--config", config, "--dry-run");
+            CliHarness.Result r = flash.Run(null, "--config", config, "--dry-run");
 
             Assert.Equal(0, r.ExitCode);
             Assert.Equal(new[]
@@ -52,8 +53,8 @@ namespace Edge.Asr.Tests.Flash
             using var flash = new FlashScript();
             string config = flash.Config(Target, Port, Baud, Latest, Image);
 
-            FlashScript.Result update = flash.Run(null, "--dry-run", "--update-only", "--config", config);
-            FlashScript.Result deploy = flash.Run(null, "--deploy-only", "--config", config, "--dry-run");
+            CliHarness.Result update = flash.Run(null, "--dry-run", "--update-only", "--config", config);
+            CliHarness.Result deploy = flash.Run(null, "--deploy-only", "--config", config, "--dry-run");
 
             Assert.Equal(0, update.ExitCode);
             Assert.Equal(new[] { "nanoff --platform esp32 --target ESP32_S3_QUAD --serialport /dev/ttyACM1 --baud 921600 --update" }, update.StdoutLines);
@@ -67,7 +68,7 @@ namespace Edge.Asr.Tests.Flash
             using var flash = new FlashScript();
             string config = flash.Config("\"target\": \"ESP32_C3\"", "\"serialPort\": \"COM5\"", "\"baud\": 115200", Latest, "\"image\": \"my app/it's.bin\"");
 
-            FlashScript.Result r = flash.Run(null, "--config", config, "--dry-run", "--deploy-only");
+            CliHarness.Result r = flash.Run(null, "--config", config, "--dry-run", "--deploy-only");
 
             Assert.Equal(0, r.ExitCode);
             string quoted = "'" + Path.Combine(flash.Folder, "my app", "it'\\''s.bin") + "'";
@@ -82,7 +83,7 @@ namespace Edge.Asr.Tests.Flash
             string config = flash.Config(Target, Port, Baud, "\"firmwareVersion\": \"1.12.0.53\"", Image);
             string bin = flash.InstallFakeNanoff(0, 0);
 
-            FlashScript.Result r = flash.Run(bin, "--config", config);
+            CliHarness.Result r = flash.Run(bin, "--config", config);
 
             Assert.Equal("", r.Stderr);
             Assert.Equal(0, r.ExitCode);
@@ -102,7 +103,7 @@ namespace Edge.Asr.Tests.Flash
             string config = flash.Config(Target, Port, Baud, Latest, Image);
             string bin = flash.InstallFakeNanoff(7, 0);
 
-            FlashScript.Result r = flash.Run(bin, "--config", config);
+            CliHarness.Result r = flash.Run(bin, "--config", config);
 
             Assert.Equal(7, r.ExitCode);
             Assert.Single(flash.LoggedCalls());
@@ -118,7 +119,7 @@ namespace Edge.Asr.Tests.Flash
             flash.Write("out/App.bin", "image");
             string config = flash.Config(Target, Port, Baud, Latest, Image);
 
-            FlashScript.Result r = flash.Run(null, "--config", config);
+            CliHarness.Result r = flash.Run(null, "--config", config);
 
             Assert.Equal(3, r.ExitCode);
             Assert.Equal("", r.Stdout);

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using Edge.Asr.Tests.Cli;
 using Edge.Asr.Tests.NfProj;
 
 namespace Edge.Asr.Tests.Flash
@@ -19,23 +20,6 @@ namespace Edge.Asr.Tests.Flash
         public string Folder { get; }
 
         public static string ScriptPath => Path.Combine(RepoLayout.Root, "scripts", "flash.sh");
-
-        public sealed class Result
-        {
-            public Result(int exitCode, string stdout, string stderr)
-            {
-                ExitCode = exitCode;
-                Stdout = stdout;
-                Stderr = stderr;
-            }
-
-            public int ExitCode { get; }
-            public string Stdout { get; }
-            public string Stderr { get; }
-
-            public string[] StdoutLines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
 
         /// <summary>Writes <paramref name="text"/> to a file in the scratch folder and returns its path.</summary>
         public string Write(string name, string text)
@@ -85,7 +69,7 @@ namespace Edge.Asr.Tests.Flash
         /// Runs the script with <paramref name="args"/>. <paramref name="pathPrefix"/>, when given, goes in
         /// front of a minimal PATH (/usr/bin:/bin) so that only the fake nanoff can be found.
         /// </summary>
-        public Result Run(string? pathPrefix, params string[] args)
+        public CliHarness.Result Run(string? pathPrefix, params string[] args)
         {
             var psi = new ProcessStartInfo("bash")
             {
@@ -105,7 +89,7 @@ namespace Edge.Asr.Tests.Flash
                 p.Kill(true);
                 throw new TimeoutException("flash.sh did not finish in 60 s");
             }
-            return new Result(p.ExitCode, stdout, stderr.Result);
+            return new CliHarness.Result(p.ExitCode, stdout, stderr.Result);
         }
 
         public void Dispose()
