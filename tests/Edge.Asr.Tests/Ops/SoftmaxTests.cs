@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Edge.Asr.Codegen.Reference;
 using Edge.Asr.Ops;
 using Edge.Asr.Tests.Ops.Reference;
 using Xunit;
@@ -45,7 +46,7 @@ namespace Edge.Asr.Tests.Ops
             var p = new short[length];
             foreach (var row in x)
             {
-                var r = SoftmaxRef.Apply(row);
+                var r = FloatModel.Softmax(row);
                 refs.AddRange(r);
                 var q = Quant.Activations(row, fIn);
                 var (pe, se) = Check(op, q, fIn, r);
@@ -86,7 +87,7 @@ namespace Edge.Asr.Tests.Ops
         public void HostileRowsSumToOneAndMatchFloat(string name, int fracIn, short[] row)
         {
             var op = new Softmax(64, fracIn);
-            var (pe, se) = Check(op, row, fracIn, SoftmaxRef.Apply(Quant.Dequantize(row, fracIn)));
+            var (pe, se) = Check(op, row, fracIn, FloatModel.Softmax(Quant.Dequantize(row, fracIn)));
             output.WriteLine("Softmax hostile " + name + " fIn " + fracIn + ": max |p err| " + pe.ToString("E2") + ", |sum−1| " + se.ToString("E2"));
         }
 
