@@ -134,24 +134,8 @@ namespace Edge.Asr.Sim.Commands
             return new ObservedAudioSource(source, (block, offset, n) =>
             {
                 statistics.Add(block, offset, n);
-                PushToFrontend(frontend, block, offset, n);
+                FrontendFrames.Push(frontend, block, offset, n, _frames);
             }, _stop);
-        }
-
-        /// <summary>The same streaming loop the device runs: push, and take each frame as it completes.</summary>
-        private void PushToFrontend(LogMelFrontend frontend, short[] block, int offset, int count)
-        {
-            int at = offset, end = offset + count;
-            while (at < end)
-            {
-                at += frontend.Push(block, at, end - at);
-                if (frontend.HasFrame)
-                {
-                    var frame = new short[LogMelFrontend.MelChannels];
-                    frontend.ReadFrame(frame, 0);
-                    _frames.Add(frame);
-                }
-            }
         }
 
         /// <summary>The frontend's view: a terminal spectrogram and where the loudest frame is.</summary>

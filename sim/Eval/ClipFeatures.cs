@@ -38,17 +38,7 @@ namespace Edge.Asr.Sim.Eval
             while ((n = source.Read(_block, 0, _block.Length)) > 0)
             {
                 samples += n;
-                int at = 0;
-                while (at < n)
-                {
-                    at += _frontend.Push(_block, at, n - at);
-                    if (_frontend.HasFrame)
-                    {
-                        var frame = new short[LogMelFrontend.MelChannels];
-                        _frontend.ReadFrame(frame, 0);
-                        frames.Add(frame);
-                    }
-                }
+                FrontendFrames.Push(_frontend, _block, 0, n, frames);
             }
             SampleCount = samples;
             return frames.ToArray();

@@ -65,16 +65,7 @@ namespace Edge.Asr.Tests.Firmware
                     catch (EndOfStreamException) { break; } // the desktop's end of a run: the last partial Read
                     Assert.Equal(samplesPerRead, n);
                     samplesRead += n;
-                    for (int done = 0; done < n;)
-                    {
-                        done += frontend.Push(reader.Samples, done, n - done);
-                        if (frontend.HasFrame)
-                        {
-                            var frame = new short[LogMelFrontend.MelChannels];
-                            frontend.ReadFrame(frame, 0);
-                            frames.Add(frame);
-                        }
-                    }
+                    FrontendFrames.Push(frontend, reader.Samples, 0, n, frames);
                 }
 
                 Assert.Equal(pcm.Length / samplesPerRead * samplesPerRead, samplesRead);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Edge.Asr.Frontend;
+using Edge.Asr.Sim.Audio;
 
 namespace Edge.Asr.Tests.Frontend
 {
@@ -14,17 +15,7 @@ namespace Edge.Asr.Tests.Frontend
             while (at < signal.Length)
             {
                 int block = Math.Min(nextBlockSize(), signal.Length - at);
-                int done = 0;
-                while (done < block)
-                {
-                    done += frontend.Push(signal, at + done, block - done);
-                    if (frontend.HasFrame)
-                    {
-                        var frame = new short[LogMelFrontend.MelChannels];
-                        frontend.ReadFrame(frame, 0);
-                        frames.Add(frame);
-                    }
-                }
+                FrontendFrames.Push(frontend, signal, at, block, frames);
                 at += block;
             }
             return frames.ToArray();
