@@ -43,7 +43,7 @@ namespace Edge.Asr.Codegen.Export
         public FrontendParams Frontend { get; }
         public string[] Labels { get; }
         public SafeTensors Tensors { get; }
-        /// <summary>Detector defaults from an optional "detector" object {smoothing_frames, threshold_q15, refractory_ms}; null when absent.</summary>
+        /// <summary>Detector defaults from an optional "detector" object {smoothing_frames, threshold_q15, refractory_ms, optional class_thresholds_q15 [one per label]}; null when absent.</summary>
         public DetectorDefaults? Detector { get; }
 
         public static TrainingExport Read(string folder)
@@ -115,7 +115,19 @@ namespace Edge.Asr.Codegen.Export
                 {
                     string dwhere = configPath + " detector";
                     if (det.ValueKind != JsonValueKind.Object) throw new InvalidDataException(dwhere + " must be an object");
-                    detector = new DetectorDefaults(Int(det, "smoothing_frames", dwhere), Int(det, "threshold_q15", dwhere), Int(det, "refractory_ms", dwhere), System.Array.Empty<int>());
+                    var classThresholds = new List<int>();
+                    if (det.TryGetProperty("class_thresholds_q15", out JsonElement ct))
+                    {
+                        if (ct.ValueKind != JsonValueKind.Array) throw new InvalidDataException(dwhere + ": \"class_thresholds_q15\" must be an array of integers, one per label");
+                        foreach (JsonElement t in ct.EnumerateArray())
+                        {
+                            if (t.ValueKind != JsonValueKind.Number || !t.TryGetInt32(out int q)) throw new InvalidDataException(dwhere + ": \"class_thresholds_q15\" must hold integers");
+                            classThresholds.Add(q);
+                        }
+                        if (classThresholds.Count != config.Classes)
+                            throw new InvalidDataException(dwhere + ": \"class_thresholds_q15\" has " + classThresholds.Count + " values for " + config.Classes + " labels");
+                    }
+                    detector = new DetectorDefaults(Int(det, "smoothing_frames", dwhere), Int(det, "threshold_q15", dwhere), Int(det, "refractory_ms", dwhere), classThresholds.ToArray());
                     try
                     {
                         detector.Validate(config.Classes);

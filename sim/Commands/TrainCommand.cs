@@ -36,6 +36,9 @@ namespace Edge.Asr.Sim.Commands
             public int Jobs { get; set; } = Environment.ProcessorCount;
             public bool Force { get; set; }
             public bool Resource { get; set; }
+            public string Voices { get; set; } = "free";
+            public double TargetFaPerHour { get; set; } = 0.5;
+            public double? NegativeMinutes { get; set; }
         }
 
         private readonly TextWriter _output;
@@ -62,8 +65,12 @@ namespace Edge.Asr.Sim.Commands
             var jobs = new Option<int>("--jobs") { Description = "processes for synthesis, threads for features", DefaultValueFactory = _ => Environment.ProcessorCount };
             var force = new Option<bool>("--force") { Description = "replace an existing model of that name" };
             var resource = new Option<bool>("--resource") { Description = "also make this model the firmware's embedded model (firmware/Resources/ModelResources.resx)" };
+            var voices = new Option<string>("--voices") { Description = "free: only voices whose licence allows shipping the model commercially; all: also non-commercial voices (MBROLA, Pico, RHVoice lyubov/evgeniy, festival rab/don; docs/data-synthesis.md)", DefaultValueFactory = _ => "free" };
+            voices.AcceptOnlyFromAmong("free", "all");
+            var target = new Option<double>("--target-fa-per-hour") { Description = "choose each command's threshold so the commands together fire at most this often per hour on synthesized negative streams", DefaultValueFactory = _ => 0.5 };
+            var negatives = new Option<double?>("--negative-minutes") { Description = "minutes of command-free streams synthesized for choosing thresholds, and as many for the held-out false-accept rate (default 60; --smoke 1)" };
             var command = new Command("train", "Make a model from a list of commands: synthesis, features, training, bake and held-out eval in one go.");
-            foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource }) command.Add(o);
+            foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource, voices, target, negatives }) command.Add(o);
             command.SetAction(result => new TrainCommand(stdout, stop).Execute(new Options
             {
                 Words = result.GetValue(words)!,
@@ -77,6 +84,9 @@ namespace Edge.Asr.Sim.Commands
                 Jobs = result.GetValue(jobs),
                 Force = result.GetValue(force),
                 Resource = result.GetValue(resource),
+                Voices = result.GetValue(voices)!,
+                TargetFaPerHour = result.GetValue(target),
+                NegativeMinutes = result.GetValue(negatives),
             }));
             return command;
         }
@@ -87,6 +97,8 @@ namespace Edge.Asr.Sim.Commands
             if (o.Words.Trim().Length == 0 || o.Words.Replace(",", "").Trim().Length == 0)
                 throw new TrainException("--words: the command list is empty", ExitCodes.Usage);
             if (o.Jobs < 1) throw new TrainException("--jobs must be at least 1", ExitCodes.Usage);
+            if (!(o.TargetFaPerHour > 0)) throw new TrainException("--target-fa-per-hour must be above 0", ExitCodes.Usage);
+            if (o.NegativeMinutes != null && !(o.NegativeMinutes.Value > 0)) throw new TrainException("--negative-minutes must be above 0", ExitCodes.Usage);
             ModelPaths target = ModelPaths.For(o.Out);
             target.CheckWritable(o.Force);
             string root = RepositoryHome.Find()
@@ -111,17 +123,25 @@ namespace Edge.Asr.Sim.Commands
                 string data = Path.Combine(work, "data");
                 string trainNpy = Path.Combine(work, "train.npy"), valNpy = Path.Combine(work, "val.npy");
 
-                Step(1, "synthesis", "text -> speech clips (train, val; held-out test voices)", () => Synthesis(root, o, data));
+                Step(1, "synthesis", "text -> speech clips (train, val; held-out test voices) and command-free streams", () => Synthesis(root, o, data));
                 Step(2, "features", "fixed-point log-mel of train and val", () =>
                 {
                     string classes = Path.Combine(data, "synth.json");
-                    Features(Path.Combine(data, "train", "manifest.csv"), trainNpy, classes, o.Jobs);
-                    Features(Path.Combine(data, "val", "manifest.csv"), valNpy, classes, o.Jobs);
+                    int frames = SynthesisInfo.FramesPerClip(classes);
+                    Features(Path.Combine(data, "train", "manifest.csv"), trainNpy, classes, frames, o.Jobs);
+                    Features(Path.Combine(data, "val", "manifest.csv"), valNpy, classes, frames, o.Jobs);
                 });
                 Step(3, "training", "train.py -> float export", () => Training(root, o, trainNpy, valNpy, staged.Export));
                 Step(4, "bake", "quantise with the val features as calibration", () => Bake(staged, valNpy));
+                ThresholdSweep.Result sweep = null!;
+                Step(5, "thresholds", "per-command thresholds from the tuning streams and val clips, baked into the blob", () =>
+                {
+                    sweep = Thresholds(staged, data, o);
+                    Bake(staged, valNpy);
+                });
                 EvalResult result = null!;
-                Step(5, "eval", "the blob on the held-out test split", () => result = Evaluate(staged, Path.Combine(data, "test", "manifest.csv")));
+                Step(6, "eval", "the blob on the held-out test split and held-out negative streams", () => result = Evaluate(staged,
+                    EvalManifest.Combine(EvalManifest.Load(Path.Combine(data, "test", "manifest.csv")), EvalManifest.Load(Path.Combine(data, "negatives", "test", "streams.csv")))));
 
                 string? resx = target.Install(staged, o.Force, o.Resource);
                 Summary(target, result, resx, total.Elapsed.TotalSeconds);
@@ -138,7 +158,7 @@ namespace Edge.Asr.Sim.Commands
 
         private void Step(int number, string name, string what, Action body)
         {
-            _output.WriteLine("[" + number.ToString(CultureInfo.InvariantCulture) + "/5] " + name + ": " + what);
+            _output.WriteLine("[" + number.ToString(CultureInfo.InvariantCulture) + "/6] " + name + ": " + what);
             _output.Flush();
             var clock = Stopwatch.StartNew();
             try
@@ -165,6 +185,8 @@ namespace Edge.Asr.Sim.Commands
                 "--splits", "train,val,test", "--jobs", N(o.Jobs), "--out", data };
             if (o.PerWord != null) { args.Add("--per-word"); args.Add(N(o.PerWord.Value)); }
             if (o.Smoke) args.Add("--smoke");
+            args.Add("--voices"); args.Add(o.Voices);
+            args.Add("--negative-minutes"); args.Add((o.NegativeMinutes ?? (o.Smoke ? 1 : 60)).ToString("R", CultureInfo.InvariantCulture));
             // synth.py prints one line at its end; count the clips written meanwhile so minutes of it are not silent.
             using var progress = new Timer(_ => _output.WriteLine("      " + WavCount(data).ToString(CultureInfo.InvariantCulture) + " clips so far"),
                 null, SynthesisProgressPeriod, SynthesisProgressPeriod);
@@ -207,10 +229,10 @@ namespace Edge.Asr.Sim.Commands
             }
         }
 
-        private void Features(string manifest, string npy, string classes, int jobs)
+        private void Features(string manifest, string npy, string classes, int frames, int jobs)
         {
             var text = new StringWriter();
-            new FeaturesCommand(text).Execute(manifest, npy, null, classes, Edge.Asr.Sim.Training.ClipFeatures.DefaultFrames, jobs);
+            new FeaturesCommand(text).Execute(manifest, npy, null, classes, frames, jobs);
             Indented(text.ToString());
         }
 
@@ -223,9 +245,43 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("      " + lines[0].TrimEnd('\r'));
         }
 
-        private EvalResult Evaluate(ModelPaths staged, string manifestPath)
+        /// <summary>Sweeps thresholds on the tuning streams and the val commands, writes them into the export's config.json and the sweep beside it.</summary>
+        private ThresholdSweep.Result Thresholds(ModelPaths staged, string data, Options o)
         {
-            EvalManifest manifest = EvalManifest.Load(manifestPath);
+            ThresholdSweep.Result r = ThresholdSweep.Run(RecogniserLoader.Load(staged.Blob), NegativeStreams(Path.Combine(data, "negatives", "tune")),
+                SweepPositives(data), new ThresholdSweep.Options { TargetFaPerHour = o.TargetFaPerHour, Workers = o.Jobs }, _stop);
+            ThresholdFile.WriteIntoExport(staged.Export, r);
+            foreach (string line in ThresholdFile.Lines(r)) _output.WriteLine("      " + line);
+            return r;
+        }
+
+        private static List<string> NegativeStreams(string folder)
+        {
+            EvalManifest m = EvalManifest.Load(Path.Combine(folder, "streams.csv"));
+            var paths = new List<string>();
+            foreach (LabelledStream s in m.Streams) paths.Add(s.Path);
+            return paths;
+        }
+
+        /// <summary>The val split's command clips, each followed by one of its filler clips (in order, cycling).</summary>
+        private static List<ThresholdSweep.Positive> SweepPositives(string data)
+        {
+            EvalManifest val = EvalManifest.Load(Path.Combine(data, "val", "manifest.csv"));
+            string[] labels = SynthesisInfo.Labels(Path.Combine(data, "synth.json"));
+            var fillers = new List<string>();
+            foreach (LabelledClip c in val.Clips) if (LabelFolders.IsFiller(c.Label)) fillers.Add(c.Path);
+            var positives = new List<ThresholdSweep.Positive>();
+            if (fillers.Count == 0) return positives;
+            foreach (LabelledClip c in val.Clips)
+            {
+                if (LabelFolders.IsFiller(c.Label)) continue;
+                positives.Add(new ThresholdSweep.Positive(c.Path, Array.IndexOf(labels, c.Label), fillers[positives.Count % fillers.Count]));
+            }
+            return positives;
+        }
+
+        private EvalResult Evaluate(ModelPaths staged, EvalManifest manifest)
+        {
             Func<IRecogniser> recognisers = RecogniserLoader.Load(staged.Blob);
             EvalResult r = new EvalEngine(recognisers).Run(manifest, null, _stop);
             var text = new StringWriter();

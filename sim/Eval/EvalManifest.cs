@@ -47,6 +47,16 @@ namespace Edge.Asr.Sim.Eval
             return FromCsv(path, text);
         }
 
+        /// <summary>One evaluation of two manifests: the clips and the streams of both, in order.</summary>
+        public static EvalManifest Combine(EvalManifest a, EvalManifest b)
+        {
+            var clips = new List<LabelledClip>(a.Clips);
+            clips.AddRange(b.Clips);
+            var streams = new List<LabelledStream>(a.Streams);
+            streams.AddRange(b.Streams);
+            return new EvalManifest(a.Name + " + " + b.Name, clips, streams);
+        }
+
         /// <summary>Checks every label against the model's; an unknown one names its row and lists the model's labels.</summary>
         public void ValidateLabels(string[] modelLabels)
         {
