@@ -6,7 +6,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 # Debian packages the tests use: speech synthesis and audio tools for real test audio.
-packages=(espeak-ng sox flite python3-numpy python3-torch libopenblas0-pthread festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts sound-theme-freedesktop)
+# The synthesizers and voices (Debian main, contrib and non-free) come from scripts/setup-voices.sh.
+"$root/scripts/setup-voices.sh" all || { echo "test.sh: could not install the voices (scripts/setup-voices.sh)" >&2; exit 1; }
+packages=(python3-numpy python3-torch libopenblas0-pthread)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

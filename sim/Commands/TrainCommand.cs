@@ -214,7 +214,8 @@ namespace Edge.Asr.Sim.Commands
             if (o.Epochs != null) { args.Add("--epochs"); args.Add(N(o.Epochs.Value)); }
             if (o.MaxMinutes != null) { args.Add("--max-minutes"); args.Add(o.MaxMinutes.Value.ToString("R", CultureInfo.InvariantCulture)); }
             // One BLAS thread: torch's own threads do the work; more oversubscribes the cores (docs/training.md).
-            Child("training", args, new Dictionary<string, string> { ["OPENBLAS_NUM_THREADS"] = "1" });
+            // Passive OpenMP waits: spinning threads slowed epochs 20-40x on a machine busy with other work.
+            Child("training", args, new Dictionary<string, string> { ["OPENBLAS_NUM_THREADS"] = "1", ["OMP_WAIT_POLICY"] = "PASSIVE" });
         }
 
         private void Child(string step, List<string> args, Dictionary<string, string> environment)

@@ -48,7 +48,7 @@ namespace Edge.Asr.Tests.Training
             Assert.Equal("", _f.Result.Stderr);
             string o = _f.Result.Stdout;
             int at = 0;
-            foreach (string header in new[] { "[1/5] synthesis:", "[2/5] features:", "[3/5] training:", "[4/5] bake:", "[5/5] eval:" })
+            foreach (string header in new[] { "[1/6] synthesis:", "[2/6] features:", "[3/6] training:", "[4/6] bake:", "[5/6] thresholds:", "[6/6] eval:" })
             {
                 int next = o.IndexOf(header, at, StringComparison.Ordinal);
                 Assert.True(next >= 0, "missing or out of order: " + header + "\n" + o);
@@ -59,7 +59,7 @@ namespace Edge.Asr.Tests.Training
             Assert.Contains("done: " + _f.Out + ".easr (", o);
             Assert.Contains("held-out accuracy (fixed point): ", o);
             Assert.Contains("fixed/float agreement:", o);
-            Assert.Matches(@"time: synthesis [0-9.]+ s, features [0-9.]+ s, training [0-9.]+ s, bake [0-9.]+ s, eval [0-9.]+ s; total ", o);
+            Assert.Matches(@"time: synthesis [0-9.]+ s, features [0-9.]+ s, training [0-9.]+ s, bake [0-9.]+ s, thresholds [0-9.]+ s, eval [0-9.]+ s; total ", o);
         }
 
         [Fact]
@@ -67,6 +67,40 @@ namespace Edge.Asr.Tests.Training
         {
             ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(_f.Out + ".easr"));
             Assert.Equal(new[] { "_silence_", "_unknown_", "lights on", "lights off" }, blob.Labels());
+        }
+
+        [Fact]
+        public void Chosen_thresholds_are_baked_into_the_blob_and_the_sweep_is_kept()
+        {
+            ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(_f.Out + ".easr"));
+            int[] inBlob = blob.Detector.ClassThresholdsQ15();
+            Assert.Equal(4, inBlob.Length);
+            using JsonDocument sweep = JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.Out, ThresholdFile.FileName)));
+            JsonElement root = sweep.RootElement;
+            Assert.True(root.GetProperty("negative_hours").GetDouble() > 0);
+            foreach (JsonElement command in root.GetProperty("commands").EnumerateArray())
+            {
+                int c = Array.IndexOf(blob.Labels(), command.GetProperty("label").GetString());
+                Assert.True(c >= 2, "a command's label: " + command.GetProperty("label").GetString());
+                Assert.Equal(command.GetProperty("chosen_threshold_q15").GetInt32(), inBlob[c]);
+                Assert.True(inBlob[c] >= ThresholdSweep.ToQ15(root.GetProperty("floor").GetDouble()), "below the floor: " + inBlob[c]);
+                JsonElement first = command.GetProperty("curve")[0];
+                foreach (string key in new[] { "threshold", "false_accepts", "false_accepts_per_hour", "recall", "miss_rate" })
+                    Assert.True(first.TryGetProperty(key, out _), "curve point without " + key);
+            }
+            using JsonDocument config = JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.Out, "config.json")));
+            int[] inConfig = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(
+                config.RootElement.GetProperty("detector").GetProperty("class_thresholds_q15").EnumerateArray(), e => e.GetInt32()));
+            Assert.Equal(inConfig, inBlob);
+        }
+
+        [Fact]
+        public void Eval_counts_false_accepts_on_the_held_out_negative_streams()
+        {
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(_f.Out + "-eval.json"));
+            Assert.Equal(1, json.RootElement.GetProperty("streams").GetInt32());
+            Assert.Equal(60.0, json.RootElement.GetProperty("stream_seconds").GetDouble(), 3);
+            Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("false_accepts_per_hour").ValueKind);
         }
 
         [Fact]
