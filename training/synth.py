@@ -452,7 +452,16 @@ def tts(voice, text, workdir):
         tmp = path + ".%d.tmp.wav" % os.getpid()
         run(V.tts_command(voice, text, tmp), stdin=V.tts_stdin(voice, text))
         os.replace(tmp, path)
-    return trim(sox_file(path, []))
+    return trim(read_audio(path))
+
+
+def read_audio(path):
+    """A TTS file as 16 kHz mono float: read directly when it already is 16-bit 16 kHz mono, else through sox."""
+    with wave.open(path, "rb") as w:
+        direct = w.getframerate() == RATE and w.getnchannels() == 1 and w.getsampwidth() == 2
+        if direct:
+            return np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768.0
+    return sox_file(path, [])
 
 
 def trim(x):

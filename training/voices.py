@@ -35,6 +35,7 @@ FLITE_VOICES = {"awb": (95, 130), "rms": (90, 120)}
 # RHVoice English voices: CMU/CSTR ARCTIC speakers (free) and two CC-BY-NC-ND voices.
 RHVOICE_FREE = ["alan", "bdl", "clb"]
 RHVOICE_NONFREE = ["evgeniy-eng", "lyubov"]
+RHVOICE_STEPS = [75, 90, 105, 120]   # rate and pitch, percent
 
 # MBROLA diphone databases through espeak-ng: native English and accented English.
 MBROLA_VOICES = ["mb-us1", "mb-us2", "mb-us3", "mb-en1", "mb-de1-en", "mb-de2-en", "mb-de3-en",
@@ -137,8 +138,10 @@ def pick_training_voice(rng, usable, licence):
         lo, hi = FLITE_VOICES[voice]
         return {"engine": "flite", "voice": voice, "stretch": round(rng.uniform(0.8, 1.3), 3), "f0": rng.randint(lo, hi)}
     if family == "rhvoice":
+        # A few rate/pitch steps, not a continuum: RHVoice-test takes ~0.4 s to load per call, so renders
+        # are cached per (voice, settings, text); speed/pitch augmentation adds the fine variation.
         return {"engine": "rhvoice", "voice": rng.choice(rhvoice_voices(licence)),
-                "rate": rng.randint(70, 130), "pitch": rng.randint(70, 130)}
+                "rate": rng.choice(RHVOICE_STEPS), "pitch": rng.choice(RHVOICE_STEPS)}
     if family == "mbrola":
         return {"engine": "espeak-ng", "voice": rng.choice(MBROLA_VOICES),
                 "pitch": rng.randint(25, 75), "rate": rng.randint(120, 190)}

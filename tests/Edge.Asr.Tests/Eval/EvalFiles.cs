@@ -10,7 +10,10 @@ namespace Edge.Asr.Tests.Eval
 
         public static string NewFolder()
         {
-            string dir = Path.Combine(Path.GetTempPath(), "edge-asr-eval-" + Guid.NewGuid().ToString("N"));
+            // One level below a private folder: a manifest's paths fall back to the folder above it
+            // (synth.py's layout), which must not be the shared temp folder where anything may lie
+            // (a stray /tmp/x.wav once turned a "file not found" test into a "no model" one).
+            string dir = Path.Combine(Path.GetTempPath(), "edge-asr-eval-" + Guid.NewGuid().ToString("N"), "case");
             Directory.CreateDirectory(dir);
             return dir;
         }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Measures a model on real human recordings (../shared/realvoice-dev, issue 12): keyword recall on its
+# keyword clips, and false accepts per hour on its real negatives plus synthesized command-free streams.
+# Usage: scripts/realvoice-eval.sh MODEL.easr NEGATIVE_STREAMS.csv [OUT_PREFIX]
+#   NEGATIVE_STREAMS.csv: e.g. WORK/data/negatives/test/streams.csv from `edge-asr train --work WORK`
+#   (held-out voices), or any stream manifest without keywords.
+# Writes OUT_PREFIX-keywords.{txt,json} and OUT_PREFIX-negatives.{txt,json} (default /tmp/realvoice).
+# The dev set is for measuring only: never train or tune on it (its README).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+model="${1:?usage: $0 MODEL.easr NEGATIVE_STREAMS.csv [OUT_PREFIX]}"
+negatives="${2:?usage: $0 MODEL.easr NEGATIVE_STREAMS.csv [OUT_PREFIX]}"
+out="${3:-/tmp/realvoice}"
+dev="$(cd "$root/../shared/realvoice-dev" 2>/dev/null && pwd)" || { echo "realvoice-eval: ../shared/realvoice-dev not found beside the repository" >&2; exit 1; }
+[ -f "$negatives" ] || { echo "realvoice-eval: $negatives: no such file" >&2; exit 1; }
+
+keywords="$(mktemp --suffix=.csv)"; combined="$(mktemp --suffix=.csv)"
+trap 'rm -f "$keywords" "$combined"' EXIT
+echo "path,label,start,end" > "$keywords"
+echo "path,label,start,end" > "$combined"
+tail -n +2 "$dev/streams.csv" | while IFS=, read -r path label start end; do
+  if [ -n "$label" ]; then echo "$dev/$path,$label,$start,$end" >> "$keywords"; else echo "$dev/$path,,," >> "$combined"; fi
+done
+negdir="$(cd "$(dirname "$negatives")" && pwd)"
+tail -n +2 "$negatives" | while IFS=, read -r path label start end; do
+  case "$path" in /*) echo "$path,,," ;; *) echo "$negdir/$path,,," ;; esac >> "$combined"
+done
+
+"$root/edge-asr" eval "$keywords" --model "$model" --json > "$out-keywords.json"
+"$root/edge-asr" eval "$keywords" --model "$model" > "$out-keywords.txt"
+"$root/edge-asr" eval "$combined" --model "$model" --json > "$out-negatives.json"
+"$root/edge-asr" eval "$combined" --model "$model" > "$out-negatives.txt"
+echo "real keyword clips ($(($(wc -l < "$keywords") - 1))):"; grep -E "keywords:|false acc" "$out-keywords.txt" | sed 's/^/  /'
+echo "negatives: real ($(grep -c ',,,$' <(tail -n +2 "$dev/streams.csv"))) + synthesized ($(($(wc -l < "$negatives") - 1)) streams):"; grep -E "streams:|false acc" "$out-negatives.txt" | sed 's/^/  /'
