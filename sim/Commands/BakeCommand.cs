@@ -32,26 +32,29 @@ namespace Edge.Asr.Sim.Commands
             var export = new Argument<string>("export") { Description = "training export folder: config.json + model.safetensors (training/train.py)" };
             var calib = new Option<string>("--calib") { Description = "calibration audio: a folder of .wav files (searched recursively, 1 s each: zero-padded or cropped) or an int16 features .npy [clips, frames, 40] from `edge-asr features`", Required = true };
             var output = new Option<string>("--out") { Description = "the blob to write, e.g. weights/<name>.easr", Required = true };
-            var resource = new Option<bool>("--resource") { Description = "write firmware/Resources/ModelResources.resx and its Edge.Asr.nfproj entry (default: when --out is in the repository's weights/ folder)" };
-            var noResource = new Option<bool>("--no-resource") { Description = "do not write the nanoFramework resource" };
+            var resource = new Option<bool>("--resource") { Description = "also make the blob the firmware's embedded model: write firmware/Resources/ModelResources.resx and its Edge.Asr.nfproj entry" };
+            var noResource = new Option<bool>("--no-resource") { Description = "do not write the nanoFramework resource (the default; kept for scripts)" };
+            var verbose = new Option<bool>("--verbose") { Description = "also print the table of every tensor (name, dtype, shape, bytes)" };
             var command = new Command("bake", "Quantise a training export into a model blob for the device and print its size.");
             command.Add(export);
             command.Add(calib);
             command.Add(output);
             command.Add(resource);
             command.Add(noResource);
+            command.Add(verbose);
             command.SetAction(result => new BakeCommand(stdout).Execute(result.GetValue(export)!, result.GetValue(calib)!, result.GetValue(output)!,
-                result.GetValue(resource), result.GetValue(noResource)));
+                result.GetValue(resource), result.GetValue(noResource), result.GetValue(verbose)));
             return command;
         }
 
         /// <summary>Runs the bake; returns the exit code. Bad inputs throw BakeException (or the feature/audio input errors).</summary>
-        public int Execute(string exportFolder, string calibration, string outPath, bool resource, bool noResource)
+        public int Execute(string exportFolder, string calibration, string outPath, bool resource, bool noResource, bool verbose = false)
         {
             if (resource && noResource) throw new BakeException("--resource and --no-resource exclude each other");
             if (!Directory.Exists(exportFolder)) throw new BakeException(exportFolder + ": not a folder (expected a training export with config.json and model.safetensors)");
             string? root = NanoResource.FindRepoRoot(outPath);
             if (resource && root == null) throw new BakeException("--resource: no " + NanoResource.ProjectFile + " at or above " + outPath);
+            CheckWritable(outPath);
             var clock = Stopwatch.StartNew();
             List<double[][]> clips = Calibration(calibration);
             BakeResult r = Baker.Bake(exportFolder, clips);
@@ -65,13 +68,29 @@ namespace Edge.Asr.Sim.Commands
             {
                 throw new BakeException("cannot write " + outPath + ": " + e.Message);
             }
-            string? resx = null;
-            bool inWeights = root != null && string.Equals(Path.GetFullPath(Path.Combine(root, "weights")),
-                Path.GetDirectoryName(Path.GetFullPath(outPath)), StringComparison.Ordinal);
-            if (!noResource && (resource || inWeights)) resx = NanoResource.Write(root!, outPath);
+            // Only --resource replaces the firmware's embedded model: a blob written to weights/ is not flashed by accident.
+            string? resx = resource ? NanoResource.Write(root!, outPath) : null;
             double seconds = clock.Elapsed.TotalSeconds;
-            Report(r, exportFolder, outPath, clips.Count, calibration, resx, seconds);
+            Report(r, exportFolder, outPath, clips.Count, calibration, resx, seconds, verbose);
             return ExitCodes.Success;
+        }
+
+        /// <summary>Refuses, before any work, an output path that cannot be written (no folder can be made there, a folder in its place, no permission).</summary>
+        public static void CheckWritable(string outPath)
+        {
+            string full = Path.GetFullPath(outPath);
+            if (Directory.Exists(full)) throw new BakeException("cannot write " + outPath + ": it is a folder");
+            bool existed = File.Exists(full);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write)) { }
+                if (!existed) File.Delete(full);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new BakeException("cannot write " + outPath + ": " + e.Message);
+            }
         }
 
         /// <summary>Calibration clips in log2 units (Q8 / 256) from a wav folder or a features .npy.</summary>
@@ -127,7 +146,7 @@ namespace Edge.Asr.Sim.Commands
             return clip;
         }
 
-        private void Report(BakeResult r, string export, string outPath, int clips, string calibration, string? resx, double seconds)
+        private void Report(BakeResult r, string export, string outPath, int clips, string calibration, string? resx, double seconds, bool verbose)
         {
             CultureInfo ci = CultureInfo.InvariantCulture;
             string N(long v) => v.ToString(ci);
@@ -135,10 +154,13 @@ namespace Edge.Asr.Sim.Commands
             int shapeWidth = Math.Max(5, r.Rows.Max(x => ExportTensors.Shape(x.Shape).Length));
             _output.WriteLine("bake: " + export + " -> " + outPath + " (" + N(r.FlashBytes) + " bytes, " + N(r.Rows.Count) + " tensors) in "
                 + seconds.ToString("0.00", ci) + " s; calibration: " + N(clips) + " clips from " + calibration);
-            _output.WriteLine("tensor".PadRight(nameWidth) + "  dtype  " + "shape".PadRight(shapeWidth) + "  " + "bytes".PadLeft(7));
-            foreach (SizeRow row in r.Rows)
-                _output.WriteLine(row.Name.PadRight(nameWidth) + "  " + row.DType.PadRight(5) + "  " + ExportTensors.Shape(row.Shape).PadRight(shapeWidth)
-                    + "  " + N(row.Bytes).PadLeft(7));
+            if (verbose)
+            {
+                _output.WriteLine("tensor".PadRight(nameWidth) + "  dtype  " + "shape".PadRight(shapeWidth) + "  " + "bytes".PadLeft(7));
+                foreach (SizeRow row in r.Rows)
+                    _output.WriteLine(row.Name.PadRight(nameWidth) + "  " + row.DType.PadRight(5) + "  " + ExportTensors.Shape(row.Shape).PadRight(shapeWidth)
+                        + "  " + N(row.Bytes).PadLeft(7));
+            }
             _output.WriteLine("int8 weight bytes:  " + N(r.Int8WeightBytes));
             _output.WriteLine("tensor data bytes:  " + N(r.TensorBytes));
             _output.WriteLine("flash bytes:        " + N(r.FlashBytes) + " (the blob)");

@@ -38,7 +38,7 @@ namespace Edge.Asr.Tests.Bake
         public void Prints_the_size_table_and_writes_a_loadable_blob()
         {
             string outPath = Path.Combine(_temp, "out", "m.easr");
-            var r = Bake(Export("ok"), outPath: outPath);
+            var r = Bake(Export("ok"), null, outPath, "--verbose");
             Assert.True(r.ExitCode == 0, r.Stderr);
             Assert.Equal("", r.Stderr);
             byte[] blob = File.ReadAllBytes(outPath);
@@ -62,7 +62,32 @@ namespace Edge.Asr.Tests.Bake
             Assert.Contains("flash bytes:        " + blob.Length + " (the blob)", totals);
             Assert.Contains("engine RAM bytes:   " + expected.EngineRamBytes + " = parameters " + expected.ParameterRamBytes
                 + " + streaming state " + expected.StateBytes + " + scratch " + expected.ScratchBytes, totals);
-            Assert.DoesNotContain("resource:", totals); // --out is not in a repository's weights/
+            Assert.DoesNotContain("resource:", totals); // no --resource
+        }
+
+        [Fact]
+        public void Without_verbose_the_tensor_table_is_left_out()
+        {
+            var r = Bake(Export("quiet"), outPath: Path.Combine(_temp, "quiet.easr"));
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            string[] lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("bake: ", lines[0]);
+            Assert.StartsWith("int8 weight bytes:", lines[1]);
+            Assert.Equal(5, lines.Length);
+        }
+
+        [Fact]
+        public void An_output_path_that_cannot_be_written_is_refused_before_the_work()
+        {
+            string export = Export("unwritable");
+            string blocker = Path.Combine(_temp, "blocker");
+            File.WriteAllText(blocker, "a file where the output folder should be");
+            var r = Bake(export, outPath: Path.Combine(blocker, "m.easr"));
+            Assert.Equal(1, r.ExitCode);
+            Assert.StartsWith("edge-asr: cannot write " + Path.Combine(blocker, "m.easr") + ": ", Assert.Single(r.StderrLines));
+            Assert.Equal("", r.Stdout); // nothing baked or printed
+            r = Bake(export, outPath: _temp);
+            Assert.Equal("edge-asr: cannot write " + _temp + ": it is a folder", Assert.Single(r.StderrLines));
         }
 
         [Fact]
@@ -89,7 +114,7 @@ namespace Edge.Asr.Tests.Bake
         }
 
         [Fact]
-        public void Writes_the_nanoFramework_resource_when_the_blob_goes_to_weights()
+        public void Writes_the_nanoFramework_resource_only_with_resource()
         {
             // A repository copy with just the device project: bake into its weights/ folder.
             // Its project starts without the resource items (as before the first bake): the bake adds them.
@@ -102,7 +127,12 @@ namespace Edge.Asr.Tests.Bake
             bare.Descendants().Where(e => e.Name.LocalName == "ItemGroup" && !e.HasElements).ToList().ForEach(e => e.Remove());
             bare.Save(Path.Combine(repo, "Edge.Asr.nfproj"));
             Assert.DoesNotContain("ModelResources", File.ReadAllText(Path.Combine(repo, "Edge.Asr.nfproj")));
+            // Into weights/ without --resource: the firmware's embedded model is not touched.
             var r = Bake(Export("res"), outPath: Path.Combine(repo, "weights", "small.easr"));
+            Assert.True(r.ExitCode == 0, r.Stderr);
+            Assert.DoesNotContain("ModelResources", File.ReadAllText(Path.Combine(repo, "Edge.Asr.nfproj")));
+            Assert.False(Directory.Exists(Path.Combine(repo, "firmware")));
+            r = Bake(Path.Combine(_temp, "res"), null, Path.Combine(repo, "weights", "small.easr"), "--resource");
             Assert.True(r.ExitCode == 0, r.Stderr);
             string designer = Path.Combine(repo, "firmware", "Resources", "ModelResources.Designer.cs");
             Assert.Equal(NanoResource.Designer(), File.ReadAllText(designer));
@@ -125,7 +155,7 @@ namespace Edge.Asr.Tests.Bake
             Assert.Contains("(\"Model\", id " + NanoResource.ResourceId("Model") + ")", r.Stdout);
 
             // A second bake rewrites the resx and leaves the project as it is; --no-resource touches nothing.
-            Assert.Equal(0, Bake(Path.Combine(_temp, "res"), outPath: Path.Combine(repo, "weights", "small.easr")).ExitCode);
+            Assert.Equal(0, Bake(Path.Combine(_temp, "res"), null, Path.Combine(repo, "weights", "small.easr"), "--resource").ExitCode);
             Assert.Equal(project, File.ReadAllText(Path.Combine(repo, "Edge.Asr.nfproj")));
             Assert.Equal(designerBytes, File.ReadAllBytes(designer));
             File.Delete(Path.Combine(repo, "firmware", "Resources", "ModelResources.resx"));

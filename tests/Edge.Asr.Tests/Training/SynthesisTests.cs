@@ -290,7 +290,6 @@ namespace Edge.Asr.Tests.Training
                     Assert.Contains(r.Text.Split(' '), w => unknown.Contains(w));
             }
         }
-        }
 
         [Fact]
         public void SameSeedGivesByteIdenticalOutputWhateverTheJobs()
