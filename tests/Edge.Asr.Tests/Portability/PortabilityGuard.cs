@@ -81,6 +81,7 @@ namespace Edge.Asr.Tests.Portability
                     }
                 }
             }
+            DeviceBehaviourRules.Check(compilation, trees.Keys, report.Add);
             foreach (KeyValuePair<SyntaxTree, CheckedSource> entry in trees)
             {
                 var walker = new Walker(this, compilation.GetSemanticModel(entry.Key), entry.Value.IsKernel, report, own);
