@@ -210,6 +210,76 @@ namespace Edge.Asr.Tests.Portability
         }
 
         [Fact]
+        public void I2sFailuresThrowTheDevicesTypesAndAFinalizedDeviceUninstallsTheDriver()
+        {
+            DeviceSimulation.Reset();
+            var settings = new I2sConnectionSettings(1) { Mode = I2sMode.Master | I2sMode.Rx };
+            DeviceSimulation.I2sSource = new MemoryStream(new byte[64]);
+
+            // Open failure: ArgumentException (CLR_E_INVALID_PARAMETER), no driver installed.
+            DeviceSimulation.FailingI2sOpens = 1;
+            OpenAndDrop(settings);
+            Assert.False(DeviceSimulation.I2sDriverInstalled(1));
+
+            using var device = new I2sDevice(settings);
+            Assert.True(DeviceSimulation.I2sDriverInstalled(1));
+            device.Read(new byte[8]);
+
+            // The half-built device is finalized later, as on the device: it uninstalls the working driver.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Assert.False(DeviceSimulation.I2sDriverInstalled(1));
+            Assert.Throws<ArgumentException>(() => device.Read(new byte[8]));
+
+            // A configured read failure is an ArgumentException too.
+            DeviceSimulation.Reset();
+            DeviceSimulation.I2sSource = new MemoryStream(new byte[64]);
+            using var second = new I2sDevice(settings);
+            DeviceSimulation.FailingI2sReads = 1;
+            Assert.Throws<ArgumentException>(() => second.Read(new byte[8]));
+            second.Read(new byte[8]);
+            second.Dispose();
+            Assert.False(DeviceSimulation.I2sDriverInstalled(1));
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void OpenAndDrop(I2sConnectionSettings settings)
+        {
+            Assert.Throws<ArgumentException>(() => new I2sDevice(settings));
+        }
+
+        [Fact]
+        public void GcRunReportsTheSimulatedHeapLessWhatThisThreadAllocated()
+        {
+            DeviceSimulation.Reset();
+            uint before = nanoFramework.Runtime.Native.GC.Run(false);
+            Assert.InRange(before, 1u, (uint)DeviceSimulation.DefaultHeapBytes);
+            var held = new byte[200_000];
+            uint after = nanoFramework.Runtime.Native.GC.Run(false);
+            Assert.True(before - after >= 200_000, before + " then " + after);
+            GC.KeepAlive(held);
+
+            DeviceSimulation.HeapBytes = 100_000; // a board without PSRAM
+            var more = new byte[150_000];
+            Assert.Equal(0u, nanoFramework.Runtime.Native.GC.Run(false));
+            GC.KeepAlive(more);
+        }
+
+        [Fact]
+        public void GpioPinsAreOpenProcessWideAsOnTheDevice()
+        {
+            DeviceSimulation.Reset();
+            using var first = new GpioController();
+            var second = new GpioController();
+            first.OpenPin(2, PinMode.Output);
+
+            Assert.True(second.IsPinOpen(2));
+            Assert.Throws<InvalidOperationException>(() => second.OpenPin(2));
+            second.Dispose(); // disposes every open pin, whichever controller opened it
+            Assert.False(first.IsPinOpen(2));
+        }
+
+        [Fact]
         public void SpanByteKeepsTheDeviceRangeChecks()
         {
             var bytes = new byte[] { 10, 20, 30, 40, 50 };
