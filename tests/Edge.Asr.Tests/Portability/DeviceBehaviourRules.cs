@@ -88,8 +88,8 @@ namespace Edge.Asr.Tests.Portability
             var bodies = new List<(SyntaxNode Body, INamedTypeSymbol Owner)>();
             foreach (FieldDeclarationSyntax field in root.DescendantNodes().OfType<FieldDeclarationSyntax>())
             {
-                if (!field.Modifiers.Any(SyntaxKind.StaticKeyword) && !field.Modifiers.Any(SyntaxKind.ConstKeyword)) continue;
-                if (field.Modifiers.Any(SyntaxKind.ConstKeyword)) continue;
+                // Constants are compile-time values; instance fields are initialised by constructors, not at boot.
+                if (!field.Modifiers.Any(SyntaxKind.StaticKeyword)) continue;
                 foreach (VariableDeclaratorSyntax v in field.Declaration.Variables)
                 {
                     if (v.Initializer != null && model.GetDeclaredSymbol(v) is IFieldSymbol f) bodies.Add((v.Initializer.Value, f.ContainingType));
