@@ -17,7 +17,18 @@ namespace Edge.Asr.Firmware
         /// </summary>
         public static IBlobSource Source()
         {
-            return new ResourceBlobSource(ModelResources.ResourceManager, ModelResources.BinaryResources.Model);
+            try
+            {
+                return new ResourceBlobSource(ModelResources.ResourceManager, ModelResources.BinaryResources.Model);
+            }
+            catch (Exception e)
+            {
+                // On the device the ResourceManager constructor throws ArgumentException when the build holds no
+                // resource file of that name (nanoFramework.ResourceManager ResourceManager.cs): start-up then
+                // prints "model blob: no model blob in this build" instead of stopping on an unexpected error.
+                if (e is OutOfMemoryException) throw;
+                return null;
+            }
         }
     }
 }
