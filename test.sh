@@ -21,8 +21,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Restores every NuGet package, including nanoFramework.CoreLibrary 1.17.11: the device's real
+# mscorlib.dll, which the portability tests compile kernels/ and firmware/ against
+# (PackageDownload in tests/Edge.Asr.Tests/Edge.Asr.Tests.csproj; docs/portability.md).
+dotnet restore Edge.Asr.sln -v q || { echo "test.sh: dotnet restore failed (is the NuGet registry reachable?)" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 log="$(mktemp)"
-dotnet test Edge.Asr.sln -c Release 2>&1 | tee "$log"
+dotnet test Edge.Asr.sln -c Release --no-restore 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Sum the per-assembly summaries of dotnet test into one counting line.

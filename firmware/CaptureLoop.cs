@@ -41,10 +41,10 @@ namespace Edge.Asr.Firmware
         private readonly CommandAnnouncer _announcer;
         private readonly ILineOutput _output;
         private readonly IDeviceClock _clock;
-        private readonly IFreeMemory _memory;
         private readonly BackoffSchedule _backoff = new BackoffSchedule();
         private readonly LoadMeter _load = new LoadMeter();
         private I2sDevice _device;
+        private bool _openFailed;
         private MicrophoneReader _reader;
         private long _blocks;
         private long _errors;
@@ -53,20 +53,18 @@ namespace Edge.Asr.Firmware
 
         /// <summary>A loop for <paramref name="board"/>'s microphone feeding <paramref name="pipeline"/>.</summary>
         public CaptureLoop(BoardConfig board, CommandPipeline pipeline, CommandAnnouncer announcer,
-            ILineOutput output, IDeviceClock clock, IFreeMemory memory)
+            ILineOutput output, IDeviceClock clock)
         {
             if (board == null) throw new ArgumentException("board is null", "board");
             if (pipeline == null) throw new ArgumentException("pipeline is null", "pipeline");
             if (announcer == null) throw new ArgumentException("announcer is null", "announcer");
             if (output == null) throw new ArgumentException("output is null", "output");
             if (clock == null) throw new ArgumentException("clock is null", "clock");
-            if (memory == null) throw new ArgumentException("memory is null", "memory");
             _board = board;
             _pipeline = pipeline;
             _announcer = announcer;
             _output = output;
             _clock = clock;
-            _memory = memory;
         }
 
         /// <summary>Blocks read and processed.</summary>
@@ -131,7 +129,7 @@ namespace Edge.Asr.Firmware
             }
             catch (Exception e)
             {
-                _output.WriteLine("I2S: dispose failed: " + e.Message);
+                _output.WriteLine("I2S: dispose failed: " + ExceptionText.Of(e));
             }
         }
 
@@ -147,7 +145,7 @@ namespace Edge.Asr.Firmware
                 _overruns++;
                 _output.WriteLine(OverrunLine(audioUs, wallUs));
             }
-            _output.WriteLine(SerialFormat.StatusLine(_load.LoadTenthsOfPercent, _memory.FreeBytes(), _pipeline.EncoderFrames));
+            _output.WriteLine(SerialFormat.StatusLine(_load.LoadTenthsOfPercent, nanoFramework.Runtime.Native.GC.Run(false), _pipeline.EncoderFrames));
             _load.Restart();
             _periodStartUs = -1;
         }
@@ -161,6 +159,15 @@ namespace Edge.Asr.Firmware
 
         private bool TryOpen()
         {
+            if (_openFailed)
+            {
+                // A device whose constructor threw cannot be disposed, and its finalizer uninstalls the bus's
+                // I2S driver (System.Device.I2s I2sDevice.Dispose(false) → NativeDispose): let it run now,
+                // before the retry installs a driver, not later under the retry's working device.
+                nanoFramework.Runtime.Native.GC.Run(false);
+                GC.WaitForPendingFinalizers();
+                _openFailed = false;
+            }
             try
             {
                 I2sConnectionSettings settings = MicrophoneConfig.Configure(_board.Pins);
@@ -172,6 +179,7 @@ namespace Edge.Asr.Firmware
             }
             catch (Exception e)
             {
+                _openFailed = _device == null;
                 Fail("I2S open failed", e);
                 return false;
             }
@@ -184,7 +192,7 @@ namespace Edge.Asr.Firmware
             _load.Restart();
             Close();
             int delay = _backoff.NextDelayMs();
-            _output.WriteLine(what + ": " + e.Message + "; retry " + _backoff.Failures.ToString() + " in " + delay.ToString() + " ms");
+            _output.WriteLine(what + ": " + ExceptionText.Of(e) + "; retry " + _backoff.Failures.ToString() + " in " + delay.ToString() + " ms");
             _clock.Sleep(delay);
         }
     }

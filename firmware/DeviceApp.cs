@@ -33,11 +33,10 @@ namespace Edge.Asr.Firmware
         /// Runs the start-up checks and builds the loop; null (after printing why) when the model
         /// blob is bad, memory is short or the model cannot be built.
         /// </summary>
-        public static CaptureLoop Start(BoardConfig board, IBlobSource source, IModelLoader loader,
-            ILineOutput output, IDeviceClock clock, IFreeMemory memory, GpioPin led)
+        public static CaptureLoop Start(BoardConfig board, IBlobSource source,
+            ILineOutput output, IDeviceClock clock, GpioPin led)
         {
             if (board == null) throw new ArgumentException("board is null", "board");
-            if (loader == null) throw new ArgumentException("loader is null", "loader");
             if (output == null) throw new ArgumentException("output is null", "output");
             output.WriteLine(Banner(board));
 
@@ -45,7 +44,7 @@ namespace Edge.Asr.Firmware
             if (blob == null) return null;
 
             long need = ModelStartup.TensorBytes(blob) + CaptureBufferBytes;
-            long free = memory.FreeBytes();
+            long free = nanoFramework.Runtime.Native.GC.Run(false);
             output.WriteLine(MemoryCheck.Message("the model's weights and capture buffers", need, free));
             if (!MemoryCheck.Fits(need, free)) return null;
 
@@ -54,7 +53,7 @@ namespace Edge.Asr.Firmware
             string[] labels = blob.Labels();
             try
             {
-                model = new ConformerModel(loader.Load(blob));
+                model = new ConformerModel(BlobModelLoader.Load(blob));
                 DetectorDefaults d = blob.Detector;
                 detector = new CommandDetector(ModelStartup.CommandClasses(labels),
                     DetectorSettings.FromBlob(d, labels.Length));
@@ -72,17 +71,17 @@ namespace Edge.Asr.Firmware
             }
             catch (Exception e)
             {
-                output.WriteLine(BlobFormatException.Prefix + "the model cannot be built from it: " + e.Message);
+                output.WriteLine(BlobFormatException.Prefix + "the model cannot be built from it: " + ExceptionText.Of(e));
                 return null;
             }
             output.WriteLine("model: " + labels.Length.ToString() + " classes, " + model.Config.Blocks.ToString() + " blocks, dim "
                 + model.Config.Dim.ToString() + ", state " + model.StateBytes.ToString() + " bytes, "
-                + model.MacsPerEncoderFrame.ToString() + " MACs per 40 ms; free " + memory.FreeBytes().ToString() + " bytes");
+                + model.MacsPerEncoderFrame.ToString() + " MACs per 40 ms; free " + nanoFramework.Runtime.Native.GC.Run(false).ToString() + " bytes");
 
             var announcer = new CommandAnnouncer(output, led);
             var pipeline = new CommandPipeline(model, detector, labels, announcer);
             output.WriteLine("listening");
-            return new CaptureLoop(board, pipeline, announcer, output, clock, memory);
+            return new CaptureLoop(board, pipeline, announcer, output, clock);
         }
 
         /// <summary>Prints <paramref name="reason"/> every <see cref="HaltRepeatSeconds"/> s, forever.</summary>

@@ -1,15 +1,13 @@
 using System;
 using Edge.Asr.Blob;
 using Edge.Asr.firmware.Resources;
-using Edge.Asr.Model;
 
 namespace Edge.Asr.Firmware
 {
     /// <summary>
-    /// The firmware's two links to the baked model, kept in this one file: the blob resource
-    /// (firmware/Resources/ModelResources.resx and its generated class ModelResources, both written
-    /// by the bake tool, read in slices through <see cref="ResourceBlobSource"/>) and the blob →
-    /// ModelParameters loader.
+    /// The firmware's link to the baked model: the blob resource (firmware/Resources/ModelResources.resx
+    /// and its generated class ModelResources, both written by the bake tool, read in slices through
+    /// <see cref="ResourceBlobSource"/>); <see cref="BlobModelLoader"/> turns the blob into the model.
     /// </summary>
     public static class FirmwareModel
     {
@@ -19,20 +17,17 @@ namespace Edge.Asr.Firmware
         /// </summary>
         public static IBlobSource Source()
         {
-            return new ResourceBlobSource(ModelResources.ResourceManager, ModelResources.BinaryResources.Model);
-        }
-
-        /// <summary>The blob → model loader: every tensor the config needs, checked by name, type and shape.</summary>
-        public static IModelLoader Loader()
-        {
-            return new BlobLoader();
-        }
-
-        private sealed class BlobLoader : IModelLoader
-        {
-            public ModelParameters Load(ModelBlob blob)
+            try
             {
-                return BlobModelLoader.Load(blob);
+                return new ResourceBlobSource(ModelResources.ResourceManager, ModelResources.BinaryResources.Model);
+            }
+            catch (Exception e)
+            {
+                // On the device the ResourceManager constructor throws ArgumentException when the build holds no
+                // resource file of that name (nanoFramework.ResourceManager ResourceManager.cs): start-up then
+                // prints "model blob: no model blob in this build" instead of stopping on an unexpected error.
+                if (e is OutOfMemoryException) throw;
+                return null;
             }
         }
     }

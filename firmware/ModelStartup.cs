@@ -32,7 +32,7 @@ namespace Edge.Asr.Firmware
             }
             catch (Exception e)
             {
-                output.WriteLine(BlobFormatException.Prefix + "cannot be read: " + e.Message);
+                output.WriteLine(BlobFormatException.Prefix + "cannot be read: " + ExceptionText.Of(e));
             }
             return null;
         }

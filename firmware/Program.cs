@@ -26,14 +26,13 @@ namespace Edge.Asr.Firmware
                 var gpio = new GpioController();
                 GpioPin led = gpio.OpenPin(board.LedPin, PinMode.Output);
                 led.Write(PinValue.Low);
-                CaptureLoop loop = DeviceApp.Start(board, FirmwareModel.Source(), FirmwareModel.Loader(),
-                    output, clock, new NativeFreeMemory(false), led);
+                CaptureLoop loop = DeviceApp.Start(board, FirmwareModel.Source(), output, clock, led);
                 if (loop == null) DeviceApp.Halt("start-up failed (see the lines above)", output, clock);
                 loop.Run();
             }
             catch (Exception e)
             {
-                DeviceApp.Halt("unexpected error: " + e.Message, output, clock);
+                DeviceApp.Halt("unexpected error: " + ExceptionText.Of(e), output, clock);
             }
         }
     }

@@ -57,7 +57,7 @@ namespace Edge.Asr.Firmware
         private int LengthFromHeader()
         {
             int lengthEnd = BlobFormat.OffsetTotalLength + 4;
-            byte[] head = ResourceUtility.GetObject(_resources, _id, 0, lengthEnd) as byte[];
+            byte[] head = Slice(0, lengthEnd);
             if (head == null || head.Length != lengthEnd)
             {
                 throw new BlobFormatException("the model resource is not a binary resource of at least " + lengthEnd.ToString() + " bytes");
@@ -70,6 +70,25 @@ namespace Edge.Asr.Firmware
                     + BlobFormat.HeaderSize.ToString() + ".." + BlobFormat.MaxTotalLength.ToString());
             }
             return (int)total;
+        }
+
+        /// <summary>
+        /// Bytes offset..offset+count of the resource (fewer at its end), or null when it is not binary. The
+        /// device throws ArgumentException (no message) for an id the build does not hold and
+        /// InvalidOperationException for a chunk of a string resource: both become a BlobFormatException.
+        /// </summary>
+        private byte[] Slice(int offset, int count)
+        {
+            try
+            {
+                return ResourceUtility.GetObject(_resources, _id, offset, count) as byte[];
+            }
+            catch (Exception e)
+            {
+                if (e is OutOfMemoryException || e is IndexOutOfRangeException) throw;
+                throw new BlobFormatException("the model resource is not in this build or is not a binary resource ("
+                    + ExceptionText.Of(e) + "): bake the model with --resource and rebuild");
+            }
         }
 
         /// <summary>Copies <paramref name="count"/> bytes from <paramref name="offset"/> of the resource into the buffer.</summary>
@@ -88,7 +107,7 @@ namespace Edge.Asr.Firmware
                     + " do not fit a buffer of " + buffer.Length.ToString());
             }
             if (count == 0) return;
-            byte[] slice = ResourceUtility.GetObject(_resources, _id, offset, count) as byte[];
+            byte[] slice = Slice(offset, count);
             if (slice == null || slice.Length != count)
             {
                 throw new InvalidOperationException("model resource: asked for " + count.ToString() + " bytes at " + offset.ToString()

@@ -48,8 +48,11 @@ namespace Edge.Asr.Blob
             {
                 return new ConformerModel(p);
             }
-            catch (ArgumentException e)
+            catch (Exception e)
             {
+                // Any refusal, not only ArgumentException: the device raises ArgumentOutOfRangeException for
+                // faults the desktop reports as other types, so catching by that type differs per platform.
+                if (e is OutOfMemoryException || e is BlobFormatException) throw;
                 throw new BlobFormatException("the model refuses its tensors: " + e.Message);
             }
         }

@@ -31,8 +31,12 @@ namespace Edge.Asr.Blob
         /// <summary>Bit b set = block b has self-attention.</summary>
         public static int AttentionMask(ModelConfig config)
         {
+            if (config.Blocks > MaxBlocks)
+                throw new ArgumentException("config has " + config.Blocks.ToString() + " blocks, a mask holds at most "
+                    + MaxBlocks.ToString());
             int mask = 0;
-            for (int b = 0; b < config.Blocks; b++)
+            // b < MaxBlocks (31) states the bound so no shift count can reach 32 (docs/portability.md).
+            for (int b = 0; b < config.Blocks && b < MaxBlocks; b++)
                 if (config.HasAttention(b)) mask |= 1 << b;
             return mask;
         }
@@ -76,7 +80,7 @@ namespace Edge.Asr.Blob
             FieldCheck.Range("config", "conv_kernel", f[FieldConvKernel], 1, 64);
             int blocks = f[FieldBlocks];
             FieldCheck.Range("config", "blocks", blocks, 1, MaxBlocks);
-            int allowed = (int)((1u << blocks) - 1u);
+            int allowed = (int)((1L << blocks) - 1L);
             if ((f[FieldAttentionMask] & ~allowed) != 0)
                 throw new BlobFormatException("config field attention_mask = " + Hex.U32((uint)f[FieldAttentionMask])
                     + " flags blocks beyond blocks = " + blocks.ToString());
@@ -90,14 +94,17 @@ namespace Edge.Asr.Blob
         {
             int blocks = f[FieldBlocks];
             bool[] attention = new bool[blocks];
-            for (int b = 0; b < blocks; b++) attention[b] = ((f[FieldAttentionMask] >> b) & 1) != 0;
+            for (int b = 0; b < blocks && b < MaxBlocks; b++) attention[b] = ((f[FieldAttentionMask] >> b) & 1) != 0;
             try
             {
                 return new ModelConfig(f[FieldMelBins], f[FieldSubsamplingChannels], f[FieldDim], f[FieldHeads], f[FieldFold],
                     f[FieldFfnMultiplier], f[FieldConvKernel], attention, f[FieldLeftContext], f[FieldPoolWindow], labels);
             }
-            catch (ArgumentException e)
+            catch (Exception e)
             {
+                // Any refusal, not only ArgumentException: the device raises ArgumentOutOfRangeException for
+                // faults the desktop reports as other types, so catching by that type differs per platform.
+                if (e is OutOfMemoryException || e is BlobFormatException) throw;
                 throw new BlobFormatException("config refused: " + e.Message);
             }
         }

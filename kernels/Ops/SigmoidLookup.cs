@@ -16,13 +16,15 @@ namespace Edge.Asr.Ops
         /// <summary>σ(x · 2^-fracIn) in Q15 (0..32768), for fracIn in [-16, 40].</summary>
         public static int Q15(int x, int fracIn)
         {
-            int a = x >= 0 ? x : -x;
+            // long: fbits reaches 35, and a shift count is not masked alike on every platform (the
+            // interpreter does not mask as x86 does), so no shift here may reach its operand's width.
+            long a = x >= 0 ? x : -(long)x;
             short[] t = OpTables.SigmoidMinusHalfQ15;
             int s;
             int fbits = fracIn - StepBits;
             if (fbits <= 0)
             {
-                long idx = (long)a << -fbits;
+                long idx = a << -fbits;
                 s = idx >= LastIndex ? Half : t[(int)idx];
             }
             else

@@ -118,7 +118,7 @@ namespace Edge.Asr.Sim.Device
             var ended = new EndAwareStream(bytes);
             DeviceSimulation.I2sSource = ended;
 
-            var loop = new CaptureLoop(board, pipeline, announcer, output, new TwinClock(run), new NativeFreeMemory(false));
+            var loop = new CaptureLoop(board, pipeline, announcer, output, new TwinClock(run));
             while (!ended.Ended)
             {
                 if (loop.Step()) run.Blocks++;

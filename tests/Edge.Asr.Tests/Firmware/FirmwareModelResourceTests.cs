@@ -76,7 +76,7 @@ namespace Edge.Asr.Tests.Firmware
             Assert.Equal("model blob: version " + file.MajorVersion + "." + file.MinorVersion + ", " + expected.Length + " bytes, "
                 + file.TensorCount + " tensors, " + file.LabelCount + " labels: ok", Assert.Single(lines.All));
 
-            ModelParameters loaded = FirmwareModel.Loader().Load(blob!);
+            ModelParameters loaded = BlobModelLoader.Load(blob!);
             ModelParameters reference = BlobModelLoader.Load(file);
             Assert.Equal(reference.Count, loaded.Count);
             for (int i = 0; i < reference.Count; i++)

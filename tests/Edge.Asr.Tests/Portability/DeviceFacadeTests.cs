@@ -32,9 +32,30 @@ namespace Edge.Asr.Tests.Portability
         /// <summary>Public types and members the facade assembly declares in the real device namespaces.</summary>
         private static SortedSet<string> FacadeSurface()
         {
-            var compilation = CSharpCompilation.Create("FacadeSurface", references: PortabilityGuard.CompileReferences);
-            MetadataReference facade = PortabilityGuard.CompileReferences.Single(r => r.Display != null && r.Display.EndsWith("Edge.Asr.DeviceFacade.dll", StringComparison.Ordinal));
-            var assembly = (IAssemblySymbol)compilation.GetAssemblyOrModuleSymbol(facade)!;
+            // The facade is a desktop assembly: resolve it against the desktop framework.
+            string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDir, StringComparison.Ordinal))
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+                .ToList();
+            MetadataReference facade = MetadataReference.CreateFromFile(typeof(DeviceSimulation).Assembly.Location);
+            references.Add(facade);
+            return DeviceSurface(CSharpCompilation.Create("FacadeSurface", references: references), facade);
+        }
+
+        /// <summary>Public types and members the package stubs declare (compiled against the real mscorlib).</summary>
+        private static SortedSet<string> StubSurface()
+        {
+            var compilation = CSharpCompilation.Create("StubSurface", references: NanoFrameworkAssemblies.MscorlibAndStubs);
+            var entries = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (MetadataReference stub in NanoFrameworkAssemblies.Stubs) entries.UnionWith(DeviceSurface(compilation, stub));
+            return entries;
+        }
+
+        /// <summary>The public device-namespace types and members one referenced assembly declares.</summary>
+        private static SortedSet<string> DeviceSurface(Compilation compilation, MetadataReference reference)
+        {
+            var assembly = (IAssemblySymbol)compilation.GetAssemblyOrModuleSymbol(reference)!;
             var entries = new SortedSet<string>(StringComparer.Ordinal);
             var namespaces = new Stack<INamespaceSymbol>();
             namespaces.Push(assembly.GlobalNamespace);
@@ -45,11 +66,12 @@ namespace Edge.Asr.Tests.Portability
                 foreach (INamedTypeSymbol type in ns.GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public))
                 {
                     string typeEntry = PortabilityGuard.EntryOf(type);
-                    if (!IsDeviceApi(typeEntry)) continue;
+                    if (!IsDeviceApi(typeEntry) && type.ContainingAssembly.Name != "nanoFramework.ResourceManager") continue;
                     entries.Add(typeEntry);
                     foreach (ISymbol member in type.GetMembers().Where(m => m.DeclaredAccessibility == Accessibility.Public && !m.IsImplicitlyDeclared))
                     {
                         if (member is IMethodSymbol m && m.MethodKind is MethodKind.PropertyGet or MethodKind.PropertySet) continue;
+                        if (member is IMethodSymbol { MethodKind: MethodKind.Destructor }) continue;
                         entries.Add(PortabilityGuard.EntryOf(member));
                     }
                     // The implicit public constructor of a class is part of its surface too.
@@ -66,6 +88,7 @@ namespace Edge.Asr.Tests.Portability
         public void FacadeSurfaceIsExactlyTheAllowlistedDeviceApi()
         {
             SortedSet<string> facade = FacadeSurface();
+            facade.RemoveWhere(e => e.StartsWith("System.SpanByte", StringComparison.Ordinal));
             var listed = new SortedSet<string>(ApiAllowlist.LoadDefault().Entries.Where(IsDeviceApi), StringComparer.Ordinal);
 
             string[] unlisted = facade.Except(listed).ToArray();
@@ -73,6 +96,32 @@ namespace Edge.Asr.Tests.Portability
 
             Assert.True(unlisted.Length == 0, "facade members not in the allowlist (confirm them in the nanoFramework sources first):\n  " + string.Join("\n  ", unlisted));
             Assert.True(unimplemented.Length == 0, "allowlisted device members the facade lacks:\n  " + string.Join("\n  ", unimplemented));
+        }
+
+        [Fact]
+        public void PackageStubsDeclareExactlyTheAllowlistedPackageApi()
+        {
+            // Every allowlisted entry of a package the registry does not serve is declared by its stub, and
+            // nothing else: the stubs and the allowlist are the same reading of the package sources.
+            SortedSet<string> stubs = StubSurface();
+            var listed = new SortedSet<string>(ApiAllowlist.LoadDefault().Entries.Where(e => IsDeviceApi(e) || e.StartsWith("System.Resources.", StringComparison.Ordinal)), StringComparer.Ordinal);
+            listed.RemoveWhere(e => e.StartsWith("System.SpanByte", StringComparison.Ordinal));
+
+            Assert.True(stubs.SetEquals(listed),
+                "stub-only:\n  " + string.Join("\n  ", stubs.Except(listed)) + "\nallowlist-only:\n  " + string.Join("\n  ", listed.Except(stubs)));
+        }
+
+        [Fact]
+        public void FacadeSpanByteIsASubsetOfTheRealOne()
+        {
+            SortedSet<string> facade = new SortedSet<string>(FacadeSurface().Where(e => e.StartsWith("System.SpanByte", StringComparison.Ordinal)), StringComparer.Ordinal);
+            var compilation = CSharpCompilation.Create("Real", references: new[] { NanoFrameworkAssemblies.Mscorlib });
+            INamedTypeSymbol real = compilation.GetTypeByMetadataName("System.SpanByte")!;
+            var realEntries = new SortedSet<string>(real.GetMembers().Where(m => m.DeclaredAccessibility == Accessibility.Public && m is not IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet })
+                .Select(PortabilityGuard.EntryOf), StringComparer.Ordinal) { "System.SpanByte" };
+
+            Assert.True(facade.Count > 5, "facade SpanByte surface: " + string.Join(", ", facade));
+            Assert.True(facade.IsSubsetOf(realEntries), "facade SpanByte members the real mscorlib lacks:\n  " + string.Join("\n  ", facade.Except(realEntries)));
         }
 
         [Fact]
@@ -158,6 +207,76 @@ namespace Edge.Asr.Tests.Portability
             DeviceSimulation.SetGpioInput(5, true);
             GpioPin button = gpio.OpenPin(5, PinMode.InputPullUp);
             Assert.Equal(PinValue.High, button.Read());
+        }
+
+        [Fact]
+        public void I2sFailuresThrowTheDevicesTypesAndAFinalizedDeviceUninstallsTheDriver()
+        {
+            DeviceSimulation.Reset();
+            var settings = new I2sConnectionSettings(1) { Mode = I2sMode.Master | I2sMode.Rx };
+            DeviceSimulation.I2sSource = new MemoryStream(new byte[64]);
+
+            // Open failure: ArgumentException (CLR_E_INVALID_PARAMETER), no driver installed.
+            DeviceSimulation.FailingI2sOpens = 1;
+            OpenAndDrop(settings);
+            Assert.False(DeviceSimulation.I2sDriverInstalled(1));
+
+            using var device = new I2sDevice(settings);
+            Assert.True(DeviceSimulation.I2sDriverInstalled(1));
+            device.Read(new byte[8]);
+
+            // The half-built device is finalized later, as on the device: it uninstalls the working driver.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            Assert.False(DeviceSimulation.I2sDriverInstalled(1));
+            Assert.Throws<ArgumentException>(() => device.Read(new byte[8]));
+
+            // A configured read failure is an ArgumentException too.
+            DeviceSimulation.Reset();
+            DeviceSimulation.I2sSource = new MemoryStream(new byte[64]);
+            using var second = new I2sDevice(settings);
+            DeviceSimulation.FailingI2sReads = 1;
+            Assert.Throws<ArgumentException>(() => second.Read(new byte[8]));
+            second.Read(new byte[8]);
+            second.Dispose();
+            Assert.False(DeviceSimulation.I2sDriverInstalled(1));
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void OpenAndDrop(I2sConnectionSettings settings)
+        {
+            Assert.Throws<ArgumentException>(() => new I2sDevice(settings));
+        }
+
+        [Fact]
+        public void GcRunReportsTheSimulatedHeapLessWhatThisThreadAllocated()
+        {
+            DeviceSimulation.Reset();
+            uint before = nanoFramework.Runtime.Native.GC.Run(false);
+            Assert.InRange(before, 1u, (uint)DeviceSimulation.DefaultHeapBytes);
+            var held = new byte[200_000];
+            uint after = nanoFramework.Runtime.Native.GC.Run(false);
+            Assert.True(before - after >= 200_000, before + " then " + after);
+            GC.KeepAlive(held);
+
+            DeviceSimulation.HeapBytes = 100_000; // a board without PSRAM
+            var more = new byte[150_000];
+            Assert.Equal(0u, nanoFramework.Runtime.Native.GC.Run(false));
+            GC.KeepAlive(more);
+        }
+
+        [Fact]
+        public void GpioPinsAreOpenProcessWideAsOnTheDevice()
+        {
+            DeviceSimulation.Reset();
+            using var first = new GpioController();
+            var second = new GpioController();
+            first.OpenPin(2, PinMode.Output);
+
+            Assert.True(second.IsPinOpen(2));
+            Assert.Throws<InvalidOperationException>(() => second.OpenPin(2));
+            second.Dispose(); // disposes every open pin, whichever controller opened it
+            Assert.False(first.IsPinOpen(2));
         }
 
         [Fact]

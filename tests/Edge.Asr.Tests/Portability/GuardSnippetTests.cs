@@ -7,7 +7,8 @@ namespace Edge.Asr.Tests.Portability
 {
     /// <summary>
     /// Proves the guard: snippets that would not build or run on nanoFramework 1.x are rejected with
-    /// a message naming file, line and symbol; plain fixed-point code passes. The offending line of
+    /// a message naming file, line and symbol (an API the real mscorlib lacks is a compile error there);
+    /// plain fixed-point code passes. The offending line of
     /// each rejected snippet carries the marker comment "// <-".
     /// </summary>
     public class GuardSnippetTests : IClassFixture<GuardSnippetTests.Results>
@@ -164,10 +165,148 @@ namespace Edge.Asr.Tests.Portability
         {
             return undefinedName; // <-
         }")),
+            ("kernels/Snippets/StaticCrossRead.cs", @"namespace Edge.Asr.Snippets
+{
+    public static class Costs
+    {
+        public static readonly int Taps = Tables.Weights.Length; // <-
+    }
+
+    public static class Tables
+    {
+        public static readonly short[] Weights = { 1, 2, 3 };
+    }
+}
+"),
+            ("kernels/Snippets/StaticCtorCrossRead.cs", @"namespace Edge.Asr.Snippets
+{
+    public static class Scales
+    {
+        public static readonly int First;
+
+        static Scales()
+        {
+            First = Gains.Value(); // <-
+        }
+    }
+
+    public static class Gains
+    {
+        public static int Value() { return 3; }
+    }
+}
+"),
+            ("kernels/Snippets/ArrayOver65535Bytes.cs", Kernel("ArrayOver65535Bytes", "", @"
+        private static readonly short[] Table = // 32,768 shorts: 65,536 B
+        { // <-
+            " + string.Join(", ", Enumerable.Repeat("7", 32_768)) + @"
+        };
+        public static int First() { return Table[0]; }")),
+            ("kernels/Snippets/ArraysOver64KiBInAll.cs", Kernel("ArraysOver64KiBInAll", "", @"
+        // Alone this is fine; after ArrayOver65535Bytes (same assembly) it passes the 64 KiB shared table.
+        private static readonly byte[] Small = { 1, 2, 3, 4 }; // <-
+        public static int First() { return Small[0]; }")),
+            ("kernels/Snippets/ShiftByParameter.cs", Kernel("ShiftByParameter", "", @"
+        public static int Index(int a, int fracIn)
+        {
+            int fbits = fracIn - 5;
+            return a >> fbits; // <-
+        }")),
+            ("kernels/Snippets/LongShiftPast63.cs", Kernel("LongShiftPast63", "", @"
+        public static long Scale(long a)
+        {
+            int k = 40;
+            return a << (k + 30); // <-
+        }")),
+            ("kernels/Snippets/CatchArgumentException.cs", Kernel("CatchArgumentException", "using System;", @"
+        public static int CharAt(string s, int i)
+        {
+            try
+            {
+                return s[i];
+            }
+            catch (ArgumentException) // <-
+            {
+                return -1;
+            }
+        }")),
+            ("firmware/Snippets/CatchIndexOutOfRange.cs", Kernel("CatchIndexOutOfRange", "using System;", @"
+        public static int At(int[] values, int i)
+        {
+            try
+            {
+                return values[i];
+            }
+            catch (IndexOutOfRangeException) // <-
+            {
+                return 0;
+            }
+        }")),
         };
 
         private static readonly (string Path, string Text)[] PassingSnippets =
         {
+            ("kernels/Snippets/DeviceBehaviourOk.cs", @"using System;
+
+namespace Edge.Asr.Snippets
+{
+    public static class Sizes
+    {
+        public const int Taps = 4;
+    }
+
+    public sealed class ModelRefused : Exception
+    {
+        public ModelRefused(string message) : base(message)
+        {
+        }
+    }
+
+    public static class DeviceBehaviourOk
+    {
+        // Constants of another type and this type's own statics are safe in a static initializer.
+        private static readonly short[] Window = new short[Sizes.Taps];
+        private static readonly int WindowBytes = Window.Length * 2;
+        private static readonly int[] Masks;
+
+        static DeviceBehaviourOk()
+        {
+            Masks = new int[Sizes.Taps];
+            for (int b = 0; b < Sizes.Taps; b++) Masks[b] = 1 << b;
+        }
+
+        public static int Bits(int x, int n, int blocks)
+        {
+            int mask = 0;
+            for (int b = 0; b < blocks && b < 31; b++) mask |= 1 << b;
+            long wide = (long)x << n;
+            int k = n & 31;
+            return mask + (x >> k) + (x << 3) + (int)(wide >> 40) + WindowBytes;
+        }
+
+        public static int Build(int width)
+        {
+            try
+            {
+                if (width <= 0) throw new ModelRefused(""width "" + width.ToString());
+                return width;
+            }
+            catch (ModelRefused)
+            {
+                return 0;
+            }
+            catch (OutOfMemoryException)
+            {
+                return -1;
+            }
+            catch (Exception)
+            {
+                return -2;
+            }
+        }
+    }
+}
+"),
             ("kernels/Snippets/FixedPointLoop.cs", Kernel("FixedPointLoop", "using System;", @"
         private const int Shift = 15;
         private static readonly short[] Table = { 0, 12540, 23170, 30274, 32767 };
@@ -362,29 +501,37 @@ namespace Edge.Asr.Snippets
 
         public static IEnumerable<object[]> Rejections()
         {
-            yield return new object[] { "kernels/Snippets/ListOfInt.cs", "not in the nanoFramework 1.x surface: System.Collections.Generic.List<T>" };
-            yield return new object[] { "kernels/Snippets/LinqSum.cs", "not in the nanoFramework 1.x surface: System.Linq.Enumerable::Sum(System.Collections.Generic.IEnumerable<System.Int32>)" };
+            yield return new object[] { "kernels/Snippets/ListOfInt.cs", "compile error: CS0246 The type or namespace name 'List<>' could not be found (are you missing a using directive or an assembly reference?)" };
+            yield return new object[] { "kernels/Snippets/LinqSum.cs", "compile error: CS1061 'int[]' does not contain a definition for 'Sum' and no accessible extension method 'Sum' accepting a first argument of type 'int[]' could be found (are you missing a using directive or an assembly reference?)" };
             yield return new object[] { "kernels/Snippets/LinqQuery.cs", "LINQ is not allowed: from v in values where v > 0 select v" };
-            yield return new object[] { "kernels/Snippets/MathExp.cs", "not in the nanoFramework 1.x surface: System.Math::Exp(System.Double)" };
-            yield return new object[] { "firmware/Snippets/MathInFirmware.cs", "not in the nanoFramework 1.x surface: System.Math::Exp(System.Double)" };
+            yield return new object[] { "kernels/Snippets/MathExp.cs", "compile error: CS0103 The name 'Math' does not exist in the current context" };
+            yield return new object[] { "firmware/Snippets/MathInFirmware.cs", "compile error: CS0103 The name 'Math' does not exist in the current context" };
             yield return new object[] { "kernels/Snippets/FloatField.cs", "floating point is not allowed in kernels/: System.Single" };
             yield return new object[] { "kernels/Snippets/FloatLiteral.cs", "floating point is not allowed in kernels/: 0.5" };
-            yield return new object[] { "kernels/Snippets/SpanOfShort.cs", "not in the nanoFramework 1.x surface: System.Span<T>" };
+            yield return new object[] { "kernels/Snippets/SpanOfShort.cs", "compile error: CS0246 The type or namespace name 'Span<>' could not be found (are you missing a using directive or an assembly reference?)" };
             yield return new object[] { "kernels/Snippets/MultiDim.cs", "multidimensional arrays are not allowed: System.Int32[,]" };
-            yield return new object[] { "kernels/Snippets/BlockCopy.cs", "not in the nanoFramework 1.x surface: System.Buffer::BlockCopy(System.Array, System.Int32, System.Array, System.Int32, System.Int32)" };
+            yield return new object[] { "kernels/Snippets/BlockCopy.cs", "compile error: CS0103 The name 'Buffer' does not exist in the current context" };
             yield return new object[] { "kernels/Snippets/CheckedAdd.cs", "checked is not allowed (it never throws on the device): checked(a + b)" };
             yield return new object[] { "kernels/Snippets/Interpolation.cs", "string interpolation is not allowed: $\"n={n}\"" };
             yield return new object[] { "kernels/Snippets/GenericMethod.cs", "generic declarations are not allowed: Pick<T>" };
-            yield return new object[] { "kernels/Snippets/ArraySort.cs", "not in the nanoFramework 1.x surface: System.Array::Sort<T>(T[])" };
-            yield return new object[] { "kernels/Snippets/ArrayResize.cs", "not in the nanoFramework 1.x surface: System.Array::Resize<T>(ref T[], System.Int32)" };
+            yield return new object[] { "kernels/Snippets/ArraySort.cs", "compile error: CS0117 'Array' does not contain a definition for 'Sort'" };
+            yield return new object[] { "kernels/Snippets/ArrayResize.cs", "compile error: CS0117 'Array' does not contain a definition for 'Resize'" };
             yield return new object[] { "kernels/Snippets/ConsoleInKernel.cs", "not allowed in kernels/ (firmware only): System.Console::WriteLine(System.String)" };
-            yield return new object[] { "kernels/Snippets/NullableInt.cs", "not in the nanoFramework 1.x surface: System.Nullable<T>" };
+            yield return new object[] { "kernels/Snippets/NullableInt.cs", "nullable types are not allowed: int?" };
             yield return new object[] { "kernels/Snippets/TupleReturn.cs", "tuples are not allowed: (a, b)" };
             yield return new object[] { "kernels/Snippets/ForeachOverString.cs", "foreach is allowed over arrays only: System.String" };
             yield return new object[] { "kernels/Snippets/YieldReturn.cs", "yield is not allowed: yield" };
             yield return new object[] { "kernels/Snippets/RecordType.cs", "records are not allowed (their generated equality is generic): Point" };
             yield return new object[] { "kernels/Snippets/I2sInKernel.cs", "namespace not allowed in kernels/ (firmware only): System.Device.I2s" };
-            yield return new object[] { "firmware/Snippets/SimulationInFirmware.cs", "not in the nanoFramework 1.x surface: Edge.Asr.DeviceFacade.DeviceSimulation::Reset()" };
+            yield return new object[] { "firmware/Snippets/SimulationInFirmware.cs", "compile error: CS0103 The name 'DeviceSimulation' does not exist in the current context" };
+            yield return new object[] { "kernels/Snippets/StaticCrossRead.cs", DeviceBehaviourRules.StaticInitRule + ": Edge.Asr.Snippets.Tables::Weights" };
+            yield return new object[] { "kernels/Snippets/StaticCtorCrossRead.cs", DeviceBehaviourRules.StaticInitRule + ": Edge.Asr.Snippets.Gains::Value()" };
+            yield return new object[] { "kernels/Snippets/ArrayOver65535Bytes.cs", DeviceBehaviourRules.ArrayTooLargeRule + ": 65,536 B" };
+            yield return new object[] { "kernels/Snippets/ArraysOver64KiBInAll.cs", DeviceBehaviourRules.ArraysTooLargeRule + ": 65,540 B so far" };
+            yield return new object[] { "kernels/Snippets/ShiftByParameter.cs", DeviceBehaviourRules.ShiftRule + ": a >> fbits (32-bit operand, count unbounded)" };
+            yield return new object[] { "kernels/Snippets/LongShiftPast63.cs", DeviceBehaviourRules.ShiftRule + ": a << (k + 30) (64-bit operand, count [70, 70])" };
+            yield return new object[] { "kernels/Snippets/CatchArgumentException.cs", DeviceBehaviourRules.CatchRule + ": System.ArgumentException" };
+            yield return new object[] { "firmware/Snippets/CatchIndexOutOfRange.cs", DeviceBehaviourRules.CatchRule + ": System.IndexOutOfRangeException" };
             yield return new object[] { "kernels/Snippets/CompileError.cs", "compile error: CS0103 The name 'undefinedName' does not exist in the current context" };
         }
 

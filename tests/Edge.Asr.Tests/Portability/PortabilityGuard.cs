@@ -15,9 +15,11 @@ namespace Edge.Asr.Tests.Portability
     public sealed record CheckedSource(string Path, string Text, bool IsKernel);
 
     /// <summary>
-    /// Compiles kernels/ and firmware/ sources with Roslyn (desktop framework plus the device facade)
-    /// and reports everything that would not build or run on nanoFramework 1.x: APIs outside the
-    /// allowlist, generics, floating point in kernels/, multidimensional arrays, checked, string
+    /// Compiles kernels/ and firmware/ sources with Roslyn against the device's own reference assemblies
+    /// (the real nanoFramework mscorlib 1.17.11 plus declaration-only stubs of the other packages, see
+    /// <see cref="NanoFrameworkAssemblies"/>) and reports everything that would not build or run on
+    /// nanoFramework 1.x: compile errors (an API mscorlib lacks), package APIs outside the allowlist,
+    /// mscorlib types marked firmware-only used in kernels/, generics, floating point in kernels/, multidimensional arrays, checked, string
     /// interpolation, LINQ, foreach over non-arrays, records, unsafe, stackalloc, dynamic, async and yield.
     /// Each violation reads "path:line: rule: symbol".
     /// </summary>
@@ -26,7 +28,7 @@ namespace Edge.Asr.Tests.Portability
         /// <summary>The rule name for an API that is not in the allowlist.</summary>
         public const string NotInSurface = "not in the nanoFramework 1.x surface";
 
-        private static readonly Lazy<MetadataReference[]> References = new Lazy<MetadataReference[]>(LoadReferences);
+        private static readonly Lazy<MetadataReference[]> References = new Lazy<MetadataReference[]>(() => NanoFrameworkAssemblies.MscorlibAndStubs.ToArray());
 
         // Metadata names (System.Int32, not int), containing types and namespaces, type parameters shown.
         private static readonly SymbolDisplayFormat TypeFormat = new SymbolDisplayFormat(
@@ -79,6 +81,7 @@ namespace Edge.Asr.Tests.Portability
                     }
                 }
             }
+            DeviceBehaviourRules.Check(compilation, trees.Keys, report.Add);
             foreach (KeyValuePair<SyntaxTree, CheckedSource> entry in trees)
             {
                 var walker = new Walker(this, compilation.GetSemanticModel(entry.Key), entry.Value.IsKernel, report, own);
@@ -87,19 +90,14 @@ namespace Edge.Asr.Tests.Portability
             return report.Sorted();
         }
 
-        /// <summary>What checked sources compile against: the desktop framework and the device facade.</summary>
+        /// <summary>What checked sources compile against: the real mscorlib and the package stubs (no desktop framework).</summary>
         public static IReadOnlyList<MetadataReference> CompileReferences => References.Value;
 
-        /// <summary>The desktop framework's own assemblies plus the device facade (not the test's other dependencies).</summary>
-        private static MetadataReference[] LoadReferences()
+        /// <summary>True for a symbol of the real mscorlib (it exists on the device: the compiler found it there).</summary>
+        private static bool IsMscorlib(ISymbol symbol)
         {
-            string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-            var paths = tpa.Split(Path.PathSeparator)
-                .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDir, StringComparison.Ordinal))
-                .ToList();
-            paths.Add(typeof(System.Device.I2s.I2sDevice).Assembly.Location);
-            return paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToArray();
+            IAssemblySymbol? assembly = symbol is INamespaceSymbol ? null : symbol.ContainingAssembly;
+            return assembly != null && assembly.Identity.Name == "mscorlib";
         }
 
         /// <summary>"Namespace.Type" or "Namespace.Type::Member(ParamTypes)" for a symbol, as in the allowlist.</summary>
@@ -258,6 +256,7 @@ namespace Edge.Asr.Tests.Portability
                 if (target is INamespaceSymbol ns)
                 {
                     string name = ns.ToDisplayString();
+                    if (InMscorlib(ns)) return;
                     if (!_ownNamespaces.Contains(name) && !_guard._allowlist.AllowsNamespace(name, _kernel))
                     {
                         bool firmwareOnly = _kernel && _guard._allowlist.AllowsNamespace(name, inKernels: false);
@@ -356,6 +355,16 @@ namespace Edge.Asr.Tests.Portability
 
             private void CheckAllowed(ISymbol symbol, Location at)
             {
+                if (IsMscorlib(symbol))
+                {
+                    // The real assembly is the surface; the allowlist only marks mscorlib types kernels/ may not use.
+                    string type = EntryOf(symbol is ITypeSymbol ? symbol : symbol.ContainingType);
+                    if (_kernel && !_guard._allowlist.Allows(type, inKernels: true, out bool onlyFirmware) && onlyFirmware)
+                    {
+                        _report.Add(at, "not allowed in kernels/ (firmware only)", EntryOf(symbol));
+                    }
+                    return;
+                }
                 string entry = EntryOf(symbol);
                 if (_guard._allowlist.Allows(entry, _kernel, out bool firmwareOnly)) return;
                 // An override that nanoFramework may not declare still binds to the base member there.
@@ -365,6 +374,12 @@ namespace Edge.Asr.Tests.Portability
                 }
                 if (firmwareOnly) _report.Add(at, "not allowed in kernels/ (firmware only)", entry);
                 else _report.Add(at, NotInSurface, entry);
+            }
+
+            /// <summary>True when the real mscorlib declares types in this namespace.</summary>
+            private static bool InMscorlib(INamespaceSymbol ns)
+            {
+                return ns.ConstituentNamespaces.Any(c => c.ContainingAssembly?.Identity.Name == "mscorlib" && (c.GetTypeMembers().Length > 0 || c.GetNamespaceMembers().Any()));
             }
 
             private static ISymbol? Overridden(ISymbol symbol)

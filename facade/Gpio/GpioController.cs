@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Edge.Asr.DeviceFacade;
 
 namespace System.Device.Gpio
@@ -6,7 +5,8 @@ namespace System.Device.Gpio
     /// <summary>GPIO access (nanoFramework.System.Device.Gpio 1.1.62, GpioController.cs, without events); the desktop records writes.</summary>
     public sealed class GpioController : IDisposable
     {
-        private readonly Dictionary<int, GpioPin> _openPins = new Dictionary<int, GpioPin>();
+        // Open pins are process-wide, as on the device (the real list is static and IsPinOpen is native):
+        // they live in DeviceSimulation, cleared by Reset.
 
         /// <summary>A controller with logical (chip) pin numbers.</summary>
         public GpioController()
@@ -25,9 +25,8 @@ namespace System.Device.Gpio
         /// <summary>Opens <paramref name="pinNumber"/>.</summary>
         public GpioPin OpenPin(int pinNumber)
         {
-            if (_openPins.ContainsKey(pinNumber)) throw new InvalidOperationException();
             var pin = new GpioPin(pinNumber);
-            _openPins[pinNumber] = pin;
+            if (!DeviceSimulation.TryOpenGpioPin(pinNumber, pin)) throw new InvalidOperationException();
             return pin;
         }
 
@@ -43,11 +42,11 @@ namespace System.Device.Gpio
         public void ClosePin(int pinNumber)
         {
             Pin(pinNumber).Dispose();
-            _openPins.Remove(pinNumber);
+            DeviceSimulation.CloseGpioPin(pinNumber);
         }
 
         /// <summary>True when <paramref name="pinNumber"/> is open.</summary>
-        public bool IsPinOpen(int pinNumber) => _openPins.ContainsKey(pinNumber);
+        public bool IsPinOpen(int pinNumber) => DeviceSimulation.OpenGpioPin(pinNumber) != null;
 
         /// <summary>The mode of open pin <paramref name="pinNumber"/>.</summary>
         public PinMode GetPinMode(int pinNumber) => Pin(pinNumber).GetPinMode();
@@ -55,7 +54,7 @@ namespace System.Device.Gpio
         /// <summary>Changes the mode of <paramref name="pinNumber"/> (remembered when the pin is open here).</summary>
         public void SetPinMode(int pinNumber, PinMode mode)
         {
-            if (_openPins.TryGetValue(pinNumber, out GpioPin? pin)) pin.SetPinMode(mode);
+            DeviceSimulation.OpenGpioPin(pinNumber)?.SetPinMode(mode);
         }
 
         /// <summary>The level of <paramref name="pinNumber"/> (a native read on the device: no open pin needed).</summary>
@@ -67,14 +66,13 @@ namespace System.Device.Gpio
         /// <summary>Closes every pin.</summary>
         public void Dispose()
         {
-            foreach (GpioPin pin in _openPins.Values) pin.Dispose();
-            _openPins.Clear();
+            // The real Dispose disposes every pin of the static list, whichever controller opened it.
+            foreach (GpioPin pin in DeviceSimulation.CloseAllGpioPins()) pin.Dispose();
         }
 
         private GpioPin Pin(int pinNumber)
         {
-            if (!_openPins.TryGetValue(pinNumber, out GpioPin? pin)) throw new InvalidOperationException();
-            return pin;
+            return DeviceSimulation.OpenGpioPin(pinNumber) ?? throw new InvalidOperationException();
         }
     }
 }
