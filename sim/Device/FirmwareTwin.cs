@@ -12,11 +12,28 @@ namespace Edge.Asr.Sim.Device
     /// <summary>One command event as the firmware reports it.</summary>
     public readonly record struct CommandEvent(int ClassIndex, string Label, int ConfidenceQ15, long TimeMs);
 
-    /// <summary>What a twin run produced: the events, and every line the firmware printed.</summary>
+    /// <summary>What a twin run produced: the events, and the lines the firmware printed (the latest <see cref="KeptLines"/>).</summary>
     public sealed class TwinRun
     {
+        /// <summary>Lines kept: a status line every 5 s would otherwise grow without bound on a live stream.</summary>
+        public const int KeptLines = 1000;
+
         public List<CommandEvent> Events { get; } = new List<CommandEvent>();
+
+        /// <summary>The latest lines the firmware printed, oldest first.</summary>
         public List<string> Lines { get; } = new List<string>();
+
+        /// <summary>Lines printed in all, kept or not.</summary>
+        public long LineCount { get; private set; }
+
+        /// <summary>Keeps a line, dropping the oldest beyond <see cref="KeptLines"/>.</summary>
+        public void AddLine(string line)
+        {
+            if (Lines.Count == KeptLines) Lines.RemoveAt(0);
+            Lines.Add(line);
+            LineCount++;
+        }
+
         public List<int> SleepsMs { get; } = new List<int>();
         public long Blocks { get; set; }
         public long EncoderFrames { get; set; }
@@ -199,7 +216,7 @@ namespace Edge.Asr.Sim.Device
 
             public void WriteLine(string line)
             {
-                _run.Lines.Add(line);
+                _run.AddLine(line);
                 _onLine?.Invoke(line);
             }
         }
