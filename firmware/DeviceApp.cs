@@ -39,6 +39,9 @@ namespace Edge.Asr.Firmware
             if (board == null) throw new ArgumentException("board is null", "board");
             if (loader == null) throw new ArgumentException("loader is null", "loader");
             if (output == null) throw new ArgumentException("output is null", "output");
+            if (clock == null) throw new ArgumentException("clock is null", "clock");
+            // A failing serial console drops lines (and says so later); it never stops the loop.
+            output = new GuardedLineOutput(output, clock);
             output.WriteLine(Banner(board));
 
             ModelBlob blob = ModelStartup.OpenBlob(source, output);
