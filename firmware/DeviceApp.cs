@@ -14,9 +14,6 @@ namespace Edge.Asr.Firmware
     /// </summary>
     public static class DeviceApp
     {
-        /// <summary>Bytes the capture buffers take: one block of 32-bit stereo I2S frames and its int16 samples.</summary>
-        public const int CaptureBufferBytes = CaptureLoop.BlockSamples * 8 + CaptureLoop.BlockSamples * 2;
-
         /// <summary>Seconds between repeats of the reason the firmware stopped.</summary>
         public const int HaltRepeatSeconds = 10;
 
@@ -47,9 +44,10 @@ namespace Edge.Asr.Firmware
             ModelBlob blob = ModelStartup.OpenBlob(source, output);
             if (blob == null) return null;
 
-            long need = ModelStartup.TensorBytes(blob) + CaptureBufferBytes;
+            I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
+            long need = PipelineMemory.Bytes(blob, layout);
             long free = memory.FreeBytes();
-            output.WriteLine(MemoryCheck.Message("the model's weights and capture buffers", need, free));
+            output.WriteLine(MemoryCheck.Message(MemoryCheck.What, need, free));
             if (!MemoryCheck.Fits(need, free)) return null;
 
             ConformerModel model;

@@ -197,7 +197,8 @@ namespace Edge.Asr.Tests.Firmware
             DeviceSimulation.Reset();
             byte[] blob = BlobSamples.Blob();
             ModelBlob parsed = ModelBlob.Load(blob);
-            long need = ModelStartup.TensorBytes(parsed) + DeviceApp.CaptureBufferBytes;
+            BoardConfig board = BoardConfig.DevKitInmp441();
+            long need = PipelineMemory.Bytes(parsed, I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight));
             var lines = new Lines();
             var loader = new CountingLoader();
 
@@ -208,7 +209,7 @@ namespace Edge.Asr.Tests.Firmware
             Assert.Equal(3, lines.All.Count);
             Assert.Equal("Edge.Asr firmware: ESP32 DevKit + INMP441; I2S1 BCK 32 WS 25 DATA 33, LED 2, gain shift 2", lines.All[0]);
             Assert.StartsWith("model blob: version ", lines.All[1]);
-            Assert.Equal(MemoryCheck.Message("the model's weights and capture buffers", need, need - 1), lines.All[2]);
+            Assert.Equal(MemoryCheck.Message(MemoryCheck.What, need, need - 1), lines.All[2]);
             Assert.Contains("but only " + (need - 1) + " bytes are free (1 short)", lines.All[2]);
         }
 
