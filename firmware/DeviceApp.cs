@@ -14,9 +14,6 @@ namespace Edge.Asr.Firmware
     /// </summary>
     public static class DeviceApp
     {
-        /// <summary>Bytes the capture buffers take: one block of 32-bit stereo I2S frames and its int16 samples.</summary>
-        public const int CaptureBufferBytes = CaptureLoop.BlockSamples * 8 + CaptureLoop.BlockSamples * 2;
-
         /// <summary>Seconds between repeats of the reason the firmware stopped.</summary>
         public const int HaltRepeatSeconds = 10;
 
@@ -38,14 +35,18 @@ namespace Edge.Asr.Firmware
         {
             if (board == null) throw new ArgumentException("board is null", "board");
             if (output == null) throw new ArgumentException("output is null", "output");
+            if (clock == null) throw new ArgumentException("clock is null", "clock");
+            // A failing serial console drops lines (and says so later); it never stops the loop.
+            output = new GuardedLineOutput(output, clock);
             output.WriteLine(Banner(board));
 
             ModelBlob blob = ModelStartup.OpenBlob(source, output);
             if (blob == null) return null;
 
-            long need = ModelStartup.TensorBytes(blob) + CaptureBufferBytes;
+            I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
+            long need = PipelineMemory.Bytes(blob, layout);
             long free = nanoFramework.Runtime.Native.GC.Run(false);
-            output.WriteLine(MemoryCheck.Message("the model's weights and capture buffers", need, free));
+            output.WriteLine(MemoryCheck.Message(MemoryCheck.What, need, free));
             if (!MemoryCheck.Fits(need, free)) return null;
 
             ConformerModel model;

@@ -3,6 +3,9 @@ namespace Edge.Asr.Firmware
     /// <summary>The start-up comparison of the memory the model needs with the free managed heap.</summary>
     public static class MemoryCheck
     {
+        /// <summary>What the start-up check counts (<see cref="PipelineMemory.Bytes"/>).</summary>
+        public const string What = "the model's weights, buffers, frontend, detector and capture buffers";
+
         /// <summary>True when <paramref name="freeBytes"/> covers <paramref name="neededBytes"/>.</summary>
         public static bool Fits(long neededBytes, long freeBytes)
         {

@@ -49,7 +49,7 @@ namespace Edge.Asr.Attention
                 || output.InputSize != d || output.OutputSize != d)
                 throw new ArgumentException("FoldedAttention: projections must be " + d.ToString() + " → " + d.ToString());
             if (scoreMultiplier < (1 << 30) || scoreShift < 1 || scoreShift > 62) throw new ArgumentException("FoldedAttention: score requantiser out of range");
-            int cs = 15 + fracV - fracContext;
+            long cs = 15L + fracV - fracContext; // long: fractions near ±2^31 must not wrap past the check
             if (cs < -16 || cs > 62) throw new ArgumentException("FoldedAttention: context scale out of range");
             this.dim = dim;
             this.fold = fold;
@@ -64,7 +64,7 @@ namespace Edge.Asr.Attention
             this.output = output;
             this.scoreMultiplier = scoreMultiplier;
             this.scoreShift = scoreShift;
-            this.contextShift = cs;
+            this.contextShift = (int)cs;
             this.softmax = new Softmax(slots * fold, fracScores);
             query = new short[dim];
             keys = new short[slots * dim];

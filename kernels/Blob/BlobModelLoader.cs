@@ -29,11 +29,27 @@ namespace Edge.Asr.Blob
                 int bytes = layout.ElementBytes(i);
                 int dtype = bytes == 1 ? BlobFormat.DTypeInt8 : bytes == 2 ? BlobFormat.DTypeInt16 : BlobFormat.DTypeInt32;
                 BlobTensor t = blob.Require(name, dtype, layout.Shape(i));
+                if (IsFraction(name)) CheckFraction(blob, t);
                 if (bytes == 1) p.Add(QuantizedTensor.OfInt8(name, blob.ReadInt8(t)));
                 else if (bytes == 2) p.Add(QuantizedTensor.OfInt16(name, blob.ReadInt16(t)));
                 else p.Add(QuantizedTensor.OfInt32(name, blob.ReadInt32(t)));
             }
             return p;
+        }
+
+        // Fraction fields: scalars named *.frac or *.weight_frac.
+        private static bool IsFraction(string name)
+        {
+            return name.EndsWith("frac");
+        }
+
+        // Every fraction field, used by an op or not, lies in [−MaxFracBits, MaxFracBits]: no later sum of a few can overflow.
+        private static void CheckFraction(ModelBlob blob, BlobTensor t)
+        {
+            int[] v = blob.ReadInt32(t);
+            if (v.Length != 1 || v[0] < -LayerFactory.MaxFracBits || v[0] > LayerFactory.MaxFracBits)
+                throw new BlobFormatException("tensor '" + t.Name + "' = " + (v.Length == 1 ? v[0].ToString() : "?")
+                    + " fraction bits, outside [-" + LayerFactory.MaxFracBits.ToString() + ", " + LayerFactory.MaxFracBits.ToString() + "]");
         }
 
         /// <summary>

@@ -7,7 +7,9 @@ namespace Edge.Asr.Blob
     /// A validated model blob (docs/blob-format.md): config, labels, frontend parameters,
     /// detector defaults and the tensor table. Tensor data stays in the source and is read on
     /// demand in bounded chunks; the source must not change after Load (its CRC was checked).
-    /// Not thread-safe: data reads share one chunk window.
+    /// Immutable after Load: each data read has its own cursor and chunk window, so several
+    /// threads may build models from one blob at once (eval's workers do) when the source allows
+    /// concurrent reads, as a byte array does.
     /// </summary>
     public sealed class ModelBlob
     {
@@ -17,12 +19,14 @@ namespace Edge.Asr.Blob
         public const int MaxChunkSize = 65536;
 
         private readonly BlobReader _r;
-        private readonly BlobCursor _data;
+        private readonly IBlobSource _source;
+        private readonly int _chunkSize;
 
         private ModelBlob(BlobReader r, IBlobSource source, int chunkSize)
         {
             _r = r;
-            _data = new BlobCursor(source, chunkSize);
+            _source = source;
+            _chunkSize = chunkSize;
         }
 
         /// <summary>Loads and validates a whole blob held in memory.</summary>
@@ -137,16 +141,16 @@ namespace Edge.Asr.Blob
         /// <summary>Data of an int8 tensor into dst[dstOffset..].</summary>
         public void ReadInt8(BlobTensor t, sbyte[] dst, int dstOffset)
         {
-            BeginData(t, BlobFormat.DTypeInt8);
-            for (int i = 0; i < t.ElementCount; i++) dst[dstOffset + i] = (sbyte)_data.ReadU8();
+            BlobCursor data = BeginData(t, BlobFormat.DTypeInt8);
+            for (int i = 0; i < t.ElementCount; i++) dst[dstOffset + i] = (sbyte)data.ReadU8();
         }
 
         /// <summary>Data of a uint8 tensor.</summary>
         public byte[] ReadUInt8(BlobTensor t)
         {
-            BeginData(t, BlobFormat.DTypeUInt8);
+            BlobCursor data = BeginData(t, BlobFormat.DTypeUInt8);
             byte[] dst = new byte[t.ElementCount];
-            _data.ReadBytes(dst, 0, dst.Length);
+            data.ReadBytes(dst, 0, dst.Length);
             return dst;
         }
 
@@ -161,8 +165,8 @@ namespace Edge.Asr.Blob
         /// <summary>Data of an int16 tensor into dst[dstOffset..].</summary>
         public void ReadInt16(BlobTensor t, short[] dst, int dstOffset)
         {
-            BeginData(t, BlobFormat.DTypeInt16);
-            for (int i = 0; i < t.ElementCount; i++) dst[dstOffset + i] = (short)_data.ReadU16();
+            BlobCursor data = BeginData(t, BlobFormat.DTypeInt16);
+            for (int i = 0; i < t.ElementCount; i++) dst[dstOffset + i] = (short)data.ReadU16();
         }
 
         /// <summary>Data of an int32 tensor.</summary>
@@ -176,18 +180,22 @@ namespace Edge.Asr.Blob
         /// <summary>Data of an int32 tensor into dst[dstOffset..].</summary>
         public void ReadInt32(BlobTensor t, int[] dst, int dstOffset)
         {
-            BeginData(t, BlobFormat.DTypeInt32);
-            for (int i = 0; i < t.ElementCount; i++) dst[dstOffset + i] = _data.ReadI32();
+            BlobCursor data = BeginData(t, BlobFormat.DTypeInt32);
+            for (int i = 0; i < t.ElementCount; i++) dst[dstOffset + i] = data.ReadI32();
         }
 
-        private void BeginData(BlobTensor t, int dtype)
+        // A fresh cursor per read: no read state is shared between reads (or threads).
+        private BlobCursor BeginData(BlobTensor t, int dtype)
         {
             if (t.Index < 0 || t.Index >= _r.Tensors.Length || (object)_r.Tensors[t.Index] != (object)t)
                 throw new ArgumentException("tensor '" + t.Name + "' is not from this blob");
             if (t.DataType != dtype)
                 throw new BlobFormatException("tensor '" + t.Name + "' is " + BlobFormat.DTypeName(t.DataType)
                     + ", read as " + BlobFormat.DTypeName(dtype));
-            _data.Begin(t.DataOffset, t.DataOffset + t.ByteLength, "tensor '" + t.Name + "' data");
+            int chunk = t.ByteLength < _chunkSize ? (t.ByteLength < 1 ? 1 : t.ByteLength) : _chunkSize;
+            BlobCursor data = new BlobCursor(_source, chunk);
+            data.Begin(t.DataOffset, t.DataOffset + t.ByteLength, "tensor '" + t.Name + "' data");
+            return data;
         }
     }
 }

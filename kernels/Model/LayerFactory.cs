@@ -12,7 +12,21 @@ namespace Edge.Asr.Model
     /// </summary>
     public static class LayerFactory
     {
-        public static int Frac(ModelParameters p, string name) { return p.Scalar(name + ".frac"); }
+        /// <summary>
+        /// Largest magnitude of a fraction-bit field: wider than any op accepts, narrow enough that
+        /// sums of a few fields (fDown + 1, 15 + fracV − fracContext) cannot overflow int32.
+        /// </summary>
+        public const int MaxFracBits = 64;
+
+        /// <summary>P.frac, checked to lie in [−MaxFracBits, MaxFracBits] before anything combines it.</summary>
+        public static int Frac(ModelParameters p, string name)
+        {
+            int f = p.Scalar(name + ".frac");
+            if (f < -MaxFracBits || f > MaxFracBits)
+                throw new ArgumentOutOfRangeException("frac", name + ".frac = " + f.ToString() + " is outside [-" + MaxFracBits.ToString()
+                    + ", " + MaxFracBits.ToString() + "]");
+            return f;
+        }
 
         public static Linear Linear(ModelParameters p, string name, int inputs, int outputs, bool relu)
         {

@@ -24,7 +24,7 @@ namespace Edge.Asr.Ops
             int coarse = fracA;
             if (fracB < coarse) coarse = fracB;
             if (fracOut < coarse) coarse = fracOut;
-            if (fine - coarse > 40) throw new ArgumentOutOfRangeException("fracA", "ResidualAdd: scales more than 2^40 apart");
+            if ((long)fine - coarse > 40) throw new ArgumentOutOfRangeException("fracA", "ResidualAdd: scales more than 2^40 apart");
             this.width = width;
             this.shiftA = fine - fracA;
             this.shiftB = fine - fracB;

@@ -6,6 +6,9 @@ namespace Edge.Asr.Sim.Audio
     /// <summary>
     /// A WAV file as 16 kHz mono int16: reads the data chunk in blocks of 4096 frames, downmixes,
     /// and resamples when the file is not at 16 kHz. 16 kHz mono 16-bit files pass through bit-exactly.
+    /// Pipes (<c>cat x.wav | edge-asr run /dev/stdin</c>, <c>run &lt;(…)</c>) are read as streams: the
+    /// block buffer is sized by the data the header declares, never more than 4096 frames of at
+    /// most <see cref="WavHeaderParser.MaxChannels"/> channels.
     /// </summary>
     public sealed class WavFileSource : IAudioSource
     {
@@ -21,9 +24,10 @@ namespace Edge.Asr.Sim.Audio
         private int _pendingPosition;
         private int _pendingCount;
         private long _dataLeft;
+        private readonly bool _unknownLength;
         private bool _finished;
 
-        /// <summary>Reads a WAV stream (seekable); <paramref name="name"/> is what error messages call it.</summary>
+        /// <summary>Reads a WAV stream (seekable or not); <paramref name="name"/> is what error messages call it.</summary>
         public WavFileSource(Stream stream, string name)
         {
             _stream = stream;
@@ -31,8 +35,10 @@ namespace Edge.Asr.Sim.Audio
             Header = WavHeaderParser.Parse(stream, name);
             Description = new AudioDescription(name, Header.Extensible ? "WAV (extensible)" : "WAV", Header.EncodingName,
                 Header.BitsPerSample, Header.SampleRate, Header.Channels, Header.FrameCount);
-            _dataLeft = Header.DataLength;
-            _bytes = new byte[BlockFrames * Header.BlockAlign];
+            _unknownLength = Header.DataLength < 0;
+            _dataLeft = _unknownLength ? long.MaxValue : Header.DataLength;
+            // The parser checked the declared data against the file (for a pipe the reads will), so this is what is there.
+            _bytes = new byte[(int)Math.Min(BlockFrames, _dataLeft / Header.BlockAlign) * Header.BlockAlign];
             _mono = new double[BlockFrames];
             if (Header.SampleRate != IAudioSource.OutputSampleRate)
             {
@@ -116,7 +122,14 @@ namespace Edge.Asr.Sim.Audio
             {
                 throw new AudioFormatException(_name, "read error: " + e.Message);
             }
-            if (got < want)
+            if (got < want && _unknownLength)
+            {
+                // The end of a stream of unknown length: whole frames only, then done.
+                frames = got / Header.BlockAlign;
+                want = frames * Header.BlockAlign;
+                _dataLeft = want;
+            }
+            else if (got < want)
                 throw new AudioFormatException(_name, "truncated: data ended after " + (Header.DataLength - _dataLeft + got)
                     + " of " + Header.DataLength + " bytes");
             _dataLeft -= want;

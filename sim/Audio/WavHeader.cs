@@ -31,10 +31,11 @@ namespace Edge.Asr.Sim.Audio
         /// <summary>Byte offset of the first sample in the file.</summary>
         public long DataOffset { get; }
 
-        /// <summary>Bytes of sample data.</summary>
+        /// <summary>Bytes of sample data; -1 when unknown (a pipe whose data chunk says 0xFFFFFFFF: read to its end).</summary>
         public long DataLength { get; }
 
-        public long FrameCount => DataLength / BlockAlign;
+        /// <summary>Sample frames, or null when the data length is unknown.</summary>
+        public long? FrameCount => DataLength < 0 ? null : DataLength / BlockAlign;
 
         public string EncodingName => Encoding == SampleEncoding.Float32 ? "IEEE float"
             : Encoding == SampleEncoding.PcmUnsigned8 ? "PCM unsigned" : "PCM signed";

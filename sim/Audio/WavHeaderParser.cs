@@ -28,10 +28,21 @@ namespace Edge.Asr.Sim.Audio
         /// <summary>The 14 bytes that follow the format tag in every standard KSDATAFORMAT_SUBTYPE GUID.</summary>
         private static readonly byte[] SubtypeGuidTail = { 0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71 };
 
-        /// <summary>Parses the stream from its start; on return the stream is positioned at the first sample.</summary>
+        /// <summary>
+        /// Most channels a file may have: every real layout fits (7.1.4 is 12, third-order
+        /// ambisonics 16), and a block of 4096 frames stays at most 1 MiB whatever the header says.
+        /// </summary>
+        public const int MaxChannels = 64;
+
+        /// <summary>
+        /// Parses the stream from its start; on return the stream is positioned at the first sample.
+        /// A stream that cannot seek (a pipe, /dev/stdin, a process substitution) is read forward:
+        /// skipped chunks are read and dropped, and the data size is trusted until the data ends.
+        /// </summary>
         public static WavHeader Parse(Stream stream, string name)
         {
-            long fileLength = stream.Length;
+            // Unknown for a pipe: nothing is checked against it, the reads find the end.
+            long fileLength = stream.CanSeek ? stream.Length : long.MaxValue;
             var riff = new byte[12];
             int got = ReadFully(stream, riff, 0, 12);
             if (got == 0) throw new AudioFormatException(name, "not a WAV file (file is empty)");
@@ -62,6 +73,10 @@ namespace Edge.Asr.Sim.Audio
                 if (id == "data")
                 {
                     if (fmt == null) throw new AudioFormatException(name, "data chunk comes before the fmt chunk");
+                    // Streamed with an unknown size and no file length: read to the end (the source drops a partial frame).
+                    if (size == UnknownDataSize && !stream.CanSeek)
+                        return new WavHeader(fmt.Encoding, fmt.Extensible, fmt.Channels, fmt.SampleRate, fmt.BitsPerSample,
+                            fmt.BlockAlign, position, -1);
                     long length = size == UnknownDataSize ? available : size;
                     if (length > available)
                         throw new AudioFormatException(name, "truncated: data chunk declares " + size + " bytes, file has " + available);
@@ -83,13 +98,14 @@ namespace Edge.Asr.Sim.Audio
                     if (fmt != null) throw new AudioFormatException(name, "two fmt chunks");
                     if (size > MaxFormatChunkBytes) throw new AudioFormatException(name, "invalid fmt chunk: " + size + " bytes");
                     var body = new byte[size];
-                    ReadFully(stream, body, 0, (int)size);
+                    int read = ReadFully(stream, body, 0, (int)size);
+                    if (read < size) throw new AudioFormatException(name, "truncated: fmt chunk declares " + size + " bytes, the stream ended after " + read);
                     fmt = ParseFormat(body, name);
-                    if (padded > size && available > size) stream.Seek(1, SeekOrigin.Current);
+                    if (padded > size && available > size) Skip(stream, 1);
                 }
                 else
                 {
-                    stream.Seek(Math.Min(padded, available), SeekOrigin.Current);
+                    Skip(stream, Math.Min(padded, available));
                 }
                 position += Math.Min(padded, available);
             }
@@ -117,6 +133,8 @@ namespace Edge.Asr.Sim.Audio
                     + (extensible ? " in WAVE_FORMAT_EXTENSIBLE" : ""));
 
             if (channels == 0) throw new AudioFormatException(name, "invalid fmt chunk: 0 channels");
+            if (channels > MaxChannels)
+                throw new AudioFormatException(name, "unsupported: " + channels + " channels (at most " + MaxChannels + ")");
             if (rate == 0) throw new AudioFormatException(name, "invalid fmt chunk: sample rate 0 Hz");
             if (rate < MinSampleRate || rate > MaxSampleRate)
                 throw new AudioFormatException(name, "unsupported sample rate: " + rate + " Hz (supported: " + MinSampleRate + " to " + MaxSampleRate + " Hz)");
@@ -161,6 +179,23 @@ namespace Edge.Asr.Sim.Audio
             0x1610 => "AAC",
             _ => "not PCM or IEEE float",
         };
+
+        /// <summary>Moves <paramref name="count"/> bytes on: a seek when the stream can, else reads dropped in small pieces (a pipe ending early ends the skip).</summary>
+        private static void Skip(Stream stream, long count)
+        {
+            if (stream.CanSeek)
+            {
+                stream.Seek(count, SeekOrigin.Current);
+                return;
+            }
+            var scratch = new byte[(int)Math.Min(count, 4096)];
+            while (count > 0)
+            {
+                int n = stream.Read(scratch, 0, (int)Math.Min(count, scratch.Length));
+                if (n == 0) return;
+                count -= n;
+            }
+        }
 
         /// <summary>Reads until count bytes or the end of the stream; returns the bytes read.</summary>
         public static int ReadFully(Stream stream, byte[] buffer, int offset, int count)

@@ -56,13 +56,21 @@ namespace Edge.Asr.Sim.Benchmarks
             ModelBufferBytes = RamCount.ArrayBytes(model, parameterArrays);
             // Everything the pipeline holds besides the model's parameters: frontend, model buffers, detector.
             PipelineBufferBytes = RamCount.ArrayBytes(pipeline, parameterArrays);
-            ParameterRamBytes = RamCount.ArrayBytes(parameters, new HashSet<object>());
+            // The parameter arrays alone: the config they also reach (its attention flags) is the model's, counted above.
+            foreach (object array in parameterArrays) ParameterRamBytes += RamCount.ArrayBytes(array, new HashSet<object>());
 
             BoardConfig board = BoardConfig.DevKitInmp441();
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
             // MicrophoneReader: one block of I2S bytes and its samples; I2sSampleExtractor: one partial frame.
             CaptureBufferBytes = CaptureLoop.BlockSamples * layout.FrameBytes + CaptureLoop.BlockSamples * 2 + layout.FrameBytes;
+            StartupCheckBytes = PipelineMemory.Bytes(blob, layout);
+            if (StartupCheckBytes != PeakRamBytes)
+                throw new InvalidOperationException("the firmware's start-up memory check counts " + StartupCheckBytes
+                    + " bytes, the arrays of the built pipeline take " + PeakRamBytes);
         }
+
+        /// <summary>What the firmware's start-up memory check counts before allocating (PipelineMemory): equal to PeakRamBytes.</summary>
+        public long StartupCheckBytes { get; }
 
         public long ModelMacsPerEncoderFrame { get; }
         public long ModelMacsPerSecond { get; }

@@ -125,6 +125,8 @@ namespace Edge.Asr.Sim.Commands
                 + " + frontend and detector " + N(cost.FrontendAndDetectorBytes) + " + capture buffers " + N(cost.CaptureBufferBytes));
             _output.WriteLine("                    (integer arrays only; object headers, strings and the I2S driver's "
                 + Firmware.CaptureLoop.DmaBufferBytes.ToString(c) + "-byte DMA ring are not included)");
+            _output.WriteLine("                    (the firmware's start-up memory check counts the same " + N(cost.StartupCheckBytes).Trim()
+                + " bytes before it allocates: PipelineMemory)");
             _output.WriteLine();
             _output.WriteLine("estimated load of one " + (DeviceLoadEstimate.CoreHz / 1e6).ToString(c) + " MHz ESP32 core ("
                 + N(load.OperationsPerSecond) + " MACs + look-ups per second of audio):");

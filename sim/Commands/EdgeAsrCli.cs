@@ -176,6 +176,7 @@ namespace Edge.Asr.Sim.Commands
             root.Add(EvalCommandLine(stdout, stderr, stop));
             root.Add(BakeCommand.Build(stdout));
             root.Add(TrainCommand.Build(stdout, stop));
+            root.Add(FuzzBlobCommand.Build(stdout));
             return root;
         }
 

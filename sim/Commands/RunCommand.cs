@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Collections.Generic;
 using Edge.Asr.Frontend;
+using Edge.Asr.Model;
 using Edge.Asr.Sim.Audio;
 using Edge.Asr.Sim.Device;
 using Edge.Asr.Sim.Eval;
@@ -21,23 +22,41 @@ namespace Edge.Asr.Sim.Commands
         /// <summary>100 ms of 16 kHz audio per block, a whole number of 10 ms hops.</summary>
         public const int BlockSamples = 1600;
 
+        /// <summary>
+        /// Seconds of log-mel frames and posteriors the report keeps (the latest ones): the
+        /// spectrogram and the HTML report show at most this much, so memory stays the same
+        /// however long a stream runs. Statistics, the loudest frame and the commands cover it all.
+        /// </summary>
+        public const int ReportWindowSeconds = 300;
+
+        private const int MelFramesPerSecond = LogMelFrontend.SampleRate / LogMelFrontend.HopLength;
+
         private readonly TextWriter _output;
         private readonly CancellationToken _stop;
+        private readonly int _windowSeconds;
+        private RecentFrames _frames;
+        private long _loudestFrame;
+        private long _loudestEnergy = -1;
 
         /// <summary><paramref name="stop"/> ends the loop after the current block (Ctrl+C on a microphone pipe).</summary>
-        public RunCommand(TextWriter output, CancellationToken stop = default)
+        /// <param name="windowSeconds">seconds of frames the report keeps (<see cref="ReportWindowSeconds"/>).</param>
+        public RunCommand(TextWriter output, CancellationToken stop = default, int windowSeconds = ReportWindowSeconds)
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(windowSeconds, 1);
             _output = output;
             _stop = stop;
+            _windowSeconds = windowSeconds;
+            _frames = new RecentFrames(LogMelFrontend.MelChannels, 1);
         }
 
         /// <summary>True when the last <see cref="Process"/> was stopped before the end of its input.</summary>
         public bool Interrupted { get; private set; }
 
-        /// <summary>The log-mel frames the frontend computed in the last <see cref="Process"/>, in order.</summary>
-        public IReadOnlyList<short[]> Frames => _frames;
+        /// <summary>The log-mel frames the report kept from the last <see cref="Process"/> (the latest ones), in order.</summary>
+        public IReadOnlyList<short[]> Frames => _frames.ToArray();
 
-        private readonly List<short[]> _frames = new List<short[]>();
+        /// <summary>Log-mel frames the frontend computed in the last <see cref="Process"/>, kept or not.</summary>
+        public long FrameCount => _frames.Total;
 
         /// <summary>
         /// Runs on an opened source and prints the report; returns the exit code (0). With a
@@ -66,7 +85,7 @@ namespace Edge.Asr.Sim.Commands
             }
             statistics = new AudioStatistics();
             ObservedAudioSource observed = Observe(source, statistics);
-            var posteriors = new PosteriorRecorder();
+            var posteriors = new PosteriorRecorder(_windowSeconds * ModelCost.EncoderFramesPerSecond);
             var eventFrames = new List<long>();
             TwinRun run = device.Run(observed, line =>
             {
@@ -85,7 +104,7 @@ namespace Edge.Asr.Sim.Commands
             if (options.ReportPath != null)
             {
                 string html = RunHtmlReport.Build("edge-asr run " + source.Description.Name, _frames.ToArray(), ToArray(posteriors.Posteriors),
-                    device.Labels, device.DetectorSettingsFor(options.ThresholdQ15), detections);
+                    device.Labels, device.DetectorSettingsFor(options.ThresholdQ15), detections, _frames.First, posteriors.FirstKept);
                 File.WriteAllText(options.ReportPath, html);
             }
             if (options.Json)
@@ -129,37 +148,51 @@ namespace Edge.Asr.Sim.Commands
         private ObservedAudioSource Observe(IAudioSource source, AudioStatistics statistics)
         {
             var frontend = new LogMelFrontend();
-            _frames.Clear();
+            var completed = new List<short[]>();
+            _frames = new RecentFrames(LogMelFrontend.MelChannels, _windowSeconds * MelFramesPerSecond);
+            _loudestFrame = 0;
+            _loudestEnergy = -1;
             Interrupted = false;
             return new ObservedAudioSource(source, (block, offset, n) =>
             {
                 statistics.Add(block, offset, n);
-                FrontendFrames.Push(frontend, block, offset, n, _frames);
+                FrontendFrames.Push(frontend, block, offset, n, completed);
+                foreach (short[] frame in completed) Keep(frame);
+                completed.Clear();
             }, _stop);
+        }
+
+        // Every frame counts for the loudest one; only the latest are kept for the view.
+        private void Keep(short[] frame)
+        {
+            long sum = 0;
+            foreach (short v in frame) sum += v;
+            if (sum > _loudestEnergy)
+            {
+                _loudestEnergy = sum;
+                _loudestFrame = _frames.Total;
+            }
+            _frames.Add(frame);
         }
 
         /// <summary>The frontend's view: a terminal spectrogram and where the loudest frame is.</summary>
         private void ReportLogMel(int width, bool colour)
         {
             CultureInfo c = CultureInfo.InvariantCulture;
-            if (_frames.Count == 0)
+            if (_frames.Total == 0)
             {
                 _output.WriteLine("log-mel:   no frame (shorter than one 25 ms window)");
                 return;
             }
-            int loudest = 0;
-            long loudestEnergy = -1;
-            for (int f = 0; f < _frames.Count; f++)
-            {
-                long sum = 0;
-                foreach (short v in _frames[f]) sum += v;
-                if (sum > loudestEnergy) { loudestEnergy = sum; loudest = f; }
-            }
-            double mean = loudestEnergy / (double)LogMelFrontend.MelChannels / 256.0;
-            _output.WriteLine("log-mel:   " + _frames.Count.ToString(c) + " frames x " + LogMelFrontend.MelChannels.ToString(c)
+            double mean = _loudestEnergy / (double)LogMelFrontend.MelChannels / 256.0;
+            _output.WriteLine("log-mel:   " + _frames.Total.ToString(c) + " frames x " + LogMelFrontend.MelChannels.ToString(c)
                 + " bands (" + LogMelFrontend.MelLowHz.ToString(c) + "-" + LogMelFrontend.MelHighHz.ToString(c) + " Hz); loudest frame at "
-                + (loudest * LogMelFrontend.HopLength / (double)LogMelFrontend.SampleRate).ToString("0.00", c) + " s (mean log2 energy "
+                + (_loudestFrame * LogMelFrontend.HopLength / (double)LogMelFrontend.SampleRate).ToString("0.00", c) + " s (mean log2 energy "
                 + mean.ToString("0.0", c) + ")");
+            if (_frames.Truncated)
+                _output.WriteLine("view:      the last " + _windowSeconds.ToString(c) + " s only (from "
+                    + (_frames.First * LogMelFrontend.HopLength / (double)LogMelFrontend.SampleRate).ToString("0.00", c)
+                    + " s): a long input is not held in memory");
             new SpectrogramView().Write(_output, _frames.ToArray(), width, colour);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Device.Gpio;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using Edge.Asr.DeviceFacade;
 using Edge.Asr.Firmware;
 using Edge.Asr.Sim.Audio;
@@ -12,11 +13,28 @@ namespace Edge.Asr.Sim.Device
     /// <summary>One command event as the firmware reports it.</summary>
     public readonly record struct CommandEvent(int ClassIndex, string Label, int ConfidenceQ15, long TimeMs);
 
-    /// <summary>What a twin run produced: the events, and every line the firmware printed.</summary>
+    /// <summary>What a twin run produced: the events, and the lines the firmware printed (the latest <see cref="KeptLines"/>).</summary>
     public sealed class TwinRun
     {
+        /// <summary>Lines kept: a status line every 5 s would otherwise grow without bound on a live stream.</summary>
+        public const int KeptLines = 1000;
+
         public List<CommandEvent> Events { get; } = new List<CommandEvent>();
+
+        /// <summary>The latest lines the firmware printed, oldest first.</summary>
         public List<string> Lines { get; } = new List<string>();
+
+        /// <summary>Lines printed in all, kept or not.</summary>
+        public long LineCount { get; private set; }
+
+        /// <summary>Keeps a line, dropping the oldest beyond <see cref="KeptLines"/>.</summary>
+        public void AddLine(string line)
+        {
+            if (Lines.Count == KeptLines) Lines.RemoveAt(0);
+            Lines.Add(line);
+            LineCount++;
+        }
+
         public List<int> SleepsMs { get; } = new List<int>();
         public long Blocks { get; set; }
         public long EncoderFrames { get; set; }
@@ -113,21 +131,56 @@ namespace Edge.Asr.Sim.Device
             CommandPipeline pipeline = pipelineFor(new Recorder(run, announcer));
 
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
-            var padded = new BlockPaddedSource(source, CaptureLoop.BlockSamples);
-            using var bytes = new SimulatedI2sStream(padded, layout);
+            // The firmware sees a failing source as a failing I2S read; the user must see the source's own error.
+            var watched = new FailureWatchingSource(new BlockPaddedSource(source, CaptureLoop.BlockSamples));
+            using var bytes = new SimulatedI2sStream(watched, layout);
             var ended = new EndAwareStream(bytes);
             DeviceSimulation.I2sSource = ended;
 
             var loop = new CaptureLoop(board, pipeline, announcer, output, new TwinClock(run));
             while (!ended.Ended)
             {
-                if (loop.Step()) run.Blocks++;
+                bool stepped = loop.Step();
+                if (watched.Failure != null)
+                {
+                    DeviceSimulation.I2sSource = null;
+                    ExceptionDispatchInfo.Capture(watched.Failure).Throw(); // e.g. AudioFormatException: a one-line error, exit 1
+                }
+                if (stepped) run.Blocks++;
                 else if (!ended.Ended) throw new InvalidOperationException("the capture loop failed: " + string.Join(" | ", run.Lines));
             }
             loop.Close();
             DeviceSimulation.I2sSource = null;
             run.EncoderFrames = pipeline.EncoderFrames;
             return run;
+        }
+
+        /// <summary>Passes a source through and remembers the first exception its Read threw.</summary>
+        private sealed class FailureWatchingSource : IAudioSource
+        {
+            private readonly IAudioSource _inner;
+
+            public FailureWatchingSource(IAudioSource inner) => _inner = inner;
+
+            /// <summary>The first exception a Read threw, or null.</summary>
+            public Exception? Failure { get; private set; }
+
+            public AudioDescription Description => _inner.Description;
+
+            public int Read(short[] buffer, int offset, int count)
+            {
+                try
+                {
+                    return _inner.Read(buffer, offset, count);
+                }
+                catch (Exception e)
+                {
+                    Failure ??= e;
+                    throw;
+                }
+            }
+
+            public void Dispose() => _inner.Dispose();
         }
 
         /// <summary>Knows when its stream has ended: a read returned nothing, or the next one would.</summary>
@@ -199,7 +252,7 @@ namespace Edge.Asr.Sim.Device
 
             public void WriteLine(string line)
             {
-                _run.Lines.Add(line);
+                _run.AddLine(line);
                 _onLine?.Invoke(line);
             }
         }

@@ -21,19 +21,27 @@ namespace Edge.Asr.Sim.Report
         private const double Width = 900, Left = 50, BandHeight = 4, TimelineHeight = 200;
         private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-        /// <param name="melQ8">log-mel frames [frame][40] of the whole input.</param>
-        /// <param name="posteriorsQ15">model posteriors [encoderFrame][class].</param>
+        /// <param name="melQ8">log-mel frames [frame][40] of the input (of its end, from <paramref name="firstMelFrame"/>, for a long stream).</param>
+        /// <param name="posteriorsQ15">model posteriors [encoderFrame][class], from <paramref name="firstEncoderFrame"/>.</param>
+        /// <param name="firstMelFrame">index of melQ8[0] in the input (a long stream's report keeps only its end).</param>
+        /// <param name="firstEncoderFrame">index of posteriorsQ15[0] in the input.</param>
         public static string Build(string title, short[][] melQ8, short[][] posteriorsQ15, string[] labels,
-            DetectorSettings detector, IReadOnlyList<StreamDetection> detections)
+            DetectorSettings detector, IReadOnlyList<StreamDetection> detections, long firstMelFrame = 0, long firstEncoderFrame = 0)
         {
+            double start = firstMelFrame * LogMelFrontend.HopLength / (double)LogMelFrontend.SampleRate;
             double seconds = melQ8.Length == 0 ? 0 : ((melQ8.Length - 1) * LogMelFrontend.HopLength + LogMelFrontend.WindowLength) / (double)LogMelFrontend.SampleRate;
+            var shown = new List<StreamDetection>();
+            foreach (StreamDetection d in detections) if (d.TimeSeconds >= start) shown.Add(d);
             var page = new Xhtml(title);
             page.OpenSection("summary").Text("h2", "Summary")
                 .Text("p", melQ8.Length.ToString(C) + " log-mel frames, " + posteriorsQ15.Length.ToString(C) + " encoder frames, "
-                    + seconds.ToString("0.00", C) + " s, " + detections.Count.ToString(C) + " detections")
+                    + seconds.ToString("0.00", C) + " s, " + shown.Count.ToString(C) + " detections"
+                    + (firstMelFrame > 0 ? " (the last " + seconds.ToString("0.00", C) + " s of the input, from " + start.ToString("0.00", C)
+                        + " s; " + detections.Count.ToString(C) + " detections in all)" : ""))
                 .CloseSection();
             page.OpenSection("spectrogram").Text("h2", "Log-mel spectrogram").Raw(Spectrogram(melQ8)).CloseSection();
-            page.OpenSection("timeline").Text("h2", "Posteriors and detections").Raw(Timeline(posteriorsQ15, labels, detector, detections, seconds)).CloseSection();
+            page.OpenSection("timeline").Text("h2", "Posteriors and detections")
+                .Raw(Timeline(posteriorsQ15, labels, detector, shown, start, seconds, firstEncoderFrame)).CloseSection();
             return page.ToString();
         }
 
@@ -74,16 +82,17 @@ namespace Edge.Asr.Sim.Report
             return svg.ToString();
         }
 
-        private static string Timeline(short[][] posteriors, string[] labels, DetectorSettings detector, IReadOnlyList<StreamDetection> detections, double seconds)
+        private static string Timeline(short[][] posteriors, string[] labels, DetectorSettings detector, IReadOnlyList<StreamDetection> detections,
+            double start, double seconds, long firstEncoderFrame)
         {
             const double top = 20, bottom = 30;
             var svg = new Svg("posterior-timeline", Left + Width + 120, top + TimelineHeight + bottom);
             double span = Math.Max(seconds, 1e-3);
-            Func<double, double> x = t => Left + Width * Math.Min(t, span) / span;
+            Func<double, double> x = t => Left + Width * Math.Clamp(t - start, 0, span) / span;
             Func<double, double> y = p => top + TimelineHeight * (1 - p);
             svg.Line("axis", Left, y(0), Left + Width, y(0), "#888").Line("axis", Left, y(0), Left, y(1), "#888");
             svg.Text("axis-label", Left - 4, y(1) + 4, "1", "end").Text("axis-label", Left - 4, y(0) + 4, "0", "end");
-            svg.Text("axis-label", Left + Width, y(0) + 16, seconds.ToString("0.00", C) + " s", "end");
+            svg.Text("axis-label", Left + Width, y(0) + 16, (start + seconds).ToString("0.00", C) + " s", "end");
 
             int legend = 0;
             var thresholds = new SortedSet<int>();
@@ -94,7 +103,7 @@ namespace Edge.Asr.Sim.Report
                 for (int e = 0; e < posteriors.Length; e++)
                 {
                     if (e > 0) points.Append(' ');
-                    points.Append(Xhtml.Num(x(StreamScoring.EncoderFrameEndSeconds(e)))).Append(',').Append(Xhtml.Num(y(posteriors[e][c] / 32768.0)));
+                    points.Append(Xhtml.Num(x(StreamScoring.EncoderFrameEndSeconds(firstEncoderFrame + e)))).Append(',').Append(Xhtml.Num(y(posteriors[e][c] / 32768.0)));
                 }
                 string colour = Palette.Line(legend);
                 svg.Polyline("posterior", points.ToString(), colour, labels[c]);

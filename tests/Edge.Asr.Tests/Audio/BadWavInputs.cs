@@ -38,6 +38,10 @@ namespace Edge.Asr.Tests.Audio
             yield return Case("data-first.wav", new WavBuilder().Data(Pcm(4)).Fmt(1, 1, 16000, 16).Build(), "data chunk comes before the fmt chunk");
             yield return Case("short-fmt.wav", new WavBuilder().Chunk("fmt ", new byte[14]).Data(Pcm(4)).Build(), "invalid fmt chunk: 14 bytes, at least 16 needed");
             yield return Case("zero-channels.wav", new WavBuilder().Fmt(1, 0, 16000, 16, 2).Data(Pcm(4)).Build(), "invalid fmt chunk: 0 channels");
+            // The audit's 65,580-byte file (issue 16, item 6): 65,535 channels of 8 bits made the reader allocate 268 MB.
+            yield return Case("channels-65535.wav", new WavBuilder().Fmt(1, 65535, 16000, 8).Data(new byte[65535]).Build(),
+                "unsupported: 65535 channels (at most 64)");
+            yield return Case("channels-65.wav", new WavBuilder().Fmt(1, 65, 16000, 16).Data(new byte[130]).Build(), "unsupported: 65 channels (at most 64)");
             yield return Case("zero-rate.wav", new WavBuilder().Fmt(1, 1, 0, 16).Data(Pcm(4)).Build(), "invalid fmt chunk: sample rate 0 Hz");
             yield return Case("slow.wav", new WavBuilder().Fmt(1, 1, 4000, 16).Data(Pcm(4)).Build(), "unsupported sample rate: 4000 Hz (supported: 8000 to 192000 Hz)");
             yield return Case("absurd.wav", new WavBuilder().Fmt(1, 1, 2000000000, 16).Data(Pcm(4)).Build(), "unsupported sample rate: 2000000000 Hz (supported: 8000 to 192000 Hz)");

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.IO;
+using Edge.Asr.Blob;
+using Edge.Asr.Codegen.Bake;
+using Edge.Asr.Firmware;
+using Edge.Asr.Model;
+using Edge.Asr.Sim.Benchmarks;
+using Edge.Asr.Sim.Commands;
+using Edge.Asr.Tests.Bake;
+using Edge.Asr.Tests.Cli;
+using Edge.Asr.Tests.Model;
+using Xunit;
+
+namespace Edge.Asr.Tests.Firmware
+{
+    /// <summary>
+    /// The start-up memory check counts exactly the arrays the firmware then allocates (issue 16,
+    /// item 8): PipelineMemory, computed from the blob alone, against RamCount over the integer
+    /// arrays of the built pipeline (what bench prints as peak RAM), for models of every shape.
+    /// </summary>
+    public class StartupMemoryTests
+    {
+        private static readonly I2sSampleLayout DevKit = I2sSampleLayout.FromSettings(
+            MicrophoneConfig.Configure(BoardConfig.DevKitInmp441().Pins), BoardConfig.DevKitInmp441().MicrophoneOnRight);
+
+        private static void AssertCountedExactly(byte[] bytes)
+        {
+            ModelBlob blob = ModelBlob.Load(bytes);
+            var cost = new PipelineCost(blob, bytes.Length); // counts the arrays of a built pipeline
+            Assert.Equal(cost.ModelBufferBytes, PipelineMemory.ModelBufferBytes(blob.Config));
+            Assert.Equal(cost.FrontendAndDetectorBytes, PipelineMemory.FrontendBytes
+                + PipelineMemory.DetectorBytes(blob.LabelCount, Edge.Asr.Detector.DetectorSettings.FromBlob(blob.Detector, blob.LabelCount).SmoothingFrames));
+            Assert.Equal(cost.CaptureBufferBytes, PipelineMemory.CaptureBytes(DevKit));
+            Assert.Equal(cost.ParameterRamBytes, ModelStartup.TensorBytes(blob));
+            Assert.Equal(cost.PeakRamBytes, PipelineMemory.Bytes(blob, DevKit));
+        }
+
+        [Fact]
+        public void The_default_model_is_counted_exactly()
+        {
+            byte[] bytes = File.ReadAllBytes(Path.Combine(CliHarness.RepositoryRoot(), "weights", "default.easr"));
+            AssertCountedExactly(bytes);
+            ModelBlob blob = ModelBlob.Load(bytes);
+            // The old check counted tensor bytes and 16,000 capture bytes only.
+            Assert.True(PipelineMemory.Bytes(blob, DevKit) > ModelStartup.TensorBytes(blob) + 16000);
+        }
+
+        [Fact]
+        public void A_baked_test_blob_is_counted_exactly()
+        {
+            AssertCountedExactly(BakedTestBlob.Bytes());
+        }
+
+        public static IEnumerable<object[]> Shapes() => new[]
+        {
+            new object[] { new ModelConfig(40, 4, 8, 1, 1, 1, 1, new[] { true }, 0, 1, TestExport.Labels) },
+            new object[] { new ModelConfig(40, 6, 16, 2, 4, 3, 7, new[] { true, false, true }, 9, 13, TestExport.Labels) },
+            new object[] { new ModelConfig(40, 3, 12, 3, 2, 2, 3, new[] { false, false }, 4, 25, new[] { "a", "b" }) },
+        };
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public void Models_of_other_shapes_are_counted_exactly(ModelConfig config)
+        {
+            var frontend = new FrontendParams(SupportedFrontend.SampleRate, SupportedFrontend.WindowLength, SupportedFrontend.HopLength,
+                SupportedFrontend.FftLength, SupportedFrontend.MelChannels, SupportedFrontend.MelLowHz, SupportedFrontend.MelHighHz,
+                SupportedFrontend.LogFormat);
+            byte[] blob = Baker.Bake(config, RandomModel.Tensors(config, 3), frontend, Baker.DefaultDetector(),
+                BakeCommand.Calibration(CliHarness.RepositoryRoot() + "/samples")).Blob;
+            AssertCountedExactly(blob);
+        }
+    }
+}
