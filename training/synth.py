@@ -184,19 +184,19 @@ def read_sentences(commands):
 
 
 def near_misses(command, rng):
-    """A made-up word that sounds close to a command: one consonant or vowel changed."""
-    vowels = "aeiou"
-    consonants = "bdfgklmnprstvz"
-    letters = list(command.replace(" ", "-"))
-    idx = [i for i, ch in enumerate(letters) if ch.isalpha()]
-    for _ in range(10):
-        i = rng.choice(idx)
-        pool = vowels if letters[i] in vowels else consonants
-        ch = rng.choice(pool)
-        if ch != letters[i]:
-            letters[i] = ch
-            return "".join(letters).replace("-", " ")
-    return command + "s"
+    """A made-up word that starts differently from a command and goes on like it: the onset (the
+    consonants before the first vowel) replaced, or one added before a first vowel ("computer" ->
+    "lomputer", "amelia" -> "kamelia"). Vowel changes inside the word are not used: synthesizers say
+    "computer" and "compoter" nearly alike, and such a "negative" only teaches the model to doubt
+    the command itself."""
+    vowels = "aeiouy"
+    onsets = ["b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "sh", "ch", "st", "pl"]
+    word = command.split(" ")[0]
+    rest = command[len(word):]
+    first_vowel = next((i for i, ch in enumerate(word) if ch in vowels), len(word))
+    onset, tail = word[:first_vowel], word[first_vowel:]
+    choices = [o for o in onsets if o != onset]
+    return rng.choice(choices) + tail + rest
 
 
 def parse_args(argv):
@@ -722,7 +722,9 @@ def stream_specs(args, set_name, minutes):
         elif r < 0.85:
             text = " ".join(prng.choice(args.unknown) for _ in range(prng.randint(1, 3)))
         else:
-            text = prng.choice(CARRIER_BEFORE) + " " + near_misses(prng.choice(args.commands), prng)
+            # carrier words with ordinary words, as people talk to each other; no made-up near misses:
+            # these streams stand for conversation, where a false accept is a real one
+            text = prng.choice(CARRIER_BEFORE) + " " + prng.choice(args.unknown)
         pool.append((voice, text))
     specs = []
     for i in range(n):

@@ -176,6 +176,7 @@ namespace Edge.Asr.Sim.Commands
             root.Add(EvalCommandLine(stdout, stderr, stop));
             root.Add(BakeCommand.Build(stdout));
             root.Add(TrainCommand.Build(stdout, stop));
+            root.Add(ThresholdsCommand.Build(stdout, stop));
             root.Add(FuzzBlobCommand.Build(stdout));
             return root;
         }
@@ -191,11 +192,13 @@ namespace Edge.Asr.Sim.Commands
             eval.Add(model);
             eval.Add(json);
             eval.Add(report);
+            var threshold = new Option<double?>("--threshold") { Description = "one detection threshold for every command (0-1) instead of the blob's own, for the stream results" };
+            eval.Add(threshold);
             eval.SetAction(result =>
             {
                 // The bar goes to the console's stderr, and only when that is a terminal: --json output stays clean.
                 bool bar = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-                return new EvalCommand(stdout, stderr, bar, stop).Execute(result.GetValue(input)!, result.GetValue(model), result.GetValue(json), result.GetValue(report));
+                return new EvalCommand(stdout, stderr, bar, stop).Execute(result.GetValue(input)!, result.GetValue(model), result.GetValue(json), result.GetValue(report), result.GetValue(threshold));
             });
             return eval;
         }

@@ -30,10 +30,17 @@ namespace Edge.Asr.Sim.Commands
         }
 
         /// <summary>Manifest first (its errors need no model), then the model, then the evaluation.</summary>
-        public int Execute(string input, string? modelPath, bool json, string? reportPath)
+        public int Execute(string input, string? modelPath, bool json, string? reportPath, double? threshold = null)
         {
+            if (threshold != null && !(threshold.Value > 0 && threshold.Value < 1))
+                throw new EvalInputException("--threshold must be between 0 and 1 (a probability), got " + threshold.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             EvalManifest manifest = EvalManifest.Load(input);
             Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath);
+            if (threshold != null)
+            {
+                Func<IRecogniser> blob = recognisers;
+                recognisers = () => new ThresholdOverride(blob(), threshold.Value);
+            }
             return Execute(manifest, recognisers, json, reportPath);
         }
 

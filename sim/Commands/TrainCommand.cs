@@ -249,36 +249,10 @@ namespace Edge.Asr.Sim.Commands
         /// <summary>Sweeps thresholds on the tuning streams and the val commands, writes them into the export's config.json and the sweep beside it.</summary>
         private ThresholdSweep.Result Thresholds(ModelPaths staged, string data, Options o)
         {
-            ThresholdSweep.Result r = ThresholdSweep.Run(RecogniserLoader.Load(staged.Blob), NegativeStreams(Path.Combine(data, "negatives", "tune")),
-                SweepPositives(data), new ThresholdSweep.Options { TargetFaPerHour = o.TargetFaPerHour, Workers = o.Jobs }, _stop);
-            ThresholdFile.WriteIntoExport(staged.Export, r);
+            ThresholdSweep.Result r = ThresholdStep.Run(staged.Blob, staged.Export, Path.Combine(data, "negatives", "tune", "streams.csv"),
+                Path.Combine(data, "val", "manifest.csv"), new ThresholdSweep.Options { TargetFaPerHour = o.TargetFaPerHour, Workers = o.Jobs }, _stop);
             foreach (string line in ThresholdFile.Lines(r)) _output.WriteLine("      " + line);
             return r;
-        }
-
-        private static List<string> NegativeStreams(string folder)
-        {
-            EvalManifest m = EvalManifest.Load(Path.Combine(folder, "streams.csv"));
-            var paths = new List<string>();
-            foreach (LabelledStream s in m.Streams) paths.Add(s.Path);
-            return paths;
-        }
-
-        /// <summary>The val split's command clips, each followed by one of its filler clips (in order, cycling).</summary>
-        private static List<ThresholdSweep.Positive> SweepPositives(string data)
-        {
-            EvalManifest val = EvalManifest.Load(Path.Combine(data, "val", "manifest.csv"));
-            string[] labels = SynthesisInfo.Labels(Path.Combine(data, "synth.json"));
-            var fillers = new List<string>();
-            foreach (LabelledClip c in val.Clips) if (LabelFolders.IsFiller(c.Label)) fillers.Add(c.Path);
-            var positives = new List<ThresholdSweep.Positive>();
-            if (fillers.Count == 0) return positives;
-            foreach (LabelledClip c in val.Clips)
-            {
-                if (LabelFolders.IsFiller(c.Label)) continue;
-                positives.Add(new ThresholdSweep.Positive(c.Path, Array.IndexOf(labels, c.Label), fillers[positives.Count % fillers.Count]));
-            }
-            return positives;
         }
 
         private EvalResult Evaluate(ModelPaths staged, EvalManifest manifest)

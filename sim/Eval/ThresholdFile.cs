@@ -61,6 +61,7 @@ namespace Edge.Asr.Sim.Eval
                     ["positives"] = c.Positives,
                     ["chosen_threshold"] = c.Chosen,
                     ["chosen_threshold_q15"] = c.ChosenQ15,
+                    ["target_met"] = c.TargetMet,
                     ["curve"] = points,
                 });
             }
@@ -90,7 +91,8 @@ namespace Edge.Asr.Sim.Eval
                 ThresholdSweep.Point? at = null;
                 foreach (ThresholdSweep.Point p in c.Points) if (System.Math.Abs(p.Threshold - c.Chosen) < 1e-9) at = p;
                 lines.Add(c.Label + ": threshold " + c.Chosen.ToString("0.00", ci)
-                    + (at == null ? "" : " (" + at.FalseAccepts.ToString(ci) + " false accepts alone, val recall " + (at.Recall * 100).ToString("0.0", ci) + " %)"));
+                    + (at == null ? "" : " (" + at.FalseAccepts.ToString(ci) + " false accepts alone, val recall " + (at.Recall * 100).ToString("0.0", ci) + " %)")
+                    + (c.TargetMet ? "" : "; target missed: the fewest false accepts that keep 90 % of its val recall"));
             }
             lines.Add("together: " + r.FalseAcceptsAtChoice.ToString(ci) + " false accepts (" + r.FalseAcceptsPerHourAtChoice.ToString("0.00", ci)
                 + "/hour) on the tuning streams, val recall " + (r.RecallAtChoice * 100).ToString("0.0", ci) + " %");

@@ -11,9 +11,10 @@ namespace Edge.Asr.Sim.Eval
     /// model runs once over hours of command-free streams and over positive clips (each followed
     /// by a filler clip, so the detector has time to fire after the word, as in a stream); then the
     /// detector is replayed on those posteriors for every threshold of a grid. A command's threshold
-    /// is the lowest grid value, not below <see cref="Options.Floor"/>, at which its own false
-    /// accepts stay within its share of the target rate (target ÷ commands); a command that never
-    /// gets there takes the grid's top.
+    /// is chosen among the grid values not below <see cref="Options.Floor"/> that keep at least
+    /// <see cref="Options.KeepRecall"/> of its val recall at the floor (so no command goes deaf): the
+    /// lowest at which its own false accepts stay within its share of the target rate (target ÷
+    /// commands), or, when none does, the one with the fewest false accepts; the result says which.
     /// </summary>
     public static class ThresholdSweep
     {
@@ -27,6 +28,8 @@ namespace Edge.Asr.Sim.Eval
             public double GridHigh { get; set; } = 0.99;
             public double GridStep { get; set; } = 0.01;
             public int Workers { get; set; } = Environment.ProcessorCount;
+            /// <summary>When the target cannot be met: the share of the floor's recall a threshold must keep.</summary>
+            public double KeepRecall { get; set; } = 0.9;
         }
 
         /// <summary>A positive example: its audio, its class, and the filler clip played after it.</summary>
@@ -36,7 +39,7 @@ namespace Edge.Asr.Sim.Eval
         public sealed record Point(double Threshold, int FalseAccepts, double FalseAcceptsPerHour, double Recall);
 
         /// <summary>The sweep of one command and the threshold chosen for it.</summary>
-        public sealed record CommandCurve(string Label, int ClassIndex, int Positives, IReadOnlyList<Point> Points, double Chosen, int ChosenQ15);
+        public sealed record CommandCurve(string Label, int ClassIndex, int Positives, IReadOnlyList<Point> Points, double Chosen, int ChosenQ15, bool TargetMet);
 
         /// <summary>The choice for every command, with the figures it was made on.</summary>
         public sealed record Result(double NegativeHours, double TargetFaPerHour, double Floor, IReadOnlyList<CommandCurve> Commands,
@@ -121,20 +124,11 @@ namespace Edge.Asr.Sim.Eval
             foreach (int c in commands)
             {
                 var points = new List<Point>();
-                double chosen = grid[grid.Count - 1];
-                bool found = false;
                 for (int g = 0; g < grid.Count; g++)
-                {
-                    double rate = fa[g, c] / hours;
-                    points.Add(new Point(grid[g], fa[g, c], rate, positivesOf[c] == 0 ? 0 : hits[g, c] / (double)positivesOf[c]));
-                    if (!found && grid[g] >= options.Floor - 1e-9 && rate <= share)
-                    {
-                        chosen = grid[g];
-                        found = true;
-                    }
-                }
+                    points.Add(new Point(grid[g], fa[g, c], fa[g, c] / hours, positivesOf[c] == 0 ? 0 : hits[g, c] / (double)positivesOf[c]));
+                double chosen = Choose(points, options, share, out bool found);
                 chosenQ15[c] = ToQ15(chosen);
-                curves.Add(new CommandCurve(labels[c], c, positivesOf[c], points, chosen, chosenQ15[c]));
+                curves.Add(new CommandCurve(labels[c], c, positivesOf[c], points, chosen, chosenQ15[c], found));
             }
 
             var finalThresholds = new short[labels.Length];
@@ -148,6 +142,31 @@ namespace Edge.Asr.Sim.Eval
             }
             return new Result(hours, options.TargetFaPerHour, options.Floor, curves, chosenQ15, faTotal, faTotal / hours,
                 positives.Count == 0 ? 0 : hitTotal / (double)positives.Count);
+        }
+
+        /// <summary>
+        /// Among the grid points at or above the floor that keep at least KeepRecall of the floor's val
+        /// recall (a threshold that makes the command deaf is no choice): the lowest within the false-accept
+        /// share (<paramref name="met"/>), else the one with the fewest false accepts (ties: the lowest).
+        /// </summary>
+        private static double Choose(List<Point> points, Options options, double share, out bool met)
+        {
+            met = false;
+            Point? atFloor = null;
+            foreach (Point p in points) if (atFloor == null && p.Threshold >= options.Floor - 1e-9) atFloor = p;
+            if (atFloor == null) return points[points.Count - 1].Threshold;
+            Point best = atFloor;
+            foreach (Point p in points)
+            {
+                if (p.Threshold < options.Floor - 1e-9 || p.Recall < options.KeepRecall * atFloor.Recall) continue;
+                if (p.FalseAcceptsPerHour <= share)
+                {
+                    met = true;
+                    return p.Threshold;
+                }
+                if (p.FalseAccepts < best.FalseAccepts) best = p;
+            }
+            return best.Threshold;
         }
 
         /// <summary>False accepts per class on the negative streams; per class, positives whose first event is their own class.</summary>

@@ -4,7 +4,7 @@ using Edge.Asr.Frontend;
 
 namespace Edge.Asr.Sim.Training
 {
-    /// <summary>What training needs from synth.py's synth.json: the labels and the clip length.</summary>
+    /// <summary>What training needs from synth.py's synth.json beyond the labels: the clip length.</summary>
     public static class SynthesisInfo
     {
         /// <summary>Log-mel frames of one clip: 400 + 160·(frames − 1) ≤ samples_per_clip.</summary>
@@ -15,17 +15,6 @@ namespace Edge.Asr.Sim.Training
                 throw new FeatureInputException(synthJson + ": no valid \"samples_per_clip\" (at least " + LogMelFrontend.WindowLength + ")");
             return (samples - LogMelFrontend.WindowLength) / LogMelFrontend.HopLength + 1;
         }
-
-        /// <summary>The class labels in model order.</summary>
-        public static string[] Labels(string synthJson) => Read(synthJson, doc =>
-        {
-            if (!doc.RootElement.TryGetProperty("labels", out JsonElement l) || l.ValueKind != JsonValueKind.Array)
-                throw new FeatureInputException(synthJson + ": no \"labels\" list");
-            var labels = new string[l.GetArrayLength()];
-            int i = 0;
-            foreach (JsonElement e in l.EnumerateArray()) labels[i++] = e.GetString() ?? "";
-            return labels;
-        });
 
         private static T Read<T>(string path, System.Func<JsonDocument, T> body)
         {
