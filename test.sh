@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 # Debian packages the tests use: speech synthesis and audio tools for real test audio.
-packages=(espeak-ng sox flite python3-numpy python3-torch libopenblas0-pthread festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts sound-theme-freedesktop)
+packages=(gcc espeak-ng sox flite python3-numpy python3-torch libopenblas0-pthread festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts sound-theme-freedesktop)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -17,6 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "test.sh: could not install ${missing[*]}" >&2; exit 1; }
 fi
+
+# The native kernels (C99 twin of kernels/ hot loops) with the machine's C compiler: the
+# native-vs-managed bit-exactness tests load native/build/libedgeasr.so.
+native/build.sh || { echo "test.sh: could not build native/build/libedgeasr.so" >&2; exit 1; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log="$(mktemp)"

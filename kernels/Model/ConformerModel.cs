@@ -41,7 +41,7 @@ namespace Edge.Asr.Model
                 p.Int8("subsampling.conv1.weight", 9 * c), p.Int32("subsampling.conv1.bias", c), p.Int32("subsampling.conv1.multiplier", c), p.Int32("subsampling.conv1.shift", c),
                 p.Int8("subsampling.dw.weight", 9 * c), p.Int32("subsampling.dw.bias", c), p.Int32("subsampling.dw.multiplier", c), p.Int32("subsampling.dw.shift", c),
                 LayerFactory.Linear(p, "subsampling.pw", c, c, true),
-                LayerFactory.Linear(p, "subsampling.out", c * f2, d, false));
+                LayerFactory.Linear(p, "subsampling.out", c * f2, d, false), p.Kernels);
             fracEncoderIn = LayerFactory.Frac(p, "subsampling.out");
             blocks = new ConformerBlock[config.Blocks];
             blockOut = new short[config.Blocks][];
@@ -55,7 +55,7 @@ namespace Edge.Asr.Model
             pool = new MeanPool(d, config.PoolWindow);
             classifier = LayerFactory.Linear(p, "classifier", d, config.Classes, false);
             fracLogits = LayerFactory.Frac(p, "classifier");
-            posteriorSoftmax = new Softmax(config.Classes, fracLogits);
+            posteriorSoftmax = new Softmax(config.Classes, fracLogits, p.Kernels);
             encoderIn = new short[d];
             pooled = new short[d];
             logits = new short[config.Classes];
