@@ -48,12 +48,18 @@ namespace Edge.Asr.Sim.Commands
         }
 
         /// <summary>Measures <paramref name="modelPath"/> with the shipped samples of <paramref name="samplesFolder"/>.</summary>
-        public int Execute(string modelPath, string samplesFolder, bool json, bool precise)
+        public int Execute(string modelPath, string samplesFolder, bool json, bool precise) =>
+            Execute(modelPath, samplesFolder, json, precise, Edge.Asr.Ops.ManagedKernels.Instance);
+
+        /// <summary>As the other overload, timing the pipeline on <paramref name="kernels"/> (and on the managed kernels beside it).</summary>
+        public int Execute(string modelPath, string samplesFolder, bool json, bool precise, Edge.Asr.Ops.IOpKernels kernels)
         {
             byte[] bytes = File.ReadAllBytes(modelPath);
             ModelBlob blob = ModelBlob.Load(bytes);
             var cost = new PipelineCost(blob, bytes.Length);
-            var workload = new PipelineWorkload(blob, PipelineWorkload.ShippedSamples(samplesFolder, AudioSeconds));
+            short[] audio = PipelineWorkload.ShippedSamples(samplesFolder, AudioSeconds);
+            var workload = new PipelineWorkload(blob, audio, kernels);
+            var managedWorkload = kernels == Edge.Asr.Ops.ManagedKernels.Instance ? workload : new PipelineWorkload(blob, audio, Edge.Asr.Ops.ManagedKernels.Instance);
             var load = new DeviceLoadEstimate(cost.MacsPerSecond + cost.FrontendLookupsPerSecond);
 
             if (precise)
@@ -72,15 +78,78 @@ namespace Edge.Asr.Sim.Commands
             double model = BestSeconds(() => workload.RunModel());
             double detector = BestSeconds(() => workload.RunDetector());
             double rtf = pipeline / workload.AudioSeconds;
+            double rtfManaged = (managedWorkload == workload ? pipeline : BestSeconds(() => managedWorkload.RunPipeline())) / workload.AudioSeconds;
+            DeviceMeasurement device = MeasureDevice(blob, audio);
             var figures = new BenchFigures(rtf, cost.MacsPerSecond, cost.TensorBytes, cost.FlashBytes, cost.PeakRamBytes,
-                load.NativeLoad, load.ManagedLoad);
+                load.NativeLoad, load.ManagedLoad)
+            {
+                Kernels = kernels.Name,
+                RealtimeFactorManaged = rtfManaged,
+                DeviceInstructionsPerAudioSecond = device.Cost?.Instructions,
+                EstDeviceLoadEsp32C3 = device.Cost == null ? null : Edge.Asr.Sim.Native.DeviceLoad.Esp32C3(device.Cost.Instructions),
+                EstDeviceLoadEsp32Derived = device.Cost == null ? null : Edge.Asr.Sim.Native.DeviceLoad.Esp32Derived(device.Cost.Instructions),
+            };
             if (json)
             {
                 _output.WriteLine(BenchJson.Serialize(figures));
                 return ExitCodes.Success;
             }
             WriteText(modelPath, workload, cost, load, figures, frontend, model, detector);
+            WriteDevice(device, figures);
             return ExitCodes.Success;
+        }
+
+        /// <summary>Seconds of audio that warm the streaming state up before the measured second (fills the attention caches).</summary>
+        public const int DeviceWarmUpSeconds = 2;
+
+        private sealed record DeviceMeasurement(Edge.Asr.Sim.Native.DeviceCost? Cost, string? Problem);
+
+        /// <summary>
+        /// Instructions of the native kernels for one second of audio in steady state, counted on rv32imc
+        /// under qemu (DeviceCostMeasurement); a problem line instead when the cross tools are missing.
+        /// </summary>
+        private static DeviceMeasurement MeasureDevice(ModelBlob blob, short[] audio)
+        {
+            string? missing = Edge.Asr.Sim.Native.DeviceCostMeasurement.MissingTool();
+            if (missing != null)
+                return new DeviceMeasurement(null, missing + " not found (install gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc, as test.sh does)");
+            string? root = Edge.Asr.Sim.Native.NativeLibraryLoader.NativeRoot();
+            if (root == null) return new DeviceMeasurement(null, "native/ sources not found (run from the repository)");
+            int frames = (int)PipelineCost.MelFramesPerSecond;
+            byte[] trace = Edge.Asr.Sim.Native.DeviceCostMeasurement.RecordTrace(blob, audio, DeviceWarmUpSeconds * frames, frames);
+            try
+            {
+                var cost = Edge.Asr.Sim.Native.DeviceCostMeasurement.Measure(trace, root, TimeSpan.FromMinutes(2));
+                return cost.Mismatches == 0 ? new DeviceMeasurement(cost, null)
+                    : new DeviceMeasurement(null, cost.Mismatches + " kernel outputs on rv32 differ from the C# reference");
+            }
+            catch (InvalidOperationException e)
+            {
+                return new DeviceMeasurement(null, e.Message.Split('\n')[0]);
+            }
+        }
+
+        private void WriteDevice(DeviceMeasurement device, BenchFigures f)
+        {
+            CultureInfo c = CultureInfo.InvariantCulture;
+            _output.WriteLine();
+            _output.WriteLine("measured device cost of the native kernels (one second of audio after " + DeviceWarmUpSeconds.ToString(c)
+                + " s of warm-up, replayed on rv32imc under qemu -icount, retired instructions):");
+            if (device.Cost == null)
+            {
+                _output.WriteLine("  not measured: " + device.Problem);
+                return;
+            }
+            foreach (var op in device.Cost.Ops)
+                _output.WriteLine("  " + op.Name.PadRight(20) + N(op.Instructions) + " instructions in " + op.Calls.ToString("N0", c).PadLeft(6) + " calls");
+            _output.WriteLine("  total               " + N(device.Cost.Instructions) + " instructions per second of audio ("
+                + device.Cost.Calls.ToString("N0", c) + " kernel calls; every output equal to the C# reference on rv32)");
+            _output.WriteLine("  ESP32-C3 160 MHz    load " + f.EstDeviceLoadEsp32C3!.Value.ToString("0.000", c)
+                + "  (1 instruction per cycle assumed)");
+            _output.WriteLine("  ESP32 240 MHz       load " + f.EstDeviceLoadEsp32Derived!.Value.ToString("0.000", c)
+                + "  (derived, not measured: the same instruction count on Xtensa LX6 at 1 per cycle)");
+            _output.WriteLine("  managed (nanoCLR)   load " + f.EstDeviceLoadManaged.ToString("0.000", c) + "  (the estimate above, beside it)");
+            _output.WriteLine("  not included: the frontend (still managed), the managed glue between kernel calls, the detector");
         }
 
         private void WriteText(string modelPath, PipelineWorkload w, PipelineCost cost, DeviceLoadEstimate load, BenchFigures f,
@@ -94,7 +163,9 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine();
             _output.WriteLine("desktop, one thread, best of " + Repetitions.ToString(c) + " runs:");
             _output.WriteLine("  pipeline   " + Ms(f.RealtimeFactor * audio) + " for " + audio.ToString(c) + " s: real-time factor "
-                + f.RealtimeFactor.ToString("0.000000", c) + " (" + (1 / f.RealtimeFactor).ToString("N0", c) + "x faster than real time)");
+                + f.RealtimeFactor.ToString("0.000000", c) + " (" + (1 / f.RealtimeFactor).ToString("N0", c) + "x faster than real time), " + f.Kernels + " kernels");
+            _output.WriteLine("  managed    " + Ms(f.RealtimeFactorManaged * audio) + " for " + audio.ToString(c) + " s: real-time factor "
+                + f.RealtimeFactorManaged.ToString("0.000000", c) + " (the same pipeline on the managed kernels, same run)");
             Stage("frontend", frontend, audio);
             Stage("model", model, audio);
             Stage("detector", detector, audio);

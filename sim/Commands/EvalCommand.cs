@@ -30,10 +30,14 @@ namespace Edge.Asr.Sim.Commands
         }
 
         /// <summary>Manifest first (its errors need no model), then the model, then the evaluation.</summary>
-        public int Execute(string input, string? modelPath, bool json, string? reportPath)
+        public int Execute(string input, string? modelPath, bool json, string? reportPath) =>
+            Execute(input, modelPath, json, reportPath, Edge.Asr.Ops.ManagedKernels.Instance);
+
+        /// <summary>As the other overload, the engines running on <paramref name="kernels"/>.</summary>
+        public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels)
         {
             EvalManifest manifest = EvalManifest.Load(input);
-            Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath);
+            Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath, kernels);
             return Execute(manifest, recognisers, json, reportPath);
         }
 

@@ -32,6 +32,17 @@ namespace Edge.Asr.Sim.Native
 
         public static bool IsAvailable => LibraryPath != null;
 
+        /// <summary>The repository's native/ folder (sources of the C kernels and the rv32 replay), or null.</summary>
+        public static string? NativeRoot()
+        {
+            foreach (string candidate in Candidates())
+            {
+                string root = Path.GetDirectoryName(Path.GetDirectoryName(candidate)!)!;
+                if (File.Exists(Path.Combine(root, "rv32", "replay.c"))) return root;
+            }
+            return null;
+        }
+
         /// <summary>Where the library is looked for, in order.</summary>
         public static string[] Candidates()
         {
