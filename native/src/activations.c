@@ -17,7 +17,12 @@ int32_t easr_sigmoid_q15(int32_t x, int32_t frac_in, const int16_t *t)
     } else {
         int64_t idx = sar32(a, fbits);          /* an int shift in C#: count & 31 */
         if (idx >= LAST_INDEX) s = HALF_Q15;
-        else {
+        else if (fbits <= 16) {
+            /* |t[i+1] - t[i]| < 2^15 and frac < 2^16: the product and its rounding fit 32 bits. */
+            int32_t i = (int32_t)idx;
+            int32_t frac = a & ((1 << fbits) - 1);
+            s = t[i] + round_shift32((t[i + 1] - t[i]) * frac, fbits);
+        } else {
             int64_t frac = a & (shl64(1, fbits) - 1);
             int32_t i = (int32_t)idx;
             s = t[i] + (int32_t)round_shift64(w_mul(t[i + 1] - t[i], frac), fbits);
@@ -30,8 +35,8 @@ void easr_swish_s16(const int16_t *in, int32_t width, int32_t frac_in, int32_t s
 {
     for (int32_t i = 0; i < width; i++) {
         int32_t x = in[i];
-        int64_t v = (int64_t)x * easr_sigmoid_q15(x, frac_in, table);
-        out[i] = sat16_64(scale_pow2(v, shift));
+        int32_t v = x * easr_sigmoid_q15(x, frac_in, table);      /* |v| <= 2^30 */
+        out[i] = sat16_64(scale_pow2_32(v, shift));
     }
 }
 
@@ -46,7 +51,7 @@ void easr_sigmoid_s16(const int16_t *in, int32_t width, int32_t frac_in, const i
 void easr_glu_s16(const int16_t *in, int32_t channels, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
 {
     for (int32_t c = 0; c < channels; c++) {
-        int64_t v = (int64_t)in[c] * easr_sigmoid_q15(in[channels + c], frac_in, table);
-        out[c] = sat16_64(scale_pow2(v, shift));
+        int32_t v = in[c] * easr_sigmoid_q15(in[channels + c], frac_in, table);   /* |v| <= 2^30 */
+        out[c] = sat16_64(scale_pow2_32(v, shift));
     }
 }

@@ -54,6 +54,36 @@ static inline int64_t div_round(int64_t num, int64_t den)
     return num >= 0 ? w_add(num, half) / den : w_neg(w_add(w_neg(num), half) / den);
 }
 
-int16_t easr_requantize_inline(int64_t acc, int32_t multiplier, int32_t shift);
+/* x / 2^shift rounded half away from zero for 32-bit x and 1 <= shift <= 31: the sums below
+ * are unsigned and below 2^32, so this equals round_shift64 without 64-bit arithmetic. */
+static inline int32_t round_shift32(int32_t x, int32_t shift)
+{
+    uint32_t half = 1u << (shift - 1);
+    if (x >= 0) return (int32_t)(((uint32_t)x + half) >> shift);
+    return -(int32_t)(((0u - (uint32_t)x) + half) >> shift);
+}
+
+/* scale_pow2 of a 32-bit value when the result is known to fit 32 bits (shift in [-31, 31]). */
+static inline int64_t scale_pow2_32(int32_t x, int32_t shift)
+{
+    if (shift > 0 && shift < 32) return round_shift32(x, shift);
+    return scale_pow2(x, shift);
+}
+
+int16_t easr_requantize_slow(int64_t acc, int32_t multiplier, int32_t shift);
+
+/* Fixed.Requantize; the common accumulator of at most 31 bits takes one 32 x 32 -> 64 product. */
+static inline int16_t easr_requantize_inline(int64_t acc, int32_t multiplier, int32_t shift)
+{
+    if (acc <= INT32_MAX && acc >= -INT32_MAX) {
+        /* |p| < 2^62, so t below cannot overflow. Rounding half away from zero is
+         * floor((p + half - [p < 0]) / 2^shift), and for shift >= 32 that floor is the high word's. */
+        int64_t p = (int64_t)(int32_t)acc * multiplier;
+        int64_t t = p + ((int64_t)1 << (shift - 1)) - (p < 0);
+        if (shift >= 32) return sat16_64((int32_t)(t >> 32) >> (shift - 32));
+        return sat16_64(t >> shift);
+    }
+    return easr_requantize_slow(acc, multiplier, shift);
+}
 
 #endif

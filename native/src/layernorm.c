@@ -46,7 +46,7 @@ int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamm
     int32_t k = (63 - leading_zeros64((uint64_t)sad)) - width_log2 - MAD_BITS;
     int64_t sum_sq = 0;
     for (int32_t i = 0; i < width; i++) {
-        int32_t v = (int32_t)scale_pow2(y[i], k);
+        int32_t v = k > 0 && k < 32 ? round_shift32(y[i], k) : (int32_t)scale_pow2(y[i], k);
         y[i] = v;
         sum_sq = w_add(sum_sq, (int64_t)v * v);
     }
@@ -64,7 +64,9 @@ int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamm
     int32_t r = inverse_sqrt_q30(x, &r_shift, inv_sqrt_table);
     for (int32_t i = 0; i < width; i++) {
         int64_t z = scale_pow2((int64_t)y[i] * r, r_shift - Z_BITS);
-        int64_t o = w_add(scale_pow2(w_mul(z, gamma[i]), out_shift), beta[i]);
+        /* |z| <= sqrt(D) in Q24 <= 2^30 (+ rounding): a 32 x 32 -> 64 product, else the general one. */
+        int64_t zg = z == (int32_t)z ? (int64_t)(int32_t)z * gamma[i] : w_mul(z, gamma[i]);
+        int64_t o = w_add(scale_pow2(zg, out_shift), beta[i]);
         out[i] = sat16_64(o);
     }
     return 0;

@@ -3,13 +3,8 @@
 #include "edge_asr_kernels.h"
 #include "fixed.h"
 
-int16_t easr_requantize_inline(int64_t acc, int32_t multiplier, int32_t shift)
+int16_t easr_requantize_slow(int64_t acc, int32_t multiplier, int32_t shift)
 {
-    if (acc <= INT32_MAX && acc >= -INT32_MAX) {
-        /* The common case: a 32 x 32 -> 64 product (one mul + mulh on rv32). */
-        int64_t p = (int64_t)(int32_t)acc * multiplier;
-        return sat16_64(round_shift64(p, shift));
-    }
     int32_t excess = 0;
     int64_t mag = acc >= 0 ? acc : w_neg(acc);
     while (sar64(mag, excess) > INT32_MAX && excess < shift) excess++;

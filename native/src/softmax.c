@@ -15,7 +15,8 @@ static int32_t exp2_neg_q30(int64_t u, const int32_t *t)
     int32_t frac = r & 1023;
     int64_t a = t[idx];
     int64_t v = a + round_shift64((t[idx + 1] - a) * frac, 10);
-    return (int32_t)round_shift64(v, (int32_t)whole);
+    /* 0 < v <= 2^30 and whole <= 31: a 32-bit rounding shift is exact. */
+    return whole == 0 ? (int32_t)v : round_shift32((int32_t)v, (int32_t)whole);
 }
 
 static int32_t reciprocal_q30(int64_t x, int32_t *shift, const int32_t *t)
