@@ -27,7 +27,7 @@ namespace Edge.Asr.Firmware
                 GpioPin led = gpio.OpenPin(board.LedPin, PinMode.Output);
                 led.Write(PinValue.Low);
                 CaptureLoop loop = DeviceApp.Start(board, FirmwareModel.Source(), FirmwareModel.Loader(),
-                    output, clock, new NativeFreeMemory(false), led);
+                    output, clock, new NativeFreeMemory(false), led, FirmwareKernels.Select(output));
                 if (loop == null) DeviceApp.Halt("start-up failed (see the lines above)", output, clock);
                 loop.Run();
             }
