@@ -5,8 +5,10 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
-# Debian packages the tests use: speech synthesis and audio tools for real test audio.
-packages=(gcc espeak-ng sox flite python3-numpy python3-torch libopenblas0-pthread festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts sound-theme-freedesktop)
+# Debian packages the tests use: speech synthesis and audio tools for real test audio; the C
+# compiler for the native kernels; the rv32 cross compiler, its C library and qemu for the
+# measured device cost (a short smoke replay under qemu in the tests, one second in bench).
+packages=(gcc gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc espeak-ng sox flite python3-numpy python3-torch libopenblas0-pthread festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts sound-theme-freedesktop)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -202,7 +202,7 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("  native kernels    " + f.EstDeviceLoadNative.ToString("0.000", c) + "  assuming "
                 + DeviceLoadEstimate.NativeCyclesPerOperation.ToString(c) + " cycles per MAC or look-up (Xtensa LX6, 16-bit MAC; an assumption, not measured)");
             _output.WriteLine("  managed (nanoCLR) " + f.EstDeviceLoadManaged.ToString("0.000", c) + "  assuming "
-                + load.IlInstructionsPerMac.ToString(c) + " IL instructions per MAC (counted in Linear.Process's inner loop) x "
+                + load.IlInstructionsPerMac.ToString(c) + " IL instructions per MAC (counted in Linear.Compute's inner loop, the managed kernel) x "
                 + DeviceLoadEstimate.ManagedCyclesPerIlInstruction.ToString(c) + " cycles per interpreted IL instruction (an assumption;"
                 + " a pin-toggle loop ran ~1,500 cycles per iteration)");
             if (f.EstDeviceLoadManaged > 1)
