@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using Edge.Asr.Frontend;
 using Edge.Asr.Ops;
 
 namespace Edge.Asr.Interop
@@ -9,7 +10,7 @@ namespace Edge.Asr.Interop
     /// the C# lookup tables. <see cref="Unavailable"/> probes the firmware once: without the native
     /// assembly (or with another ABI version) it says why.
     /// </summary>
-    public sealed class InteropKernels : IOpKernels
+    public sealed class InteropKernels : IOpKernels, IFrontendKernels
     {
         /// <summary>The ABI version this class is written against (native/include/edge_asr_kernels.h).</summary>
         public const int AbiVersion = 1;
@@ -109,6 +110,13 @@ namespace Edge.Asr.Interop
             int multiplier, int shift, short[] scores)
         {
             NativeKernels.AttentionScoresS16(query, qOffset, keys, kOffset, subDim, headDim, count, multiplier, shift, scores);
+        }
+
+        public int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im, long[] power, short[] output)
+        {
+            return NativeKernels.LogMelFrameS16(window, windowLength, bitReverse, windowed, re, im, power, output, FrontendTables.HannQ30,
+                FrontendTables.CosQ30, FrontendTables.SinQ30, FrontendTables.MelStart, FrontendTables.MelLength, FrontendTables.MelOffset,
+                FrontendTables.MelWeightsQ15, FrontendTables.Log2MantissaQ16);
         }
 
         public void AttentionContextS16(short[] probs, int count, short[] values, int vOffset, int subDim, int headDim, int contextShift,

@@ -28,12 +28,14 @@ namespace Edge.Asr.Model
         private readonly short[] logits;
         private readonly short[] posteriors;
         private int encoderFrames;
+        private readonly IOpKernels kernels;
 
         public ConformerModel(ModelParameters parameters)
         {
             if (parameters == null) throw new ArgumentException("ConformerModel: parameters are required");
             ModelParameters p = parameters;
             config = p.Config;
+            kernels = p.Kernels;
             int inputFrac = p.Scalar("input.frac");
             if (inputFrac != InputFracBits) throw new ArgumentException("ConformerModel: input.frac must be " + InputFracBits.ToString() + " (the frontend's Q8), got " + inputFrac.ToString());
             int c = config.SubsamplingChannels, d = config.Dim, f2 = config.SubsampledBins;
@@ -63,6 +65,8 @@ namespace Edge.Asr.Model
         }
 
         public ModelConfig Config { get { return config; } }
+        /// <summary>The kernels the ops run on (the pipeline's frontend runs natively too when these are native).</summary>
+        public IOpKernels Kernels { get { return kernels; } }
         /// <summary>Encoder frames produced since construction or Reset.</summary>
         public int EncoderFrames { get { return encoderFrames; } }
         /// <summary>Logits of the latest encoder frame (fraction bits <see cref="LogitsFracBits"/>).</summary>

@@ -77,6 +77,16 @@ EASR_API void easr_attention_scores_s16(const int16_t *query, const int16_t *key
 EASR_API void easr_attention_context_s16(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim,
                                          int32_t head_dim, int32_t context_shift, int16_t *out);
 
+/* One log-mel frame of the frontend (LogMelFrontend.ComputeFrame) from window_length samples: tables
+ * are FrontendTables' (hann Q30, cos/sin Q30, the 256 bit reversals, the mel filterbank, the
+ * log2 mantissa table); windowed (window_length), re, im (256) and power (257) are scratch.
+ * Returns how many intermediate values broke their proven bound (BlockFloatRealFft.OverflowCount). */
+EASR_API int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, const int32_t *hann,
+                                       const int32_t *cos_t, const int32_t *sin_t, const int32_t *bitrev,
+                                       const int16_t *mel_start, const int16_t *mel_length, const int16_t *mel_offset,
+                                       const int16_t *mel_weights, int32_t channels, const int32_t *log2_table,
+                                       int64_t *windowed, int32_t *re, int32_t *im, int64_t *power, int16_t *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -61,6 +61,12 @@ namespace Edge.Asr.Interop
         public static extern void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim,
             int count, int multiplier, int shift, short[] scores);
 
+        /// <summary>One log-mel frame; returns the intermediate values that broke their proven bound.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im,
+            long[] power, short[] output, int[] hannTable, int[] cosTable, int[] sinTable, short[] melStartTable, short[] melLengthTable,
+            short[] melOffsetTable, short[] melWeightsTable, int[] log2Table);
+
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void AttentionContextS16(short[] probs, int count, short[] values, int vOffset, int subDim, int headDim,
             int contextShift, short[] output, int outOffset);

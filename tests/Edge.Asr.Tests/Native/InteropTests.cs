@@ -28,7 +28,8 @@ namespace Edge.Asr.Tests.Native
         private static readonly string GluePath = Path.Combine(RepoRoot.Path, "native", "nanoframework", "InteropAssemblies",
             "Edge.Asr.Native", "Edge_Asr_Native_Edge_Asr_Interop_NativeKernels.cpp");
 
-        private static IEnumerable<MethodInfo> Kernels() => typeof(IOpKernels).GetMethods().Where(m => !m.IsSpecialName);
+        private static IEnumerable<MethodInfo> Kernels() =>
+            typeof(IOpKernels).GetMethods().Concat(typeof(Edge.Asr.Frontend.IFrontendKernels).GetMethods()).Where(m => !m.IsSpecialName);
 
         [Fact]
         public void FirmwareWithoutTheNativeAssemblyRunsManagedKernelsAndSaysSoOnce()

@@ -1,0 +1,156 @@
+/* One log-mel frame exactly as LogMelFrontend.ComputeFrame: Hann window (Q30), 512-point real FFT
+ * by a 256-point complex radix-2 FFT in block floating point plus the real-input split
+ * (BlockFloatRealFft), sparse triangular mel filterbank and round(256 log2 E) (MelLogCompressor).
+ * int64 where the C# uses long; every shift and rounding as there. */
+#include "edge_asr_kernels.h"
+#include "fixed.h"
+
+#define FFT_COMPLEX 256
+#define STAGE_INPUT_BITS 29
+#define SPLIT_INPUT_BITS 28
+#define TWIDDLE_BITS 30
+#define TWIDDLE_ROUND ((int64_t)1 << (TWIDDLE_BITS - 1))
+#define POWER_BITS 44
+#define WEIGHT_FRACTION_BITS 15
+#define WINDOW_FRACTION_BITS 30
+
+static inline int64_t magnitude_bits(int64_t v) { return v ^ (v >> 63); }
+
+static int32_t shift_for(int64_t or_bits, int32_t bits)
+{
+    int32_t msb = 63 - leading_zeros64((uint64_t)or_bits);
+    int32_t s = msb - (bits - 1);
+    return s > 0 ? s : 0;
+}
+
+/* Packs z[n] = x[2n] + i x[2n+1] in bit-reversed order scaled to max |v| <= 2^29; returns the shift. */
+static int32_t load_normalised(const int64_t *input, int32_t length, const int32_t *bitrev, int32_t *re, int32_t *im)
+{
+    int64_t or_bits = 0;
+    for (int32_t n = 0; n < length; n++) or_bits |= magnitude_bits(input[n]);
+    int32_t msb = 63 - leading_zeros64((uint64_t)or_bits);
+    int32_t right = msb - (STAGE_INPUT_BITS - 1);
+    int32_t left = -right;
+    if (or_bits == 0) { right = 0; left = 0; }
+    if (right < 0) right = 0; else left = 0;
+    int64_t half = shl64(1, right) >> 1;
+    int32_t pairs = length >> 1;
+    for (int32_t n = 0; n < pairs; n++) {
+        int32_t at = bitrev[n];
+        re[at] = (int32_t)sar64(w_add(shl64(input[2 * n], left), half), right);
+        im[at] = (int32_t)sar64(w_add(shl64(input[2 * n + 1], left), half), right);
+    }
+    for (int32_t n = pairs; n < FFT_COMPLEX; n++) {
+        int32_t at = bitrev[n];
+        re[at] = 0;
+        im[at] = 0;
+    }
+    return right - left;
+}
+
+/* One radix-2 decimation-in-time stage, outputs shifted right by s with rounding; returns the OR of magnitudes. */
+static int64_t stage(int32_t size, int32_t s, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
+{
+    int64_t half = shl64(1, s) >> 1;
+    int32_t span = size >> 1;
+    int32_t step = 512 / size;
+    int64_t or_bits = 0;
+    for (int32_t j = 0; j < span; j++) {
+        int64_t c = cos_t[j * step], sn = sin_t[j * step];
+        for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+            int32_t k = i + span;
+            int64_t br = re[k], bi = im[k];
+            int64_t tr = (c * br + sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+            int64_t ti = (c * bi - sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+            int64_t ar = re[i], ai = im[i];
+            int64_t r0 = (ar + tr + half) >> s;
+            int64_t i0 = (ai + ti + half) >> s;
+            int64_t r1 = (ar - tr + half) >> s;
+            int64_t i1 = (ai - ti + half) >> s;
+            or_bits |= magnitude_bits(r0) | magnitude_bits(i0) | magnitude_bits(r1) | magnitude_bits(i1);
+            re[i] = (int32_t)r0; im[i] = (int32_t)i0;
+            re[k] = (int32_t)r1; im[k] = (int32_t)i1;
+        }
+    }
+    if (or_bits > INT32_MAX) (*overflows)++;
+    return or_bits;
+}
+
+/* Real-input split: |2X[k]|^2 for k in [first, last], inputs shifted right by s. */
+static void split(int64_t *power, int32_t first, int32_t last, int32_t s, const int32_t *re, const int32_t *im,
+                  const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
+{
+    int64_t half = shl64(1, s) >> 1;
+    int64_t or_bits = 0;
+    for (int32_t k = first; k <= last; k++) {
+        int32_t p = k & (FFT_COMPLEX - 1);
+        int32_t q = (FFT_COMPLEX - k) & (FFT_COMPLEX - 1);
+        int64_t ar = ((int64_t)re[p] + re[q] + half) >> s;
+        int64_t ai = ((int64_t)im[p] - im[q] + half) >> s;
+        int64_t br = ((int64_t)re[p] - re[q] + half) >> s;
+        int64_t bi = ((int64_t)im[p] + im[q] + half) >> s;
+        int64_t c = cos_t[k], sn = sin_t[k];
+        int64_t cr = (c * br + sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+        int64_t ci = (c * bi - sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+        int64_t xr = ar + ci;
+        int64_t xi = ai - cr;
+        or_bits |= magnitude_bits(xr) | magnitude_bits(xi);
+        power[k] = w_add(w_mul(xr, xr), w_mul(xi, xi));
+    }
+    if (or_bits > INT32_MAX) (*overflows)++;
+}
+
+/* MelLogCompressor.Log2Q8: round(256 log2(value 2^exponent)) clamped to [0, 32767]. */
+static int16_t log2_q8(int64_t value, int32_t exponent, const int32_t *table)
+{
+    if (value <= 0) return 0;
+    int32_t lz = leading_zeros64((uint64_t)value);
+    uint64_t m = (uint64_t)value << lz;
+    int32_t index = (int32_t)(m >> 56) & 127;
+    int32_t fraction = (int32_t)(m >> 40) & 0xFFFF;
+    int32_t t0 = table[index];
+    int32_t mantissa = t0 + (((table[index + 1] - t0) * fraction + 32768) >> 16);
+    int32_t log2_q16 = (int32_t)((uint32_t)(63 - lz + exponent) << 16) + mantissa;
+    int32_t q8 = (log2_q16 + 128) >> 8;
+    if (q8 < 0) return 0;
+    if (q8 > 32767) return 32767;
+    return (int16_t)q8;
+}
+
+int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, const int32_t *hann, const int32_t *cos_t,
+                              const int32_t *sin_t, const int32_t *bitrev, const int16_t *mel_start,
+                              const int16_t *mel_length, const int16_t *mel_offset, const int16_t *mel_weights,
+                              int32_t channels, const int32_t *log2_table, int64_t *windowed, int32_t *re, int32_t *im,
+                              int64_t *power, int16_t *out)
+{
+    int32_t overflows = 0;
+    for (int32_t n = 0; n < window_length; n++) windowed[n] = (int64_t)window[n] * hann[n];
+
+    int32_t first = mel_start[0];
+    int32_t last = mel_start[channels - 1] + mel_length[channels - 1] - 1;
+    int32_t exponent = load_normalised(windowed, window_length, bitrev, re, im);
+    int32_t shift = 0;
+    int64_t or_bits = 0;
+    for (int32_t size = 2; size <= FFT_COMPLEX; size <<= 1) {
+        exponent += shift;
+        or_bits = stage(size, shift, re, im, cos_t, sin_t, &overflows);
+        shift = shift_for(or_bits, STAGE_INPUT_BITS);
+    }
+    shift = shift_for(or_bits, SPLIT_INPUT_BITS);
+    exponent += shift - 1;
+    split(power, first, last, shift, re, im, cos_t, sin_t, &overflows);
+
+    int32_t base_exponent = (int32_t)((uint32_t)(exponent - WINDOW_FRACTION_BITS) << 1) - WEIGHT_FRACTION_BITS;
+    for (int32_t m = 0; m < channels; m++) {
+        int32_t start = mel_start[m], end = start + mel_length[m], w = mel_offset[m];
+        int64_t or_power = 0;
+        for (int32_t k = start; k < end; k++) or_power |= power[k];
+        int32_t s = 63 - leading_zeros64((uint64_t)or_power) - (POWER_BITS - 1);
+        if (s < 0) s = 0;
+        int64_t half = shl64(1, s) >> 1;
+        int64_t energy = 0;
+        for (int32_t k = start; k < end; k++) energy = w_add(energy, w_mul(mel_weights[w++], sar64(w_add(power[k], half), s)));
+        out[m] = log2_q8(energy, base_exponent + s, log2_table);
+    }
+    return overflows;
+}
