@@ -29,7 +29,7 @@ static void finish(int status) { (void)status; }
 
 static const char *const op_names[OP_COUNT] = {
     "", "linear", "depthwise_conv1d", "layernorm", "softmax", "swish", "sigmoid", "glu",
-    "residual_add", "subsample_conv1", "subsample_depthwise", "attention_scores", "attention_context",
+    "residual_add", "subsample_conv1", "subsample_depthwise", "attention_scores", "attention_context", "logmel_frame",
 };
 
 #define MAX_POOL 512
@@ -37,6 +37,8 @@ static const char *const op_names[OP_COUNT] = {
 static const void *pool[MAX_POOL];
 static int16_t out_buf[MAX_OUT];
 static int32_t scratch[MAX_OUT];
+static int64_t fft_windowed[512], fft_power[257];
+static int32_t fft_re[256], fft_im[256];
 static uint64_t op_instructions[OP_COUNT];
 static uint32_t op_calls[OP_COUNT];
 
@@ -179,6 +181,16 @@ int main(void)
             t0 = instret();
             easr_attention_context_s16(a, n, b, sub, head, cs, out_buf);
             t1 = instret();
+            break;
+        }
+        case OP_LOGMEL: {
+            a = inl(&n);
+            t0 = instret();
+            int32_t overflows = easr_logmel_frame_s16(a, n, pool[POOL_HANN], pool[POOL_COS], pool[POOL_SIN], pool[POOL_BIT_REVERSE],
+                pool[POOL_MEL_START], pool[POOL_MEL_LENGTH], pool[POOL_MEL_OFFSET], pool[POOL_MEL_WEIGHTS], MEL_CHANNELS,
+                pool[POOL_LOG2], fft_windowed, fft_re, fft_im, fft_power, out_buf);
+            t1 = instret();
+            if (overflows != 0) mismatches++;
             break;
         }
         default:

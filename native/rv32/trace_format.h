@@ -23,13 +23,24 @@ enum trace_op {
     OP_SUBSAMPLE_DW = 10,
     OP_SCORES = 11,
     OP_CONTEXT = 12,
-    OP_COUNT = 13
+    OP_LOGMEL = 13,
+    OP_COUNT = 14
 };
 
-/* Pool entries 0..3 are the lookup tables, in this order. */
+/* Pool entries 0..12 are the lookup tables, in this order. */
 #define POOL_SIGMOID 0
 #define POOL_EXP2 1
 #define POOL_RECIPROCAL 2
 #define POOL_INV_SQRT 3
+#define POOL_HANN 4
+#define POOL_COS 5
+#define POOL_SIN 6
+#define POOL_BIT_REVERSE 7
+#define POOL_MEL_START 8
+#define POOL_MEL_LENGTH 9
+#define POOL_MEL_OFFSET 10
+#define POOL_MEL_WEIGHTS 11
+#define POOL_LOG2 12
+#define MEL_CHANNELS 40
 
 #endif

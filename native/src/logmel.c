@@ -48,20 +48,23 @@ static int32_t load_normalised(const int64_t *input, int32_t length, const int32
     return right - left;
 }
 
-/* One radix-2 decimation-in-time stage, outputs shifted right by s with rounding; returns the OR of magnitudes. */
-static int64_t stage(int32_t size, int32_t s, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
+/* One radix-2 decimation-in-time stage, outputs shifted right by s with rounding; returns the OR of
+ * magnitudes. Inlined with s a constant (0, 1, 2 are the only shifts in-bound data can need), so rv32
+ * gets straight-line 64-bit shifts instead of the general variable-shift sequence. */
+static inline __attribute__((always_inline)) int64_t stage_body(int32_t size, const int32_t s, int32_t *re, int32_t *im,
+                                                                const int32_t *cos_t, const int32_t *sin_t)
 {
-    int64_t half = shl64(1, s) >> 1;
+    const int64_t half = s == 0 ? 0 : (int64_t)1 << (s - 1);
     int32_t span = size >> 1;
     int32_t step = 512 / size;
     int64_t or_bits = 0;
     for (int32_t j = 0; j < span; j++) {
-        int64_t c = cos_t[j * step], sn = sin_t[j * step];
+        int32_t c = cos_t[j * step], sn = sin_t[j * step];
         for (int32_t i = j; i < FFT_COMPLEX; i += size) {
             int32_t k = i + span;
-            int64_t br = re[k], bi = im[k];
-            int64_t tr = (c * br + sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS;
-            int64_t ti = (c * bi - sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+            int32_t br = re[k], bi = im[k];
+            int64_t tr = ((int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+            int64_t ti = ((int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS;
             int64_t ar = re[i], ai = im[i];
             int64_t r0 = (ar + tr + half) >> s;
             int64_t i0 = (ai + ti + half) >> s;
@@ -71,6 +74,18 @@ static int64_t stage(int32_t size, int32_t s, int32_t *re, int32_t *im, const in
             re[i] = (int32_t)r0; im[i] = (int32_t)i0;
             re[k] = (int32_t)r1; im[k] = (int32_t)i1;
         }
+    }
+    return or_bits;
+}
+
+static int64_t stage(int32_t size, int32_t s, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
+{
+    int64_t or_bits;
+    switch (s) {
+    case 0: or_bits = stage_body(size, 0, re, im, cos_t, sin_t); break;
+    case 1: or_bits = stage_body(size, 1, re, im, cos_t, sin_t); break;
+    case 2: or_bits = stage_body(size, 2, re, im, cos_t, sin_t); break;
+    default: or_bits = stage_body(size, s, re, im, cos_t, sin_t); break;
     }
     if (or_bits > INT32_MAX) (*overflows)++;
     return or_bits;

@@ -151,7 +151,7 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("  ESP32 240 MHz       load " + f.EstDeviceLoadEsp32Derived!.Value.ToString("0.000", c)
                 + "  (derived, not measured: the same instruction count on Xtensa LX6 at 1 per cycle)");
             _output.WriteLine("  managed (nanoCLR)   load " + f.EstDeviceLoadManaged.ToString("0.000", c) + "  (the estimate above, beside it)");
-            _output.WriteLine("  not included: the frontend (still managed), the managed glue between kernel calls, the detector");
+            _output.WriteLine("  not included: the managed glue between kernel calls, the detector");
         }
 
         private void WriteText(string modelPath, PipelineWorkload w, PipelineCost cost, DeviceLoadEstimate load, BenchFigures f,

@@ -10,7 +10,7 @@ using Edge.Asr.Model;
 namespace Edge.Asr.Sim.Native
 {
     /// <summary>
-    /// Measures what the native kernels cost on an ESP32-C3-class core: the engine runs on
+    /// Measures what the native kernels cost on an ESP32-C3-class core (frontend frames and model): the engine runs on
     /// <paramref name="audio"/> with a <see cref="KernelTraceRecorder"/>; the kernel calls of the last
     /// second are replayed by native/rv32/replay.c, cross-compiled for rv32imc with the C kernels and
     /// the trace embedded read-only, under qemu-system-riscv32 -icount shift=0, where the
@@ -48,6 +48,8 @@ namespace Edge.Asr.Sim.Native
                 if (!frontend.HasFrame) continue;
                 frontend.ReadFrame(mel, 0);
                 recorder.Recording = frame >= firstFrame;
+                // Frame f was computed from samples [f * hop, f * hop + window) whatever the push sizes.
+                recorder.LogMelFrame(audio, frame * LogMelFrontend.HopLength, LogMelFrontend.WindowLength, mel);
                 model.Process(mel, 0);
                 frame++;
             }

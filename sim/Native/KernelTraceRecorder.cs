@@ -32,6 +32,34 @@ namespace Edge.Asr.Sim.Native
             Pool(OpTables.Exp2NegQ30);
             Pool(OpTables.ReciprocalQ30);
             Pool(OpTables.InverseSqrtQ30);
+            // 4..12: the frontend's tables.
+            Pool(Edge.Asr.Frontend.FrontendTables.HannQ30);
+            Pool(Edge.Asr.Frontend.FrontendTables.CosQ30);
+            Pool(Edge.Asr.Frontend.FrontendTables.SinQ30);
+            Pool(BitReversal());
+            Pool(Edge.Asr.Frontend.FrontendTables.MelStart);
+            Pool(Edge.Asr.Frontend.FrontendTables.MelLength);
+            Pool(Edge.Asr.Frontend.FrontendTables.MelOffset);
+            Pool(Edge.Asr.Frontend.FrontendTables.MelWeightsQ15);
+            Pool(Edge.Asr.Frontend.FrontendTables.Log2MantissaQ16);
+        }
+
+        /// <summary>Records one frontend frame: the window of samples it was computed from and the managed frontend's output.</summary>
+        public void LogMelFrame(short[] window, int offset, int length, short[] frame)
+        {
+            if (!Begin(13)) return;
+            Inline(window, offset, length);
+            End(frame, 0, frame.Length);
+        }
+
+        private static int[] BitReversal()
+        {
+            const int n = Edge.Asr.Frontend.BlockFloatRealFft.ComplexLength, stages = Edge.Asr.Frontend.BlockFloatRealFft.Stages;
+            var table = new int[n];
+            for (int i = 0; i < n; i++)
+                for (int b = 0; b < stages; b++)
+                    if ((i & (1 << b)) != 0) table[i] |= 1 << (stages - 1 - b);
+            return table;
         }
 
         public string Name => "managed (recording)";

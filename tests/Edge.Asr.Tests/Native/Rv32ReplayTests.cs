@@ -40,16 +40,18 @@ namespace Edge.Asr.Tests.Native
             Assert.Equal(cost.Instructions, cost.Ops.Sum(o => o.Instructions));
             Assert.Contains(cost.Ops, o => o.Name == "linear" && o.Instructions > 0);
             Assert.Contains(cost.Ops, o => o.Name == "subsample_conv1");
+            Assert.Contains(cost.Ops, o => o.Name == "logmel_frame" && o.Calls == 8);
         }
 
         [Fact]
         public void APlantedDifferenceInTheTraceIsReported()
         {
             byte[] trace = GoldenTrace();
-            // Pool entry 4 (after the header and the four tables, each 8 bytes + padded data) holds the
-            // first weights the engine used: change every one of them.
-            int at = 16 + (8 + 1028) + (8 + 260) + (8 + 132) + (8 + 196);
-            Assert.Equal(1, BitConverter.ToInt32(trace, at));          // int8 elements
+            // Walk the pool (after the 16-byte header: element bytes, count, padded data) to the first
+            // int8 entry, the first weights the engine used, and change every one of them.
+            int at = 16;
+            while (BitConverter.ToInt32(trace, at) != 1)
+                at += 8 + (BitConverter.ToInt32(trace, at) * BitConverter.ToInt32(trace, at + 4) + 3) / 4 * 4;
             int count = BitConverter.ToInt32(trace, at + 4);
             for (int i = 0; i < count; i++) trace[at + 8 + i] ^= 0x55;
 
