@@ -21,7 +21,7 @@ namespace Edge.Asr.Sim.Benchmarks
     {
         private readonly short[] _audio;
         private readonly CommandPipeline _pipeline;
-        private readonly LogMelFrontend _frontend = new LogMelFrontend();
+        private readonly LogMelFrontend _frontend;
         private readonly ConformerModel _model;
         private readonly CommandDetector _detector;
         private readonly short[][] _mel;
@@ -38,6 +38,8 @@ namespace Edge.Asr.Sim.Benchmarks
             ArgumentNullException.ThrowIfNull(blob);
             ArgumentNullException.ThrowIfNull(audio);
             _audio = audio;
+            // The frontend stage on the same kernels as the pipeline's (which takes them from its model).
+            _frontend = kernels is IFrontendKernels native ? new LogMelFrontend(native) : new LogMelFrontend();
             string[] labels = blob.Labels();
             _pipeline = new CommandPipeline(BlobModelLoader.BuildModel(blob, kernels), NewDetector(blob, labels), labels, _sink);
             _model = BlobModelLoader.BuildModel(blob, kernels);
