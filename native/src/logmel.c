@@ -78,15 +78,57 @@ static inline __attribute__((always_inline)) int64_t stage_body(int32_t size, co
     return or_bits;
 }
 
-static int64_t stage(int32_t size, int32_t s, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
+/* floor(P / 2^(30 + s)) and floor(P / 2^30) mod 2^s of a twiddle product sum P, in 32 bits. */
+#define TW_QUOTIENT(p, s) ((s) == 2 ? (int32_t)((p) >> 32) : (int32_t)((p) >> (30 + (s))))
+#define TW_REMAINDER(p, s) ((s) == 0 ? 0 : (int32_t)(((uint32_t)(p) >> 30) & ((1u << (s)) - 1)))
+
+/* The same stage in 32-bit arithmetic, for stage inputs below 2^(29+s) (s = 0, 1, 2: what the
+ * block scaling guarantees when the previous stage broke no bound). With t = floor(P / 2^30),
+ * a = x >> s, n = x mod 2^s, q = floor(t / 2^s) = floor(P / 2^(30+s)), m = t mod 2^s:
+ * floor((x + t + half) / 2^s) = a + q + ((n + m + half) >> s) and
+ * floor((x - t + half) / 2^s) = a - q + ((n - m + half) >> s), every term within int32, and
+ * every output below 2^31, so the 64-bit magnitude OR equals the 32-bit one. */
+static inline __attribute__((always_inline)) int64_t stage_bounded(int32_t size, const int32_t s, int32_t *re, int32_t *im,
+                                                                   const int32_t *cos_t, const int32_t *sin_t)
+{
+    const int32_t half = s == 0 ? 0 : 1 << (s - 1);
+    const int32_t low = (1 << s) - 1;
+    int32_t span = size >> 1;
+    int32_t step = 512 / size;
+    uint32_t or_bits = 0;
+    for (int32_t j = 0; j < span; j++) {
+        int32_t c = cos_t[j * step], sn = sin_t[j * step];
+        for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+            int32_t k = i + span;
+            int32_t br = re[k], bi = im[k];
+            int64_t pr = (int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND;
+            int64_t pi = (int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND;
+            int32_t qr = TW_QUOTIENT(pr, s), mr = TW_REMAINDER(pr, s);
+            int32_t qi = TW_QUOTIENT(pi, s), mi = TW_REMAINDER(pi, s);
+            int32_t ar = re[i], ai = im[i];
+            int32_t ah = ar >> s, an = ar & low, bh = ai >> s, bn = ai & low;
+            int32_t r0 = ah + qr + ((an + mr + half) >> s);
+            int32_t r1 = ah - qr + ((an - mr + half) >> s);
+            int32_t i0 = bh + qi + ((bn + mi + half) >> s);
+            int32_t i1 = bh - qi + ((bn - mi + half) >> s);
+            or_bits |= (uint32_t)(r0 ^ (r0 >> 31)) | (uint32_t)(i0 ^ (i0 >> 31)) | (uint32_t)(r1 ^ (r1 >> 31)) | (uint32_t)(i1 ^ (i1 >> 31));
+            re[i] = r0; im[i] = i0;
+            re[k] = r1; im[k] = i1;
+        }
+    }
+    return (int64_t)or_bits;
+}
+
+/* in_bounded: every stage input is below 2^(29+s) (the previous stage broke no bound, or this is
+ * the first stage on normalised input), which the 32-bit path needs. */
+static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, int32_t *im, const int32_t *cos_t,
+                     const int32_t *sin_t, int32_t *overflows)
 {
     int64_t or_bits;
-    switch (s) {
-    case 0: or_bits = stage_body(size, 0, re, im, cos_t, sin_t); break;
-    case 1: or_bits = stage_body(size, 1, re, im, cos_t, sin_t); break;
-    case 2: or_bits = stage_body(size, 2, re, im, cos_t, sin_t); break;
-    default: or_bits = stage_body(size, s, re, im, cos_t, sin_t); break;
-    }
+    if (in_bounded && s == 0) or_bits = stage_bounded(size, 0, re, im, cos_t, sin_t);
+    else if (in_bounded && s == 1) or_bits = stage_bounded(size, 1, re, im, cos_t, sin_t);
+    else if (in_bounded && s == 2) or_bits = stage_bounded(size, 2, re, im, cos_t, sin_t);
+    else or_bits = stage_body(size, s, re, im, cos_t, sin_t);
     if (or_bits > INT32_MAX) (*overflows)++;
     return or_bits;
 }
@@ -146,10 +188,12 @@ int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, cons
     int32_t exponent = load_normalised(windowed, window_length, bitrev, re, im);
     int32_t shift = 0;
     int64_t or_bits = 0;
+    int32_t bounded = 1;   /* load_normalised leaves every value at most 2^29 */
     for (int32_t size = 2; size <= FFT_COMPLEX; size <<= 1) {
         exponent += shift;
-        or_bits = stage(size, shift, re, im, cos_t, sin_t, &overflows);
+        or_bits = stage(size, shift, bounded, re, im, cos_t, sin_t, &overflows);
         shift = shift_for(or_bits, STAGE_INPUT_BITS);
+        bounded = or_bits <= INT32_MAX;
     }
     shift = shift_for(or_bits, SPLIT_INPUT_BITS);
     exponent += shift - 1;
