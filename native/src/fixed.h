@@ -79,8 +79,13 @@ static inline int16_t easr_requantize_inline(int64_t acc, int32_t multiplier, in
         /* |p| < 2^62, so t below cannot overflow. Rounding half away from zero is
          * floor((p + half - [p < 0]) / 2^shift), and for shift >= 32 that floor is the high word's. */
         int64_t p = (int64_t)(int32_t)acc * multiplier;
+        if (shift >= 33) {
+            /* half = 2^(shift-1) lies in the high word; subtracting [p < 0] borrows from it only when the low word is 0. */
+            int32_t hi = (int32_t)(p >> 32) + (1 << (shift - 33)) - (p < 0 && (uint32_t)p == 0);
+            return sat16_64(hi >> (shift - 32));
+        }
         int64_t t = p + ((int64_t)1 << (shift - 1)) - (p < 0);
-        if (shift >= 32) return sat16_64((int32_t)(t >> 32) >> (shift - 32));
+        if (shift == 32) return sat16_64((int32_t)(t >> 32));
         return sat16_64(t >> shift);
     }
     return easr_requantize_slow(acc, multiplier, shift);
