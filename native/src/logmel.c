@@ -133,26 +133,29 @@ static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, i
     return or_bits;
 }
 
-/* Real-input split: |2X[k]|^2 for k in [first, last], inputs shifted right by s. */
+/* Real-input split: |2X[k]|^2 for k in [first, last], inputs shifted right by s. s comes from the
+ * OR of the last stage's magnitudes (s >= msb - 27), so every shifted sum below is at most 2^29 + 1
+ * and the twiddled terms at most 2^30, whatever the stored values: the C# int64 arithmetic is
+ * exactly this int32 arithmetic with 32 x 32 -> 64 products. */
 static void split(int64_t *power, int32_t first, int32_t last, int32_t s, const int32_t *re, const int32_t *im,
                   const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
 {
     int64_t half = shl64(1, s) >> 1;
-    int64_t or_bits = 0;
+    uint32_t or_bits = 0;
     for (int32_t k = first; k <= last; k++) {
         int32_t p = k & (FFT_COMPLEX - 1);
         int32_t q = (FFT_COMPLEX - k) & (FFT_COMPLEX - 1);
-        int64_t ar = ((int64_t)re[p] + re[q] + half) >> s;
-        int64_t ai = ((int64_t)im[p] - im[q] + half) >> s;
-        int64_t br = ((int64_t)re[p] - re[q] + half) >> s;
-        int64_t bi = ((int64_t)im[p] + im[q] + half) >> s;
-        int64_t c = cos_t[k], sn = sin_t[k];
-        int64_t cr = (c * br + sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS;
-        int64_t ci = (c * bi - sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS;
-        int64_t xr = ar + ci;
-        int64_t xi = ai - cr;
-        or_bits |= magnitude_bits(xr) | magnitude_bits(xi);
-        power[k] = w_add(w_mul(xr, xr), w_mul(xi, xi));
+        int32_t ar = (int32_t)(((int64_t)re[p] + re[q] + half) >> s);
+        int32_t ai = (int32_t)(((int64_t)im[p] - im[q] + half) >> s);
+        int32_t br = (int32_t)(((int64_t)re[p] - re[q] + half) >> s);
+        int32_t bi = (int32_t)(((int64_t)im[p] + im[q] + half) >> s);
+        int32_t c = cos_t[k], sn = sin_t[k];
+        int32_t cr = (int32_t)(((int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS);
+        int32_t ci = (int32_t)(((int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS);
+        int32_t xr = ar + ci;
+        int32_t xi = ai - cr;
+        or_bits |= (uint32_t)(xr ^ (xr >> 31)) | (uint32_t)(xi ^ (xi >> 31));
+        power[k] = (int64_t)xr * xr + (int64_t)xi * xi;
     }
     if (or_bits > INT32_MAX) (*overflows)++;
 }
