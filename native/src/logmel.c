@@ -96,26 +96,48 @@ static inline __attribute__((always_inline)) int64_t stage_bounded(int32_t size,
     int32_t span = size >> 1;
     int32_t step = 512 / size;
     uint32_t or_bits = 0;
+/* One butterfly from the twiddled term's quotient q and remainder m (real and imaginary). */
+#define BUTTERFLY(qr, mr, qi, mi)                                                                        \
+    do {                                                                                                 \
+        int32_t ar = re[i], ai = im[i];                                                                  \
+        int32_t ah = ar >> s, an = ar & low, bh = ai >> s, bn = ai & low;                                \
+        int32_t r0 = ah + (qr) + ((an + (mr) + half) >> s);                                              \
+        int32_t r1 = ah - (qr) + ((an - (mr) + half) >> s);                                              \
+        int32_t i0 = bh + (qi) + ((bn + (mi) + half) >> s);                                              \
+        int32_t i1 = bh - (qi) + ((bn - (mi) + half) >> s);                                              \
+        or_bits |= (uint32_t)(r0 ^ (r0 >> 31)) | (uint32_t)(i0 ^ (i0 >> 31)) | (uint32_t)(r1 ^ (r1 >> 31)) \
+                 | (uint32_t)(i1 ^ (i1 >> 31));                                                          \
+        re[i] = r0; im[i] = i0;                                                                          \
+        re[k] = r1; im[k] = i1;                                                                          \
+    } while (0)
     for (int32_t j = 0; j < span; j++) {
         int32_t c = cos_t[j * step], sn = sin_t[j * step];
-        for (int32_t i = j; i < FFT_COMPLEX; i += size) {
-            int32_t k = i + span;
-            int32_t br = re[k], bi = im[k];
-            int64_t pr = (int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND;
-            int64_t pi = (int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND;
-            int32_t qr = TW_QUOTIENT(pr, s), mr = TW_REMAINDER(pr, s);
-            int32_t qi = TW_QUOTIENT(pi, s), mi = TW_REMAINDER(pi, s);
-            int32_t ar = re[i], ai = im[i];
-            int32_t ah = ar >> s, an = ar & low, bh = ai >> s, bn = ai & low;
-            int32_t r0 = ah + qr + ((an + mr + half) >> s);
-            int32_t r1 = ah - qr + ((an - mr + half) >> s);
-            int32_t i0 = bh + qi + ((bn + mi + half) >> s);
-            int32_t i1 = bh - qi + ((bn - mi + half) >> s);
-            or_bits |= (uint32_t)(r0 ^ (r0 >> 31)) | (uint32_t)(i0 ^ (i0 >> 31)) | (uint32_t)(r1 ^ (r1 >> 31)) | (uint32_t)(i1 ^ (i1 >> 31));
-            re[i] = r0; im[i] = i0;
-            re[k] = r1; im[k] = i1;
+        if (c == (1 << 30) && sn == 0) {
+            /* W = 1: t = floor((2^30 b + 2^29) / 2^30) = b exactly. */
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t br = re[k], bi = im[k];
+                BUTTERFLY(br >> s, br & low, bi >> s, bi & low);
+            }
+        } else if (c == 0 && sn == (1 << 30)) {
+            /* W = -i: t = (b_im, -b_re) exactly; -b_re as int64 (b_re may be -2^31). */
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t tr = im[k];
+                int64_t ti = -(int64_t)re[k];
+                BUTTERFLY(tr >> s, tr & low, (int32_t)(ti >> s), (int32_t)ti & low);
+            }
+        } else {
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t br = re[k], bi = im[k];
+                int64_t pr = (int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND;
+                int64_t pi = (int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND;
+                BUTTERFLY(TW_QUOTIENT(pr, s), TW_REMAINDER(pr, s), TW_QUOTIENT(pi, s), TW_REMAINDER(pi, s));
+            }
         }
     }
+#undef BUTTERFLY
     return (int64_t)or_bits;
 }
 
