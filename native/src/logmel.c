@@ -163,14 +163,30 @@ static void split(int64_t *power, int32_t first, int32_t last, int32_t s, const 
                   const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
 {
     int64_t half = shl64(1, s) >> 1;
+    /* For s < 30, floor((x +- y + half) / 2^s) = (x >> s) +- (y >> s) + (((x & low) +- (y & low) + half) >> s)
+     * exactly, each term within int32 (x >> s, y >> s < 2^28 by the choice of s). */
+    const int32_t fast = s < 30;   /* so (x & low) + (y & low) + half < 2^31 */
+    const int32_t low = fast ? (int32_t)((1u << s) - 1) : 0;
+    const int32_t half32 = fast ? (int32_t)half : 0;
     uint32_t or_bits = 0;
     for (int32_t k = first; k <= last; k++) {
         int32_t p = k & (FFT_COMPLEX - 1);
         int32_t q = (FFT_COMPLEX - k) & (FFT_COMPLEX - 1);
-        int32_t ar = (int32_t)(((int64_t)re[p] + re[q] + half) >> s);
-        int32_t ai = (int32_t)(((int64_t)im[p] - im[q] + half) >> s);
-        int32_t br = (int32_t)(((int64_t)re[p] - re[q] + half) >> s);
-        int32_t bi = (int32_t)(((int64_t)im[p] + im[q] + half) >> s);
+        int32_t ar, ai, br, bi;
+        if (fast) {
+            int32_t rp = re[p], rq = re[q], ip = im[p], iq = im[q];
+            int32_t rph = rp >> s, rqh = rq >> s, iph = ip >> s, iqh = iq >> s;
+            int32_t rpl = rp & low, rql = rq & low, ipl = ip & low, iql = iq & low;
+            ar = rph + rqh + ((rpl + rql + half32) >> s);
+            ai = iph - iqh + ((ipl - iql + half32) >> s);
+            br = rph - rqh + ((rpl - rql + half32) >> s);
+            bi = iph + iqh + ((ipl + iql + half32) >> s);
+        } else {
+            ar = (int32_t)(((int64_t)re[p] + re[q] + half) >> s);
+            ai = (int32_t)(((int64_t)im[p] - im[q] + half) >> s);
+            br = (int32_t)(((int64_t)re[p] - re[q] + half) >> s);
+            bi = (int32_t)(((int64_t)im[p] + im[q] + half) >> s);
+        }
         int32_t c = cos_t[k], sn = sin_t[k];
         int32_t cr = (int32_t)(((int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS);
         int32_t ci = (int32_t)(((int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS);
