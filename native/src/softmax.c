@@ -51,8 +51,16 @@ void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shift, int32_
     }
     int32_t shift;
     int64_t r = reciprocal_q30(sum, &shift, reciprocal_table);
+    int32_t sh = shift - 15;
     for (int32_t i = 0; i < length; i++) {
-        int64_t p = round_shift64(w_mul(e[i], r), shift - 15);
+        int64_t p;
+        if (sh >= 33 && sh < 64 && e[i] >= 0) {
+            /* 0 <= e r < 2^61 and half = 2^(sh-1) lies in the high word: round on the high word alone. */
+            uint64_t er = (uint64_t)(uint32_t)e[i] * (uint64_t)r;
+            p = (int64_t)(((uint32_t)(er >> 32) + (1u << (sh - 33))) >> (sh - 32));
+        } else {
+            p = round_shift64(w_mul(e[i], r), sh);
+        }
         out[i] = p > 32767 ? 32767 : (int16_t)p;
     }
 }
