@@ -5,10 +5,12 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
-# Debian packages the tests use: speech synthesis and audio tools for real test audio.
+# Debian packages the tests use: speech synthesis and audio tools for real test audio; the C
+# compiler for the native kernels; the rv32 cross compiler, its C library and qemu for the
+# measured device cost (a short smoke replay under qemu in the tests, one second in bench).
 # The synthesizers and voices (Debian main, contrib and non-free) come from scripts/setup-voices.sh.
 "$root/scripts/setup-voices.sh" all || { echo "test.sh: could not install the voices (scripts/setup-voices.sh)" >&2; exit 1; }
-packages=(python3-numpy python3-torch libopenblas0-pthread)
+packages=(gcc gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc python3-numpy python3-torch libopenblas0-pthread)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +21,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "test.sh: could not install ${missing[*]}" >&2; exit 1; }
 fi
+
+# The native kernels (C99 twin of kernels/ hot loops) with the machine's C compiler: the
+# native-vs-managed bit-exactness tests load native/build/libedgeasr.so.
+native/build.sh || { echo "test.sh: could not build native/build/libedgeasr.so" >&2; exit 1; }
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Restores every NuGet package, including nanoFramework.CoreLibrary 1.17.11: the device's real

@@ -16,7 +16,7 @@ namespace Edge.Asr.Firmware
     {
         private const int SamplesPerMs = LogMelFrontend.SampleRate / 1000;
 
-        private readonly LogMelFrontend _frontend = new LogMelFrontend();
+        private readonly LogMelFrontend _frontend;
         private readonly short[] _mel = new short[LogMelFrontend.MelChannels];
         private readonly ConformerModel _model;
         private readonly CommandDetector _detector;
@@ -53,6 +53,9 @@ namespace Edge.Asr.Firmware
             _detector = detector;
             _labels = labels;
             _sink = sink;
+            // Native model kernels bring the native frontend with them (same bits either way).
+            IFrontendKernels frontendKernels = model.Kernels as IFrontendKernels;
+            _frontend = frontendKernels != null ? new LogMelFrontend(frontendKernels) : new LogMelFrontend();
         }
 
         /// <summary>Samples pushed since construction or Reset.</summary>

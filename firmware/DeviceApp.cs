@@ -3,6 +3,7 @@ using System.Device.Gpio;
 using Edge.Asr.Blob;
 using Edge.Asr.Detector;
 using Edge.Asr.Model;
+using Edge.Asr.Ops;
 
 namespace Edge.Asr.Firmware
 {
@@ -33,6 +34,14 @@ namespace Edge.Asr.Firmware
         public static CaptureLoop Start(BoardConfig board, IBlobSource source,
             ILineOutput output, IDeviceClock clock, GpioPin led)
         {
+            return Start(board, source, output, clock, led, ManagedKernels.Instance);
+        }
+
+        /// <summary>As the other overload, the engine's ops running on <paramref name="kernels"/> (FirmwareKernels.Select on the device).</summary>
+        public static CaptureLoop Start(BoardConfig board, IBlobSource source,
+            ILineOutput output, IDeviceClock clock, GpioPin led, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("kernels is null", "kernels");
             if (board == null) throw new ArgumentException("board is null", "board");
             if (output == null) throw new ArgumentException("output is null", "output");
             if (clock == null) throw new ArgumentException("clock is null", "clock");
@@ -54,7 +63,9 @@ namespace Edge.Asr.Firmware
             string[] labels = blob.Labels();
             try
             {
-                model = new ConformerModel(BlobModelLoader.Load(blob));
+                ModelParameters parameters = BlobModelLoader.Load(blob);
+                parameters.UseKernels(kernels);
+                model = new ConformerModel(parameters);
                 DetectorDefaults d = blob.Detector;
                 detector = new CommandDetector(ModelStartup.CommandClasses(labels),
                     DetectorSettings.FromBlob(d, labels.Length));

@@ -30,6 +30,7 @@ namespace Edge.Asr.Attention
         private readonly short[] context;           // F·d
         private int frames;                         // frames seen (saturates at slots)
         private int next;                           // ring slot of the next frame
+        private readonly IOpKernels kernels;
 
         /// <param name="q">d → d query projection (output at fracQ)</param>
         /// <param name="scoreMultiplier">requantiser of q·k: M = 2^(fracScores − fracQ − fracK) / √(d/H) = m · 2^-shift</param>
@@ -38,7 +39,15 @@ namespace Edge.Asr.Attention
         /// <param name="fracContext">fraction bits of the context (the output projection's input)</param>
         public FoldedAttention(int dim, int heads, int fold, int leftContext, Linear q, Linear k, Linear v, Linear output,
             int scoreMultiplier, int scoreShift, int fracScores, int fracV, int fracContext)
+            : this(dim, heads, fold, leftContext, q, k, v, output, scoreMultiplier, scoreShift, fracScores, fracV, fracContext, ManagedKernels.Instance)
         {
+        }
+
+        /// <summary>As the other constructor, with the score, softmax and context loops run by <paramref name="kernels"/>.</summary>
+        public FoldedAttention(int dim, int heads, int fold, int leftContext, Linear q, Linear k, Linear v, Linear output,
+            int scoreMultiplier, int scoreShift, int fracScores, int fracV, int fracContext, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("FoldedAttention: kernels are required");
             if (fold != 1 && fold != 2 && fold != 4) throw new ArgumentException("FoldedAttention: fold must be 1, 2 or 4");
             if (dim < 1 || dim % fold != 0) throw new ArgumentException("FoldedAttention: dim must be a positive multiple of fold");
             if (heads < 1 || (dim / fold) % heads != 0) throw new ArgumentException("FoldedAttention: dim/fold must be a multiple of heads");
@@ -65,7 +74,8 @@ namespace Edge.Asr.Attention
             this.scoreMultiplier = scoreMultiplier;
             this.scoreShift = scoreShift;
             this.contextShift = (int)cs;
-            this.softmax = new Softmax(slots * fold, fracScores);
+            this.softmax = new Softmax(slots * fold, fracScores, kernels);
+            this.kernels = kernels;
             query = new short[dim];
             keys = new short[slots * dim];
             values = new short[slots * dim];
@@ -123,24 +133,39 @@ namespace Edge.Asr.Attention
                 for (int h = 0; h < heads; h++)
                 {
                     int qAt = j * subDim + h * headDim;
-                    for (int s = 0; s < n; s++)
-                    {
-                        int kAt = s * subDim + h * headDim;    // slot s/F, sub-token s%F: contiguous
-                        long acc = 0;
-                        for (int i = 0; i < headDim; i++) acc += query[qAt + i] * keys[kAt + i];
-                        scores[s] = Fixed.Requantize(acc, scoreMultiplier, scoreShift);
-                    }
+                    // Key sub-token s is slot s/F, piece s%F: contiguous at s·subDim.
+                    kernels.AttentionScoresS16(query, qAt, keys, h * headDim, subDim, headDim, n, scoreMultiplier, scoreShift, scores);
                     softmax.Process(scores, 0, probs, 0, n);
-                    for (int i = 0; i < headDim; i++)
-                    {
-                        long acc = 0;
-                        int vAt = h * headDim + i;
-                        for (int s = 0; s < n; s++) acc += probs[s] * values[s * subDim + vAt];
-                        context[qAt + i] = Fixed.Sat16(Fixed.ScalePow2(acc, contextShift));
-                    }
+                    kernels.AttentionContextS16(probs, n, values, h * headDim, subDim, headDim, contextShift, context, qAt);
                 }
             }
             for (int j = 0; j < fold; j++) this.output.Process(context, j * subDim, output, outOffset + j * subDim);
+        }
+
+        /// <summary>The reference score loop (ManagedKernels): int64 sums, requantised with 1/√(d/H) folded in.</summary>
+        public static void ComputeScores(short[] query, int qAt, short[] keys, int kBase, int subDim, int headDim, int n,
+            int scoreMultiplier, int scoreShift, short[] scores)
+        {
+            for (int s = 0; s < n; s++)
+            {
+                int kAt = kBase + s * subDim;
+                long acc = 0;
+                for (int i = 0; i < headDim; i++) acc += query[qAt + i] * keys[kAt + i];
+                scores[s] = Fixed.Requantize(acc, scoreMultiplier, scoreShift);
+            }
+        }
+
+        /// <summary>The reference context loop (ManagedKernels): int64 sums of p·v, rounded to the context scale.</summary>
+        public static void ComputeContext(short[] probs, int n, short[] values, int vBase, int subDim, int headDim, int contextShift,
+            short[] context, int outAt)
+        {
+            for (int i = 0; i < headDim; i++)
+            {
+                long acc = 0;
+                int vAt = vBase + i;
+                for (int s = 0; s < n; s++) acc += probs[s] * values[s * subDim + vAt];
+                context[outAt + i] = Fixed.Sat16(Fixed.ScalePow2(acc, contextShift));
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Edge.Asr.Model;
+using Edge.Asr.Ops;
 
 namespace Edge.Asr.Blob
 {
@@ -59,7 +60,14 @@ namespace Edge.Asr.Blob
         /// </summary>
         public static ConformerModel BuildModel(ModelBlob blob)
         {
+            return BuildModel(blob, ManagedKernels.Instance);
+        }
+
+        /// <summary>As <see cref="BuildModel(ModelBlob)"/>, the ops running on <paramref name="kernels"/>.</summary>
+        public static ConformerModel BuildModel(ModelBlob blob, IOpKernels kernels)
+        {
             ModelParameters p = Load(blob);
+            p.UseKernels(kernels);
             try
             {
                 return new ConformerModel(p);

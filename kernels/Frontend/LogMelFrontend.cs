@@ -37,9 +37,34 @@ namespace Edge.Asr.Frontend
         private int _filled;
         private bool _hasFrame;
         private long _framesComputed;
+        private readonly IFrontendKernels[] _native;   // none: the managed FFT and mel; one: the native twin
+        private readonly int[] _nativeRe;
+        private readonly int[] _nativeIm;
+        private readonly int[] _bitReverse;
+        private int _nativeOverflows;
 
         public LogMelFrontend()
         {
+            _native = new IFrontendKernels[0];
+            _nativeRe = new int[0];
+            _nativeIm = new int[0];
+            _bitReverse = new int[0];
+        }
+
+        /// <summary>A frontend whose frames are computed by <paramref name="native"/> (the same bits).</summary>
+        public LogMelFrontend(IFrontendKernels native)
+        {
+            if (native == null) throw new ArgumentException("native kernels are null");
+            _native = new IFrontendKernels[] { native };
+            _nativeRe = new int[BlockFloatRealFft.ComplexLength];
+            _nativeIm = new int[BlockFloatRealFft.ComplexLength];
+            _bitReverse = new int[BlockFloatRealFft.ComplexLength];
+            for (int i = 0; i < _bitReverse.Length; i++)
+            {
+                int r = 0;
+                for (int b = 0; b < BlockFloatRealFft.Stages; b++) if ((i & (1 << b)) != 0) r |= 1 << (BlockFloatRealFft.Stages - 1 - b);
+                _bitReverse[i] = r;
+            }
         }
 
         /// <summary>True when a frame is ready; Push consumes nothing until it is read.</summary>
@@ -49,7 +74,7 @@ namespace Edge.Asr.Frontend
         public long FramesComputed { get { return _framesComputed; } }
 
         /// <summary>Intermediate values that broke their proven bound since construction (always 0 unless a proof is wrong).</summary>
-        public int OverflowCount { get { return _fft.OverflowCount; } }
+        public int OverflowCount { get { return _fft.OverflowCount + _nativeOverflows; } }
 
         /// <summary>
         /// Consumes samples up to and including the one that completes a frame and returns how many
@@ -93,6 +118,12 @@ namespace Edge.Asr.Frontend
 
         private void ComputeFrame()
         {
+            if (_native.Length == 1)
+            {
+                _nativeOverflows += _native[0].LogMelFrameS16(_window, WindowLength, _bitReverse, _windowed, _nativeRe, _nativeIm, _power, _frame);
+                _framesComputed++;
+                return;
+            }
             int[] hann = FrontendTables.HannQ30;
             for (int n = 0; n < WindowLength; n++) _windowed[n] = (long)_window[n] * hann[n];
             int exponent = _fft.PowerSpectrum(_windowed, WindowLength, _power, _firstBin, _lastBin);

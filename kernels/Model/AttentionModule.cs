@@ -19,7 +19,7 @@ namespace Edge.Asr.Model
             int dim = p.Config.Dim;
             norm = LayerFactory.LayerNorm(p, name + ".norm", dim, fracIn);
             attention = LayerFactory.Attention(p, name);
-            residual = new ResidualAdd(dim, fracIn, LayerFactory.Frac(p, name + ".out"), LayerFactory.Frac(p, name));
+            residual = new ResidualAdd(dim, fracIn, LayerFactory.Frac(p, name + ".out"), LayerFactory.Frac(p, name), p.Kernels);
             normed = new short[dim];
             attended = new short[dim];
         }

@@ -28,12 +28,14 @@ namespace Edge.Asr.Model
         private readonly short[] logits;
         private readonly short[] posteriors;
         private int encoderFrames;
+        private readonly IOpKernels kernels;
 
         public ConformerModel(ModelParameters parameters)
         {
             if (parameters == null) throw new ArgumentException("ConformerModel: parameters are required");
             ModelParameters p = parameters;
             config = p.Config;
+            kernels = p.Kernels;
             int inputFrac = p.Scalar("input.frac");
             if (inputFrac != InputFracBits) throw new ArgumentException("ConformerModel: input.frac must be " + InputFracBits.ToString() + " (the frontend's Q8), got " + inputFrac.ToString());
             int c = config.SubsamplingChannels, d = config.Dim, f2 = config.SubsampledBins;
@@ -41,7 +43,7 @@ namespace Edge.Asr.Model
                 p.Int8("subsampling.conv1.weight", 9 * c), p.Int32("subsampling.conv1.bias", c), p.Int32("subsampling.conv1.multiplier", c), p.Int32("subsampling.conv1.shift", c),
                 p.Int8("subsampling.dw.weight", 9 * c), p.Int32("subsampling.dw.bias", c), p.Int32("subsampling.dw.multiplier", c), p.Int32("subsampling.dw.shift", c),
                 LayerFactory.Linear(p, "subsampling.pw", c, c, true),
-                LayerFactory.Linear(p, "subsampling.out", c * f2, d, false));
+                LayerFactory.Linear(p, "subsampling.out", c * f2, d, false), p.Kernels);
             fracEncoderIn = LayerFactory.Frac(p, "subsampling.out");
             blocks = new ConformerBlock[config.Blocks];
             blockOut = new short[config.Blocks][];
@@ -55,7 +57,7 @@ namespace Edge.Asr.Model
             pool = new MeanPool(d, config.PoolWindow);
             classifier = LayerFactory.Linear(p, "classifier", d, config.Classes, false);
             fracLogits = LayerFactory.Frac(p, "classifier");
-            posteriorSoftmax = new Softmax(config.Classes, fracLogits);
+            posteriorSoftmax = new Softmax(config.Classes, fracLogits, p.Kernels);
             encoderIn = new short[d];
             pooled = new short[d];
             logits = new short[config.Classes];
@@ -63,6 +65,8 @@ namespace Edge.Asr.Model
         }
 
         public ModelConfig Config { get { return config; } }
+        /// <summary>The kernels the ops run on (the pipeline's frontend runs natively too when these are native).</summary>
+        public IOpKernels Kernels { get { return kernels; } }
         /// <summary>Encoder frames produced since construction or Reset.</summary>
         public int EncoderFrames { get { return encoderFrames; } }
         /// <summary>Logits of the latest encoder frame (fraction bits <see cref="LogitsFracBits"/>).</summary>

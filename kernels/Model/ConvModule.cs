@@ -30,12 +30,12 @@ namespace Edge.Asr.Model
             this.dim = dim;
             norm = LayerFactory.LayerNorm(p, name + ".norm", dim, fracIn);
             pointwise1 = LayerFactory.Linear(p, name + ".pointwise1", dim, 2 * dim, false);
-            glu = new Glu(dim, LayerFactory.Frac(p, name + ".pointwise1"), LayerFactory.Frac(p, name + ".glu"));
+            glu = new Glu(dim, LayerFactory.Frac(p, name + ".pointwise1"), LayerFactory.Frac(p, name + ".glu"), p.Kernels);
             depthwise = LayerFactory.Depthwise(p, name + ".depthwise", dim, kernel);
             dwNorm = LayerFactory.LayerNorm(p, name + ".dw_norm", dim, LayerFactory.Frac(p, name + ".depthwise"));
-            swish = new Swish(dim, LayerFactory.Frac(p, name + ".dw_norm"), LayerFactory.Frac(p, name + ".swish"));
+            swish = new Swish(dim, LayerFactory.Frac(p, name + ".dw_norm"), LayerFactory.Frac(p, name + ".swish"), p.Kernels);
             pointwise2 = LayerFactory.Linear(p, name + ".pointwise2", dim, dim, false);
-            residual = new ResidualAdd(dim, fracIn, LayerFactory.Frac(p, name + ".pointwise2"), LayerFactory.Frac(p, name));
+            residual = new ResidualAdd(dim, fracIn, LayerFactory.Frac(p, name + ".pointwise2"), LayerFactory.Frac(p, name), p.Kernels);
             a = new short[dim];
             b = new short[2 * dim];
             c = new short[dim];

@@ -31,19 +31,19 @@ namespace Edge.Asr.Model
         public static Linear Linear(ModelParameters p, string name, int inputs, int outputs, bool relu)
         {
             return new Linear(inputs, outputs, p.Int8(name + ".weight", inputs * outputs), p.Int32(name + ".bias", outputs),
-                p.Int32(name + ".multiplier", outputs), p.Int32(name + ".shift", outputs), relu);
+                p.Int32(name + ".multiplier", outputs), p.Int32(name + ".shift", outputs), relu, p.Kernels);
         }
 
         public static LayerNorm LayerNorm(ModelParameters p, string name, int width, int fracIn)
         {
             return new LayerNorm(width, p.Int16(name + ".weight", width), p.Scalar(name + ".weight_frac"), p.Int32(name + ".bias", width),
-                fracIn, Frac(p, name), ModelConfig.LayerNormEpsQ32);
+                fracIn, Frac(p, name), ModelConfig.LayerNormEpsQ32, p.Kernels);
         }
 
         public static CausalDepthwiseConv1d Depthwise(ModelParameters p, string name, int channels, int kernel)
         {
             return new CausalDepthwiseConv1d(channels, kernel, p.Int8(name + ".weight", channels * kernel), p.Int32(name + ".bias", channels),
-                p.Int32(name + ".multiplier", channels), p.Int32(name + ".shift", channels));
+                p.Int32(name + ".multiplier", channels), p.Int32(name + ".shift", channels), p.Kernels);
         }
 
         /// <summary>Folded attention "P" = blocks.i.attn (P.q, P.k, P.v, P.out, P.scores.multiplier/shift/frac, P.context.frac); input at P.norm.frac.</summary>
@@ -55,7 +55,7 @@ namespace Edge.Asr.Model
                 Linear(p, name + ".q", d, d, false), Linear(p, name + ".k", d, d, false),
                 Linear(p, name + ".v", d, d, false), Linear(p, name + ".out", d, d, false),
                 p.Scalar(name + ".scores.multiplier"), p.Scalar(name + ".scores.shift"), Frac(p, name + ".scores"),
-                Frac(p, name + ".v"), Frac(p, name + ".context"));
+                Frac(p, name + ".v"), Frac(p, name + ".context"), p.Kernels);
         }
 
         /// <summary>Half-step FFN "P" (P.norm, P.linear1, P.swish, P.linear2; output at P.frac).</summary>
@@ -65,9 +65,9 @@ namespace Edge.Asr.Model
             return new HalfStepFfn(
                 LayerNorm(p, name + ".norm", dim, fracIn),
                 Linear(p, name + ".linear1", dim, hidden, false),
-                new Swish(hidden, fUp, fHid),
+                new Swish(hidden, fUp, fHid, p.Kernels),
                 Linear(p, name + ".linear2", hidden, dim, false),
-                new ResidualAdd(dim, fracIn, fDown + 1, Frac(p, name)));
+                new ResidualAdd(dim, fracIn, fDown + 1, Frac(p, name), p.Kernels));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Edge.Asr.Ops;
 
 namespace Edge.Asr.Model
 {
@@ -12,6 +13,7 @@ namespace Edge.Asr.Model
         private readonly ModelConfig config;
         private QuantizedTensor[] tensors;
         private int count;
+        private IOpKernels kernels = ManagedKernels.Instance;
 
         public ModelParameters(ModelConfig config)
         {
@@ -21,6 +23,16 @@ namespace Edge.Asr.Model
         }
 
         public ModelConfig Config { get { return config; } }
+
+        /// <summary>The kernels the ops built from these parameters run on (the managed reference unless set).</summary>
+        public IOpKernels Kernels { get { return kernels; } }
+
+        /// <summary>Chooses the kernels for the ops built after this call.</summary>
+        public void UseKernels(IOpKernels value)
+        {
+            if (value == null) throw new ArgumentException("ModelParameters: kernels are required");
+            kernels = value;
+        }
         public int Count { get { return count; } }
         public QuantizedTensor At(int index) { return tensors[index]; }
 

@@ -20,9 +20,17 @@ namespace Edge.Asr.Ops
         private readonly int[] shifts;
         private readonly short[] history;   // K−1 frames of C channels, ring
         private int oldest;                 // ring slot of the oldest kept frame
+        private readonly IOpKernels kernels;
 
         public CausalDepthwiseConv1d(int channels, int kernel, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts)
+            : this(channels, kernel, weights, bias, multipliers, shifts, ManagedKernels.Instance)
         {
+        }
+
+        /// <summary>As the other constructor, with the inner loop run by <paramref name="kernels"/>.</summary>
+        public CausalDepthwiseConv1d(int channels, int kernel, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("CausalDepthwiseConv1d: kernels are required");
             if (channels < 1) throw new ArgumentOutOfRangeException("channels", "CausalDepthwiseConv1d: channels must be positive");
             if (kernel < 1 || kernel > 256) throw new ArgumentOutOfRangeException("kernel", "CausalDepthwiseConv1d: kernel must be in [1, 256]");
             if (weights == null || weights.Length != channels * kernel) throw new ArgumentException("CausalDepthwiseConv1d: expected " + (channels * kernel).ToString() + " weights");
@@ -35,6 +43,7 @@ namespace Edge.Asr.Ops
             this.multipliers = multipliers;
             this.shifts = shifts;
             this.history = new short[(kernel - 1) * channels];
+            this.kernels = kernels;
         }
 
         public int Channels { get { return channels; } }
@@ -55,6 +64,20 @@ namespace Edge.Asr.Ops
 
         public void Process(short[] input, int inOffset, short[] output, int outOffset)
         {
+            kernels.DepthwiseConv1dS8S16(input, inOffset, history, oldest, channels, kernel, weights, bias, multipliers, shifts, output, outOffset);
+            int slots = kernel - 1;
+            if (slots > 0)
+            {
+                Array.Copy(input, inOffset, history, oldest * channels, channels);
+                oldest++;
+                if (oldest == slots) oldest = 0;
+            }
+        }
+
+        /// <summary>The reference loop (ManagedKernels): one output frame from the history ring and the input frame.</summary>
+        public static void Compute(short[] input, int inOffset, short[] history, int oldest, int channels, int kernel,
+            sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output, int outOffset)
+        {
             int slots = kernel - 1;
             for (int c = 0; c < channels; c++)
             {
@@ -69,12 +92,6 @@ namespace Edge.Asr.Ops
                 }
                 acc += weights[wBase + slots] * input[inOffset + c];
                 output[outOffset + c] = Fixed.Requantize((long)acc + bias[c], multipliers[c], shifts[c]);
-            }
-            if (slots > 0)
-            {
-                Array.Copy(input, inOffset, history, oldest * channels, channels);
-                oldest++;
-                if (oldest == slots) oldest = 0;
             }
         }
     }

@@ -45,12 +45,24 @@ namespace Edge.Asr.Ops
         private readonly short[] flat;              // [c·F2 + f]
         private int inputPhase;                     // input frame index mod 2 (0: stage 1 fires)
         private int stage1Phase;                    // stage-1 output index mod 2 (0: stage 2 fires)
+        private readonly IOpKernels kernels;
 
         public ConvSubsampling(int melBins, int channels,
             sbyte[] conv1Weights, int[] conv1Bias, int[] conv1Multipliers, int[] conv1Shifts,
             sbyte[] depthwiseWeights, int[] depthwiseBias, int[] depthwiseMultipliers, int[] depthwiseShifts,
             Linear pointwise, Linear output)
+            : this(melBins, channels, conv1Weights, conv1Bias, conv1Multipliers, conv1Shifts,
+                depthwiseWeights, depthwiseBias, depthwiseMultipliers, depthwiseShifts, pointwise, output, ManagedKernels.Instance)
         {
+        }
+
+        /// <summary>As the other constructor, with the convolution loops run by <paramref name="kernels"/>.</summary>
+        public ConvSubsampling(int melBins, int channels,
+            sbyte[] conv1Weights, int[] conv1Bias, int[] conv1Multipliers, int[] conv1Shifts,
+            sbyte[] depthwiseWeights, int[] depthwiseBias, int[] depthwiseMultipliers, int[] depthwiseShifts,
+            Linear pointwise, Linear output, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("ConvSubsampling: kernels are required");
             if (melBins < 3) throw new ArgumentOutOfRangeException("melBins", "ConvSubsampling: at least 3 mel bins");
             if (channels < 1) throw new ArgumentOutOfRangeException("channels", "ConvSubsampling: channels must be positive");
             if (conv1Weights == null || conv1Weights.Length != channels * 9) throw new ArgumentException("ConvSubsampling: expected " + (channels * 9).ToString() + " stage-1 weights");
@@ -83,6 +95,7 @@ namespace Edge.Asr.Ops
             dw = new short[channels];
             pw = new short[channels];
             flat = new short[channels * bins2];
+            this.kernels = kernels;
         }
 
         public int MelBins { get { return melBins; } }
@@ -165,6 +178,24 @@ namespace Edge.Asr.Ops
         /// <summary>3×3 conv, 1 → C, over frames (mel2, mel1, current), stride 2 in frequency, ReLU, into s1Now.</summary>
         private void Stage1(short[] mel, int melOffset)
         {
+            kernels.SubsampleConv1S8S16(mel2, mel1, mel, melOffset, melBins, bins1, channels, conv1W, conv1B, conv1M, conv1S, s1Now);
+        }
+
+        /// <summary>Depthwise 3×3 over (s1Older, s1Old, s1Now), stride 2 in frequency, then pointwise + ReLU, into flat.</summary>
+        private void Stage2()
+        {
+            for (int f = 0; f < bins2; f++)
+            {
+                kernels.SubsampleDepthwiseS8S16(s1Older, s1Old, s1Now, bins1, f, channels, dwW, dwB, dwM, dwS, dw);
+                pointwise.Process(dw, 0, pw, 0);
+                for (int c = 0; c < channels; c++) flat[c * bins2 + f] = pw[c];
+            }
+        }
+
+        /// <summary>The reference loop of stage 1 (ManagedKernels): output [bins1][C].</summary>
+        public static void ComputeStage1(short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins, int bins1, int channels,
+            sbyte[] conv1W, int[] conv1B, int[] conv1M, int[] conv1S, short[] s1Now)
+        {
             for (int f = 0; f < bins1; f++)
             {
                 int centre = 2 * f;
@@ -184,27 +215,23 @@ namespace Edge.Asr.Ops
             }
         }
 
-        /// <summary>Depthwise 3×3 over (s1Older, s1Old, s1Now), stride 2 in frequency, then pointwise + ReLU, into flat.</summary>
-        private void Stage2()
+        /// <summary>The reference loop of stage 2's depthwise conv for one output bin (ManagedKernels): output [C].</summary>
+        public static void ComputeDepthwise(short[] s1Older, short[] s1Old, short[] s1Now, int bins1, int bin2, int channels,
+            sbyte[] dwW, int[] dwB, int[] dwM, int[] dwS, short[] dw)
         {
-            for (int f = 0; f < bins2; f++)
+            int centre = 2 * bin2;
+            for (int c = 0; c < channels; c++)
             {
-                int centre = 2 * f;
-                for (int c = 0; c < channels; c++)
+                int w = c * 9;
+                int acc = 0;
+                for (int kf = 0; kf < 3; kf++)
                 {
-                    int w = c * 9;
-                    int acc = 0;
-                    for (int kf = 0; kf < 3; kf++)
-                    {
-                        int bin = centre - 1 + kf;
-                        if (bin < 0 || bin >= bins1) continue;
-                        int at = bin * channels + c;
-                        acc += dwW[w + kf] * s1Older[at] + dwW[w + 3 + kf] * s1Old[at] + dwW[w + 6 + kf] * s1Now[at];
-                    }
-                    dw[c] = Fixed.Requantize((long)acc + dwB[c], dwM[c], dwS[c]);
+                    int bin = centre - 1 + kf;
+                    if (bin < 0 || bin >= bins1) continue;
+                    int at = bin * channels + c;
+                    acc += dwW[w + kf] * s1Older[at] + dwW[w + 3 + kf] * s1Old[at] + dwW[w + 6 + kf] * s1Now[at];
                 }
-                pointwise.Process(dw, 0, pw, 0);
-                for (int c = 0; c < channels; c++) flat[c * bins2 + f] = pw[c];
+                dw[c] = Fixed.Requantize((long)acc + dwB[c], dwM[c], dwS[c]);
             }
         }
     }

@@ -27,9 +27,17 @@ namespace Edge.Asr.Ops
         private readonly long epsQ32;
         private readonly int widthLog2;
         private readonly int[] y;         // scratch: the pre-normalised row
+        private readonly IOpKernels kernels;
 
         public LayerNorm(int width, short[] gamma, int fracGamma, int[] beta, int fracIn, int fracOut, long epsQ32)
+            : this(width, gamma, fracGamma, beta, fracIn, fracOut, epsQ32, ManagedKernels.Instance)
         {
+        }
+
+        /// <summary>As the other constructor, with the loops run by <paramref name="kernels"/>.</summary>
+        public LayerNorm(int width, short[] gamma, int fracGamma, int[] beta, int fracIn, int fracOut, long epsQ32, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("LayerNorm: kernels are required");
             if (width < 2 || width > 4096) throw new ArgumentOutOfRangeException("width", "LayerNorm: width must be in [2, 4096]");
             if (gamma == null || gamma.Length != width) throw new ArgumentException("LayerNorm: expected " + width.ToString() + " gammas");
             if (beta == null || beta.Length != width) throw new ArgumentException("LayerNorm: expected " + width.ToString() + " betas");
@@ -44,6 +52,7 @@ namespace Edge.Asr.Ops
             this.epsQ32 = epsQ32;
             this.widthLog2 = 63 - Fixed.LeadingZeros((ulong)width);
             this.y = new int[width];
+            this.kernels = kernels;
         }
 
         public int Width { get { return width; } }
@@ -52,6 +61,13 @@ namespace Edge.Asr.Ops
         public long MacsPerFrame { get { return 4L * width; } }
 
         public void Process(short[] input, int inOffset, short[] output, int outOffset)
+        {
+            kernels.LayerNormS16(input, inOffset, width, gamma, beta, fracIn, outShift, epsQ32, widthLog2, y, output, outOffset);
+        }
+
+        /// <summary>The reference loops (ManagedKernels); y is scratch of width ints.</summary>
+        public static void Compute(short[] input, int inOffset, int width, short[] gamma, int[] beta, int fracIn, int outShift, long epsQ32,
+            int widthLog2, int[] y, short[] output, int outOffset)
         {
             int sum = 0;
             for (int i = 0; i < width; i++) sum += input[inOffset + i];

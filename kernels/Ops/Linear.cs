@@ -19,6 +19,7 @@ namespace Edge.Asr.Ops
         private readonly int[] multipliers;
         private readonly int[] shifts;
         private readonly bool relu;
+        private readonly IOpKernels kernels;
 
         public Linear(int inputSize, int outputSize, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts)
             : this(inputSize, outputSize, weights, bias, multipliers, shifts, false)
@@ -26,7 +27,14 @@ namespace Edge.Asr.Ops
         }
 
         public Linear(int inputSize, int outputSize, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, bool relu)
+            : this(inputSize, outputSize, weights, bias, multipliers, shifts, relu, ManagedKernels.Instance)
         {
+        }
+
+        /// <summary>As the other constructors, with the inner loop run by <paramref name="kernels"/>.</summary>
+        public Linear(int inputSize, int outputSize, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, bool relu, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("Linear: kernels are required");
             if (inputSize <= 0 || outputSize <= 0) throw new ArgumentOutOfRangeException("inputSize", "Linear: sizes must be positive");
             if (weights == null || weights.Length != inputSize * outputSize) throw new ArgumentException("Linear: expected " + (inputSize * outputSize).ToString() + " weights");
             if (bias == null || bias.Length != outputSize) throw new ArgumentException("Linear: expected " + outputSize.ToString() + " biases");
@@ -38,6 +46,7 @@ namespace Edge.Asr.Ops
             this.multipliers = multipliers;
             this.shifts = shifts;
             this.relu = relu;
+            this.kernels = kernels;
         }
 
         public int InputSize { get { return inputSize; } }
@@ -48,6 +57,13 @@ namespace Edge.Asr.Ops
 
         /// <summary>output[outOffset + o] = requant(Σ W[o][i] · input[inOffset + i] + b[o]).</summary>
         public void Process(short[] input, int inOffset, short[] output, int outOffset)
+        {
+            kernels.LinearS8S16(input, inOffset, inputSize, weights, bias, multipliers, shifts, output, outOffset, outputSize, relu);
+        }
+
+        /// <summary>The reference loop (ManagedKernels): int sums over blocks of 256 products, then long.</summary>
+        public static void Compute(short[] input, int inOffset, int inputSize, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts,
+            short[] output, int outOffset, int outputSize, bool relu)
         {
             int w = 0;
             for (int o = 0; o < outputSize; o++)

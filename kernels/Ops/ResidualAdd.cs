@@ -14,9 +14,17 @@ namespace Edge.Asr.Ops
         private readonly int shiftA;
         private readonly int shiftB;
         private readonly int shiftOut;
+        private readonly IOpKernels kernels;
 
         public ResidualAdd(int width, int fracA, int fracB, int fracOut)
+            : this(width, fracA, fracB, fracOut, ManagedKernels.Instance)
         {
+        }
+
+        /// <summary>As the other constructor, with the loop run by <paramref name="kernels"/>.</summary>
+        public ResidualAdd(int width, int fracA, int fracB, int fracOut, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("ResidualAdd: kernels are required");
             if (width < 1) throw new ArgumentOutOfRangeException("width", "ResidualAdd: width must be positive");
             int fine = fracA;
             if (fracB > fine) fine = fracB;
@@ -29,6 +37,7 @@ namespace Edge.Asr.Ops
             this.shiftA = fine - fracA;
             this.shiftB = fine - fracB;
             this.shiftOut = fine - fracOut;
+            this.kernels = kernels;
         }
 
         public int Width { get { return width; } }
@@ -37,6 +46,12 @@ namespace Edge.Asr.Ops
         public long MacsPerFrame { get { return width; } }
 
         public void Process(short[] a, int aOffset, short[] b, int bOffset, short[] output, int outOffset)
+        {
+            kernels.ResidualAddS16(a, aOffset, b, bOffset, width, shiftA, shiftB, shiftOut, output, outOffset);
+        }
+
+        /// <summary>The reference loop (ManagedKernels).</summary>
+        public static void Compute(short[] a, int aOffset, short[] b, int bOffset, int width, int shiftA, int shiftB, int shiftOut, short[] output, int outOffset)
         {
             for (int i = 0; i < width; i++)
             {

@@ -17,14 +17,23 @@ namespace Edge.Asr.Ops
         private readonly int maxLength;
         private readonly int uShift;                // (m − x)·log2e·2^30 at input scale → Q16
         private readonly int[] e;                   // scratch: 2^-u in Q30
+        private readonly IOpKernels kernels;
 
         public Softmax(int maxLength, int fracIn)
+            : this(maxLength, fracIn, ManagedKernels.Instance)
         {
+        }
+
+        /// <summary>As the other constructor, with the loop run by <paramref name="kernels"/>.</summary>
+        public Softmax(int maxLength, int fracIn, IOpKernels kernels)
+        {
+            if (kernels == null) throw new ArgumentException("Softmax: kernels are required");
             if (maxLength < 1) throw new ArgumentOutOfRangeException("maxLength", "Softmax: maxLength must be positive");
             if (fracIn < -14 || fracIn > 30) throw new ArgumentOutOfRangeException("fracIn", "Softmax: fracIn must be in [-14, 30]");
             this.maxLength = maxLength;
             this.uShift = 30 + fracIn - 16;
             this.e = new int[maxLength];
+            this.kernels = kernels;
         }
 
         public int MaxLength { get { return maxLength; } }
@@ -39,6 +48,12 @@ namespace Edge.Asr.Ops
         public void Process(short[] input, int inOffset, short[] output, int outOffset, int length)
         {
             if (length < 1 || length > maxLength) throw new ArgumentOutOfRangeException("length", "Softmax: length must be in [1, maxLength]");
+            kernels.SoftmaxS16(input, inOffset, length, uShift, e, output, outOffset);
+        }
+
+        /// <summary>The reference loop (ManagedKernels).</summary>
+        public static void Compute(short[] input, int inOffset, int length, int uShift, int[] e, short[] output, int outOffset)
+        {
             int max = short.MinValue;
             for (int i = 0; i < length; i++) if (input[inOffset + i] > max) max = input[inOffset + i];
             long sum = 0;

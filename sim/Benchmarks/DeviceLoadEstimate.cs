@@ -27,7 +27,7 @@ namespace Edge.Asr.Sim.Benchmarks
         public DeviceLoadEstimate(long operationsPerSecond)
         {
             OperationsPerSecond = operationsPerSecond;
-            MethodInfo process = typeof(Linear).GetMethod("Process", BindingFlags.Public | BindingFlags.Instance)!;
+            MethodInfo process = typeof(Linear).GetMethod("Compute", BindingFlags.Public | BindingFlags.Static)!;
             IlInstructionsPerMac = IlLoopCounter.InnermostLoopInstructions(process);
         }
 

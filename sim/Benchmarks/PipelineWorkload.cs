@@ -6,6 +6,7 @@ using Edge.Asr.Detector;
 using Edge.Asr.Firmware;
 using Edge.Asr.Frontend;
 using Edge.Asr.Model;
+using Edge.Asr.Ops;
 using Edge.Asr.Sim.Audio;
 using Edge.Asr.Sim.Device;
 
@@ -20,21 +21,28 @@ namespace Edge.Asr.Sim.Benchmarks
     {
         private readonly short[] _audio;
         private readonly CommandPipeline _pipeline;
-        private readonly LogMelFrontend _frontend = new LogMelFrontend();
+        private readonly LogMelFrontend _frontend;
         private readonly ConformerModel _model;
         private readonly CommandDetector _detector;
         private readonly short[][] _mel;
         private readonly short[][] _posteriors;
         private readonly CountingSink _sink = new CountingSink();
 
-        public PipelineWorkload(ModelBlob blob, short[] audio)
+        public PipelineWorkload(ModelBlob blob, short[] audio) : this(blob, audio, ManagedKernels.Instance)
+        {
+        }
+
+        /// <summary>As the other constructor, the engine's ops running on <paramref name="kernels"/>.</summary>
+        public PipelineWorkload(ModelBlob blob, short[] audio, IOpKernels kernels)
         {
             ArgumentNullException.ThrowIfNull(blob);
             ArgumentNullException.ThrowIfNull(audio);
             _audio = audio;
+            // The frontend stage on the same kernels as the pipeline's (which takes them from its model).
+            _frontend = kernels is IFrontendKernels native ? new LogMelFrontend(native) : new LogMelFrontend();
             string[] labels = blob.Labels();
-            _pipeline = new CommandPipeline(BlobModelLoader.BuildModel(blob), NewDetector(blob, labels), labels, _sink);
-            _model = BlobModelLoader.BuildModel(blob);
+            _pipeline = new CommandPipeline(BlobModelLoader.BuildModel(blob, kernels), NewDetector(blob, labels), labels, _sink);
+            _model = BlobModelLoader.BuildModel(blob, kernels);
             _detector = NewDetector(blob, labels);
             int melFrames = audio.Length < LogMelFrontend.WindowLength ? 0
                 : 1 + (audio.Length - LogMelFrontend.WindowLength) / LogMelFrontend.HopLength;

@@ -48,12 +48,18 @@ namespace Edge.Asr.Sim.Commands
         }
 
         /// <summary>Measures <paramref name="modelPath"/> with the shipped samples of <paramref name="samplesFolder"/>.</summary>
-        public int Execute(string modelPath, string samplesFolder, bool json, bool precise)
+        public int Execute(string modelPath, string samplesFolder, bool json, bool precise) =>
+            Execute(modelPath, samplesFolder, json, precise, Edge.Asr.Ops.ManagedKernels.Instance);
+
+        /// <summary>As the other overload, timing the pipeline on <paramref name="kernels"/> (and on the managed kernels beside it).</summary>
+        public int Execute(string modelPath, string samplesFolder, bool json, bool precise, Edge.Asr.Ops.IOpKernels kernels)
         {
             byte[] bytes = File.ReadAllBytes(modelPath);
             ModelBlob blob = ModelBlob.Load(bytes);
             var cost = new PipelineCost(blob, bytes.Length);
-            var workload = new PipelineWorkload(blob, PipelineWorkload.ShippedSamples(samplesFolder, AudioSeconds));
+            short[] audio = PipelineWorkload.ShippedSamples(samplesFolder, AudioSeconds);
+            var workload = new PipelineWorkload(blob, audio, kernels);
+            var managedWorkload = kernels == Edge.Asr.Ops.ManagedKernels.Instance ? workload : new PipelineWorkload(blob, audio, Edge.Asr.Ops.ManagedKernels.Instance);
             var load = new DeviceLoadEstimate(cost.MacsPerSecond + cost.FrontendLookupsPerSecond);
 
             if (precise)
@@ -67,20 +73,85 @@ namespace Edge.Asr.Sim.Commands
                 return ExitCodes.Success;
             }
 
-            double pipeline = BestSeconds(() => workload.RunPipeline());
+            // The chosen and the managed pipeline alternate run by run, so a busy machine slows both alike.
+            double pipelineManaged;
+            double pipeline = BestSecondsInterleaved(() => workload.RunPipeline(), () => managedWorkload.RunPipeline(), out pipelineManaged);
             double frontend = BestSeconds(() => workload.RunFrontend());
             double model = BestSeconds(() => workload.RunModel());
             double detector = BestSeconds(() => workload.RunDetector());
             double rtf = pipeline / workload.AudioSeconds;
+            double rtfManaged = (managedWorkload == workload ? pipeline : pipelineManaged) / workload.AudioSeconds;
+            DeviceMeasurement device = MeasureDevice(blob, audio);
             var figures = new BenchFigures(rtf, cost.MacsPerSecond, cost.TensorBytes, cost.FlashBytes, cost.PeakRamBytes,
-                load.NativeLoad, load.ManagedLoad);
+                load.NativeLoad, load.ManagedLoad)
+            {
+                Kernels = kernels.Name,
+                RealtimeFactorManaged = rtfManaged,
+                DeviceInstructionsPerAudioSecond = device.Cost?.Instructions,
+                EstDeviceLoadEsp32C3 = device.Cost == null ? null : Edge.Asr.Sim.Native.DeviceLoad.Esp32C3(device.Cost.Instructions),
+                EstDeviceLoadEsp32Derived = device.Cost == null ? null : Edge.Asr.Sim.Native.DeviceLoad.Esp32Derived(device.Cost.Instructions),
+            };
             if (json)
             {
                 _output.WriteLine(BenchJson.Serialize(figures));
                 return ExitCodes.Success;
             }
             WriteText(modelPath, workload, cost, load, figures, frontend, model, detector);
+            WriteDevice(device, figures);
             return ExitCodes.Success;
+        }
+
+        /// <summary>Seconds of audio that warm the streaming state up before the measured second (fills the attention caches).</summary>
+        public const int DeviceWarmUpSeconds = 2;
+
+        private sealed record DeviceMeasurement(Edge.Asr.Sim.Native.DeviceCost? Cost, string? Problem);
+
+        /// <summary>
+        /// Instructions of the native kernels for one second of audio in steady state, counted on rv32imc
+        /// under qemu (DeviceCostMeasurement); a problem line instead when the cross tools are missing.
+        /// </summary>
+        private static DeviceMeasurement MeasureDevice(ModelBlob blob, short[] audio)
+        {
+            string? missing = Edge.Asr.Sim.Native.DeviceCostMeasurement.MissingTool();
+            if (missing != null)
+                return new DeviceMeasurement(null, missing + " not found (install gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc, as test.sh does)");
+            string? root = Edge.Asr.Sim.Native.NativeLibraryLoader.NativeRoot();
+            if (root == null) return new DeviceMeasurement(null, "native/ sources not found (run from the repository)");
+            int frames = (int)PipelineCost.MelFramesPerSecond;
+            byte[] trace = Edge.Asr.Sim.Native.DeviceCostMeasurement.RecordTrace(blob, audio, DeviceWarmUpSeconds * frames, frames);
+            try
+            {
+                var cost = Edge.Asr.Sim.Native.DeviceCostMeasurement.Measure(trace, root, TimeSpan.FromMinutes(2));
+                return cost.Mismatches == 0 ? new DeviceMeasurement(cost, null)
+                    : new DeviceMeasurement(null, cost.Mismatches + " kernel outputs on rv32 differ from the C# reference");
+            }
+            catch (InvalidOperationException e)
+            {
+                return new DeviceMeasurement(null, e.Message.Split('\n')[0]);
+            }
+        }
+
+        private void WriteDevice(DeviceMeasurement device, BenchFigures f)
+        {
+            CultureInfo c = CultureInfo.InvariantCulture;
+            _output.WriteLine();
+            _output.WriteLine("measured device cost of the native kernels (one second of audio after " + DeviceWarmUpSeconds.ToString(c)
+                + " s of warm-up, replayed on rv32imc under qemu -icount, retired instructions):");
+            if (device.Cost == null)
+            {
+                _output.WriteLine("  not measured: " + device.Problem);
+                return;
+            }
+            foreach (var op in device.Cost.Ops)
+                _output.WriteLine("  " + op.Name.PadRight(20) + N(op.Instructions) + " instructions in " + op.Calls.ToString("N0", c).PadLeft(6) + " calls");
+            _output.WriteLine("  total               " + N(device.Cost.Instructions) + " instructions per second of audio ("
+                + device.Cost.Calls.ToString("N0", c) + " kernel calls; every output equal to the C# reference on rv32)");
+            _output.WriteLine("  ESP32-C3 160 MHz    load " + f.EstDeviceLoadEsp32C3!.Value.ToString("0.000", c)
+                + "  (1 instruction per cycle assumed)");
+            _output.WriteLine("  ESP32 240 MHz       load " + f.EstDeviceLoadEsp32Derived!.Value.ToString("0.000", c)
+                + "  (derived, not measured: the same instruction count on Xtensa LX6 at 1 per cycle)");
+            _output.WriteLine("  managed (nanoCLR)   load " + f.EstDeviceLoadManaged.ToString("0.000", c) + "  (the estimate above, beside it)");
+            _output.WriteLine("  not included: the managed glue between kernel calls, the detector");
         }
 
         private void WriteText(string modelPath, PipelineWorkload w, PipelineCost cost, DeviceLoadEstimate load, BenchFigures f,
@@ -94,7 +165,9 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine();
             _output.WriteLine("desktop, one thread, best of " + Repetitions.ToString(c) + " runs:");
             _output.WriteLine("  pipeline   " + Ms(f.RealtimeFactor * audio) + " for " + audio.ToString(c) + " s: real-time factor "
-                + f.RealtimeFactor.ToString("0.000000", c) + " (" + (1 / f.RealtimeFactor).ToString("N0", c) + "x faster than real time)");
+                + f.RealtimeFactor.ToString("0.000000", c) + " (" + (1 / f.RealtimeFactor).ToString("N0", c) + "x faster than real time), " + f.Kernels + " kernels");
+            _output.WriteLine("  managed    " + Ms(f.RealtimeFactorManaged * audio) + " for " + audio.ToString(c) + " s: real-time factor "
+                + f.RealtimeFactorManaged.ToString("0.000000", c) + " (the same pipeline on the managed kernels, same run)");
             Stage("frontend", frontend, audio);
             Stage("model", model, audio);
             Stage("detector", detector, audio);
@@ -133,7 +206,7 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("  native kernels    " + f.EstDeviceLoadNative.ToString("0.000", c) + "  assuming "
                 + DeviceLoadEstimate.NativeCyclesPerOperation.ToString(c) + " cycles per MAC or look-up (Xtensa LX6, 16-bit MAC; an assumption, not measured)");
             _output.WriteLine("  managed (nanoCLR) " + f.EstDeviceLoadManaged.ToString("0.000", c) + "  assuming "
-                + load.IlInstructionsPerMac.ToString(c) + " IL instructions per MAC (counted in Linear.Process's inner loop) x "
+                + load.IlInstructionsPerMac.ToString(c) + " IL instructions per MAC (counted in Linear.Compute's inner loop, the managed kernel) x "
                 + DeviceLoadEstimate.ManagedCyclesPerIlInstruction.ToString(c) + " cycles per interpreted IL instruction (an assumption;"
                 + " a pin-toggle loop ran ~1,500 cycles per iteration)");
             if (f.EstDeviceLoadManaged > 1)
@@ -156,6 +229,25 @@ namespace Edge.Asr.Sim.Commands
         private static string Ms(double seconds) => (seconds * 1000).ToString("0.00", CultureInfo.InvariantCulture).PadLeft(9) + " ms";
 
         private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture).PadLeft(12);
+
+        /// <summary>Best-of-N wall seconds of two calls measured alternately (after a warm-up of each).</summary>
+        private static double BestSecondsInterleaved(Func<long> work, Func<long> other, out double otherBest)
+        {
+            work();
+            other();
+            double best = double.MaxValue;
+            otherBest = double.MaxValue;
+            for (int r = 0; r < Repetitions; r++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                work();
+                best = Math.Min(best, (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency);
+                start = Stopwatch.GetTimestamp();
+                other();
+                otherBest = Math.Min(otherBest, (Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency);
+            }
+            return best;
+        }
 
         /// <summary>Best-of-N wall seconds of one call after a warm-up (JIT, caches): the run least disturbed by the machine.</summary>
         private static double BestSeconds(Func<long> work)

@@ -99,8 +99,12 @@ namespace Edge.Asr.Sim.Commands
             run.Add(threshold);
             run.Add(runJson);
             run.Add(runReport);
+            var runKernels = KernelsOption();
+            run.Add(runKernels);
             run.SetAction(result =>
             {
+                Edge.Asr.Ops.IOpKernels? kernels = ChooseKernels(result.GetValue(runKernels), stderr);
+                if (kernels == null) return ExitCodes.Usage;
                 string path = result.GetValue(input)!;
                 string? thresholdText = result.GetValue(threshold);
                 double? t = thresholdText == null ? null : RunOptions.ParseThreshold(thresholdText);
@@ -113,7 +117,7 @@ namespace Edge.Asr.Sim.Commands
                 SimulatedDevice? device;
                 try
                 {
-                    device = SimulatedDevice.Open(result.GetValue(runModel));
+                    device = SimulatedDevice.Open(result.GetValue(runModel), kernels);
                 }
                 catch (Edge.Asr.Blob.BlobFormatException e)
                 {
@@ -140,8 +144,12 @@ namespace Edge.Asr.Sim.Commands
             bench.Add(precise);
             bench.Add(benchModel);
             bench.Add(benchJson);
+            var benchKernels = KernelsOption();
+            bench.Add(benchKernels);
             bench.SetAction(result =>
             {
+                Edge.Asr.Ops.IOpKernels? kernels = ChooseKernels(result.GetValue(benchKernels), stderr);
+                if (kernels == null) return ExitCodes.Usage;
                 SimulatedDevice? device;
                 try
                 {
@@ -163,7 +171,7 @@ namespace Edge.Asr.Sim.Commands
                     stderr.WriteLine("edge-asr: bench: the shipped samples/ folder was not found (run from the repository root)");
                     return ExitCodes.BadInput;
                 }
-                return new BenchCommand(stdout).Execute(device.Path, samples, result.GetValue(benchJson), result.GetValue(precise));
+                return new BenchCommand(stdout).Execute(device.Path, samples, result.GetValue(benchJson), result.GetValue(precise), kernels);
             });
 
             var features = FeaturesCommand.Build(stdout);
@@ -181,6 +189,20 @@ namespace Edge.Asr.Sim.Commands
             return root;
         }
 
+        private static Option<string> KernelsOption() => new Option<string>("--kernels")
+        {
+            Description = "native (the C twin in native/, default when its library loads) or managed (the C# reference); both give the same bits",
+        };
+
+        /// <summary>The kernels of --kernels; null after writing one line for a bad or unmet choice; a fallback is one line on stderr.</summary>
+        private static Edge.Asr.Ops.IOpKernels? ChooseKernels(string? option, TextWriter stderr)
+        {
+            Edge.Asr.Ops.IOpKernels? kernels = Native.KernelChoice.Resolve(option, out string? notice, out string? error);
+            if (error != null) stderr.WriteLine("edge-asr: " + error);
+            if (notice != null) stderr.WriteLine(notice);
+            return kernels;
+        }
+
         private static Command EvalCommandLine(TextWriter stdout, TextWriter stderr, CancellationToken stop)
         {
             var input = new Argument<string>("input") { Description = "a folder with one sub-folder of WAV clips per label, or a CSV manifest (path,label or path,label,start,end)" };
@@ -194,11 +216,15 @@ namespace Edge.Asr.Sim.Commands
             eval.Add(report);
             var threshold = new Option<double?>("--threshold") { Description = "one detection threshold for every command (0-1) instead of the blob's own, for the stream results" };
             eval.Add(threshold);
+            var kernelsOption = KernelsOption();
+            eval.Add(kernelsOption);
             eval.SetAction(result =>
             {
+                Edge.Asr.Ops.IOpKernels? kernels = ChooseKernels(result.GetValue(kernelsOption), stderr);
+                if (kernels == null) return ExitCodes.Usage;
                 // The bar goes to the console's stderr, and only when that is a terminal: --json output stays clean.
                 bool bar = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-                return new EvalCommand(stdout, stderr, bar, stop).Execute(result.GetValue(input)!, result.GetValue(model), result.GetValue(json), result.GetValue(report), result.GetValue(threshold));
+                return new EvalCommand(stdout, stderr, bar, stop).Execute(result.GetValue(input)!, result.GetValue(model), result.GetValue(json), result.GetValue(report), kernels, result.GetValue(threshold));
             });
             return eval;
         }

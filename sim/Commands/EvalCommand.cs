@@ -30,12 +30,16 @@ namespace Edge.Asr.Sim.Commands
         }
 
         /// <summary>Manifest first (its errors need no model), then the model, then the evaluation.</summary>
-        public int Execute(string input, string? modelPath, bool json, string? reportPath, double? threshold = null)
+        public int Execute(string input, string? modelPath, bool json, string? reportPath) =>
+            Execute(input, modelPath, json, reportPath, Edge.Asr.Ops.ManagedKernels.Instance);
+
+        /// <summary>As the other overload, the engines running on <paramref name="kernels"/>, with one detection threshold for every command when <paramref name="threshold"/> is given.</summary>
+        public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null)
         {
             if (threshold != null && !(threshold.Value > 0 && threshold.Value < 1))
                 throw new EvalInputException("--threshold must be between 0 and 1 (a probability), got " + threshold.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             EvalManifest manifest = EvalManifest.Load(input);
-            Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath);
+            Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath, kernels);
             if (threshold != null)
             {
                 Func<IRecogniser> blob = recognisers;

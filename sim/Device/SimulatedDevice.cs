@@ -4,6 +4,7 @@ using Edge.Asr.Blob;
 using Edge.Asr.Detector;
 using Edge.Asr.Firmware;
 using Edge.Asr.Model;
+using Edge.Asr.Ops;
 using Edge.Asr.Sim.Audio;
 
 namespace Edge.Asr.Sim.Device
@@ -19,16 +20,21 @@ namespace Edge.Asr.Sim.Device
         public const string DefaultModelPath = "weights/default.easr";
 
         private readonly ModelBlob _blob;
+        private readonly IOpKernels _kernels;
 
-        private SimulatedDevice(string path, ModelBlob blob)
+        private SimulatedDevice(string path, ModelBlob blob, IOpKernels kernels)
         {
             Path = path;
             _blob = blob;
+            _kernels = kernels;
             Labels = blob.Labels();
             BlobModelLoader.BuildModel(blob); // a blob whose tensors build no model is refused here, once
         }
 
         public string Path { get; }
+
+        /// <summary>The kernels the engine runs on.</summary>
+        public IOpKernels Kernels => _kernels;
 
         public string[] Labels { get; }
 
@@ -37,12 +43,15 @@ namespace Edge.Asr.Sim.Device
         /// repository root the ./edge-asr script names in EDGE_ASR_HOME); null when there is none.
         /// Blob errors throw BlobFormatException ("model blob: ...").
         /// </summary>
-        public static SimulatedDevice? Open(string? modelPath)
+        public static SimulatedDevice? Open(string? modelPath) => Open(modelPath, ManagedKernels.Instance);
+
+        /// <summary>As <see cref="Open(string?)"/>, the engine's ops running on <paramref name="kernels"/>.</summary>
+        public static SimulatedDevice? Open(string? modelPath, IOpKernels kernels)
         {
             string? path = modelPath ?? FindDefault();
             if (path == null) return null;
             if (!File.Exists(path)) throw new BlobFormatException(path + ": no such file");
-            return new SimulatedDevice(path, ModelBlob.Load(File.ReadAllBytes(path)));
+            return new SimulatedDevice(path, ModelBlob.Load(File.ReadAllBytes(path)), kernels);
         }
 
         private static string? FindDefault()
@@ -78,7 +87,7 @@ namespace Edge.Asr.Sim.Device
         /// <summary>The pipeline with the detector of <see cref="DetectorSettingsFor(int?)"/>.</summary>
         public CommandPipeline Pipeline(ICommandSink sink, int? thresholdQ15)
         {
-            ConformerModel model = BlobModelLoader.BuildModel(_blob);
+            ConformerModel model = BlobModelLoader.BuildModel(_blob, _kernels);
             var detector = new CommandDetector(ModelStartup.CommandClasses(Labels), DetectorSettingsFor(thresholdQ15));
             return new CommandPipeline(model, detector, Labels, sink);
         }

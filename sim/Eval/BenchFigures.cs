@@ -38,5 +38,20 @@ namespace Edge.Asr.Sim.Eval
 
         /// <summary>The same estimate for the kernels interpreted as managed code by nanoCLR.</summary>
         public double EstDeviceLoadManaged { get; }
+
+        /// <summary>The kernels <see cref="RealtimeFactor"/> was measured on: "native" or "managed".</summary>
+        public string Kernels { get; init; } = "managed";
+
+        /// <summary>The same pipeline's real-time factor on the managed kernels, same run.</summary>
+        public double RealtimeFactorManaged { get; init; }
+
+        /// <summary>Retired rv32imc instructions of the native kernels per second of audio (qemu -icount), null when not measured.</summary>
+        public long? DeviceInstructionsPerAudioSecond { get; init; }
+
+        /// <summary>Share of one 160 MHz ESP32-C3 core from the measured instructions (1 per cycle).</summary>
+        public double? EstDeviceLoadEsp32C3 { get; init; }
+
+        /// <summary>Derived ESP32 (Xtensa, 240 MHz) load: the same instruction count at 1 per cycle.</summary>
+        public double? EstDeviceLoadEsp32Derived { get; init; }
     }
 }

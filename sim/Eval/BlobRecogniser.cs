@@ -3,6 +3,7 @@ using Edge.Asr.Blob;
 using Edge.Asr.Codegen.Reference;
 using Edge.Asr.Detector;
 using Edge.Asr.Model;
+using Edge.Asr.Ops;
 
 namespace Edge.Asr.Sim.Eval
 {
@@ -16,9 +17,14 @@ namespace Edge.Asr.Sim.Eval
         private readonly ConformerModel _model;
         private readonly FloatModel? _reference;
 
-        public BlobRecogniser(ModelBlob blob, FloatModel? reference)
+        public BlobRecogniser(ModelBlob blob, FloatModel? reference) : this(blob, reference, ManagedKernels.Instance)
         {
-            _model = BlobModelLoader.BuildModel(blob);
+        }
+
+        /// <summary>As the other constructor, the engine's ops running on <paramref name="kernels"/>.</summary>
+        public BlobRecogniser(ModelBlob blob, FloatModel? reference, IOpKernels kernels)
+        {
+            _model = BlobModelLoader.BuildModel(blob, kernels);
             _reference = reference;
             Labels = blob.Labels();
             Detector = DetectorSettings.FromBlob(blob.Detector, blob.LabelCount);

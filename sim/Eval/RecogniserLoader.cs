@@ -4,6 +4,7 @@ using Edge.Asr.Blob;
 using Edge.Asr.Codegen.Bake;
 using Edge.Asr.Codegen.Export;
 using Edge.Asr.Codegen.Reference;
+using Edge.Asr.Ops;
 
 namespace Edge.Asr.Sim.Eval
 {
@@ -19,8 +20,14 @@ namespace Edge.Asr.Sim.Eval
         /// <summary>Validates the blob at <paramref name="path"/> and returns a factory of recognisers over it.</summary>
         public static Func<IRecogniser> Load(string? path) => Load(path, DefaultModelPath);
 
+        /// <summary>As <see cref="Load(string?)"/>, the recognisers' engines running on <paramref name="kernels"/>.</summary>
+        public static Func<IRecogniser> Load(string? path, IOpKernels kernels) => Load(path, DefaultModelPath, kernels);
+
         /// <summary>As <see cref="Load(string?)"/> with another default blob when <paramref name="path"/> is null.</summary>
-        public static Func<IRecogniser> Load(string? path, string defaultPath)
+        public static Func<IRecogniser> Load(string? path, string defaultPath) => Load(path, defaultPath, ManagedKernels.Instance);
+
+        /// <summary>As <see cref="Load(string?, string)"/>, the recognisers' engines running on <paramref name="kernels"/>.</summary>
+        public static Func<IRecogniser> Load(string? path, string defaultPath, IOpKernels kernels)
         {
             string file = path ?? defaultPath;
             if (!File.Exists(file))
@@ -52,7 +59,7 @@ namespace Edge.Asr.Sim.Eval
                 throw new EvalInputException(BlobFormatException.Prefix + file + ": " + e.Message.Substring(BlobFormatException.Prefix.Length));
             }
             FloatModel? reference = LoadReference(ReferenceFolder(file), blob);
-            return () => new BlobRecogniser(blob, reference);
+            return () => new BlobRecogniser(blob, reference, kernels);
         }
 
         /// <summary>The training export a blob was baked from: weights/NAME.easr ↔ weights/NAME/ (config.json + model.safetensors).</summary>

@@ -62,14 +62,31 @@ namespace Edge.Asr.Tests.Eval
         [Fact]
         public void Bench_json_has_exactly_the_documented_keys_and_types()
         {
-            var figures = new BenchFigures(0.005, 12_345_678, 100_000, 120_000, 64_000, 0.25, 3.5);
+            var figures = new BenchFigures(0.005, 12_345_678, 100_000, 120_000, 64_000, 0.25, 3.5)
+            {
+                Kernels = "native",
+                RealtimeFactorManaged = 0.02,
+                DeviceInstructionsPerAudioSecond = 16_000_000,
+                EstDeviceLoadEsp32C3 = 0.1,
+                EstDeviceLoadEsp32Derived = 0.0667,
+            };
             using JsonDocument doc = JsonDocument.Parse(BenchJson.Serialize(figures));
             JsonElement root = doc.RootElement;
             Assert.Equal(new[]
             {
                 "realtime_factor", "macs_per_audio_second", "weights_bytes", "flash_bytes", "peak_ram_bytes",
-                "est_device_load_native", "est_device_load_managed",
+                "est_device_load_native", "est_device_load_managed", "kernels", "realtime_factor_managed",
+                "device_instructions_per_audio_second", "est_device_load_esp32c3", "est_device_load_esp32_derived",
             }, root.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal("native", root.GetProperty("kernels").GetString());
+            Assert.Equal(0.02, root.GetProperty("realtime_factor_managed").GetDouble());
+            Assert.Equal(16_000_000L, root.GetProperty("device_instructions_per_audio_second").GetInt64());
+            Assert.Equal(0.1, root.GetProperty("est_device_load_esp32c3").GetDouble());
+            Assert.Equal(0.0667, root.GetProperty("est_device_load_esp32_derived").GetDouble());
+            // Not measured (no cross tools): the device keys are null, never a made-up number.
+            using JsonDocument unmeasured = JsonDocument.Parse(BenchJson.Serialize(new BenchFigures(0.005, 1, 1, 1, 1, 0.25, 3.5)));
+            Assert.Equal(JsonValueKind.Null, unmeasured.RootElement.GetProperty("device_instructions_per_audio_second").ValueKind);
+            Assert.Equal(JsonValueKind.Null, unmeasured.RootElement.GetProperty("est_device_load_esp32c3").ValueKind);
             Assert.Equal(BenchJson.Keys, root.EnumerateObject().Select(p => p.Name).ToArray());
             Assert.Equal(0.005, root.GetProperty("realtime_factor").GetDouble());
             Assert.Equal(12_345_678L, root.GetProperty("macs_per_audio_second").GetInt64());

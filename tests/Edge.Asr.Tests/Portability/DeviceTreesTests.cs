@@ -11,11 +11,15 @@ namespace Edge.Asr.Tests.Portability
     /// <summary>The real kernels/ and firmware/ trees use only the nanoFramework 1.x surface.</summary>
     public class DeviceTreesTests
     {
-        /// <summary>Every .cs under kernels/ and firmware/ as the guard sees it.</summary>
+        /// <summary>The interop class of the native kernels: its own device assembly, checked as kernels/ code.</summary>
+        public const string InteropClass = "native/nanoframework/NativeKernels.cs";
+
+        /// <summary>Every .cs under kernels/ and firmware/, and the interop class, as the guard sees them.</summary>
         public static IReadOnlyList<CheckedSource> DeviceSources()
         {
-            return RepoLayout.DeviceSourceFiles()
-                .Select(path => new CheckedSource(path, File.ReadAllText(Path.Combine(RepoLayout.Root, path)), path.StartsWith("kernels/", StringComparison.Ordinal)))
+            return RepoLayout.DeviceSourceFiles().Append(InteropClass)
+                .Select(path => new CheckedSource(path, File.ReadAllText(Path.Combine(RepoLayout.Root, path)),
+                    path.StartsWith("kernels/", StringComparison.Ordinal) || path == InteropClass))
                 .ToArray();
         }
 

@@ -1,0 +1,128 @@
+using System;
+using System.Runtime.CompilerServices;
+using Edge.Asr.Frontend;
+using Edge.Asr.Ops;
+
+namespace Edge.Asr.Interop
+{
+    /// <summary>
+    /// <see cref="IOpKernels"/> on the firmware's native kernels (<see cref="NativeKernels"/>), passing
+    /// the C# lookup tables. <see cref="Unavailable"/> probes the firmware once: without the native
+    /// assembly (or with another ABI version) it says why.
+    /// </summary>
+    public sealed class InteropKernels : IOpKernels, IFrontendKernels
+    {
+        /// <summary>The ABI version this class is written against (native/include/edge_asr_kernels.h).</summary>
+        public const int AbiVersion = 1;
+
+        /// <summary>The one instance (the class has no state); usable only when <see cref="Unavailable"/> is "".</summary>
+        public static readonly InteropKernels Instance = new InteropKernels();
+
+        private InteropKernels()
+        {
+        }
+
+        /// <summary>"" when the firmware's native kernels can run; otherwise why not (probed by one call).</summary>
+        public static string Unavailable()
+        {
+            int version;
+            try
+            {
+                version = Probe();
+            }
+            catch (Exception e)
+            {
+                return "this firmware has no Edge.Asr.Native interop assembly (" + e.Message + ")";
+            }
+            if (version != AbiVersion)
+                return "the firmware's native kernels have ABI version " + version.ToString() + ", this app needs " + AbiVersion.ToString();
+            return "";
+        }
+
+        // A separate method, so a runtime that cannot bind the internal call fails inside the try above.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int Probe()
+        {
+            return NativeKernels.AbiVersion();
+        }
+
+        public string Name { get { return "native"; } }
+
+        public void LinearS8S16(short[] input, int inOffset, int inputSize, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts,
+            short[] output, int outOffset, int outputSize, bool relu)
+        {
+            NativeKernels.LinearS8S16(input, inOffset, inputSize, weights, bias, multipliers, shifts, output, outOffset, outputSize, relu);
+        }
+
+        public void DepthwiseConv1dS8S16(short[] input, int inOffset, short[] history, int oldest, int channels, int kernel,
+            sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output, int outOffset)
+        {
+            NativeKernels.DepthwiseConv1dS8S16(input, inOffset, history, oldest, channels, kernel, weights, bias, multipliers, shifts, output, outOffset);
+        }
+
+        public void LayerNormS16(short[] input, int inOffset, int width, short[] gamma, int[] beta, int fracIn, int outShift, long epsQ32,
+            int widthLog2, int[] scratch, short[] output, int outOffset)
+        {
+            int status = NativeKernels.LayerNormS16(input, inOffset, width, gamma, beta, fracIn, outShift, epsQ32, widthLog2, scratch,
+                OpTables.InverseSqrtQ30, output, outOffset);
+            if (status != 0) throw new ArgumentOutOfRangeException("x", "x must be positive");
+        }
+
+        public void SoftmaxS16(short[] input, int inOffset, int length, int uShift, int[] scratch, short[] output, int outOffset)
+        {
+            NativeKernels.SoftmaxS16(input, inOffset, length, uShift, scratch, OpTables.Exp2NegQ30, OpTables.ReciprocalQ30, output, outOffset);
+        }
+
+        public void SwishS16(short[] input, int inOffset, int width, int fracIn, int shift, short[] output, int outOffset)
+        {
+            NativeKernels.SwishS16(input, inOffset, width, fracIn, shift, OpTables.SigmoidMinusHalfQ15, output, outOffset);
+        }
+
+        public void SigmoidS16(short[] input, int inOffset, int width, int fracIn, short[] output, int outOffset)
+        {
+            NativeKernels.SigmoidS16(input, inOffset, width, fracIn, OpTables.SigmoidMinusHalfQ15, output, outOffset);
+        }
+
+        public void GluS16(short[] input, int inOffset, int channels, int fracIn, int shift, short[] output, int outOffset)
+        {
+            NativeKernels.GluS16(input, inOffset, channels, fracIn, shift, OpTables.SigmoidMinusHalfQ15, output, outOffset);
+        }
+
+        public void ResidualAddS16(short[] a, int aOffset, short[] b, int bOffset, int width, int shiftA, int shiftB, int shiftOut,
+            short[] output, int outOffset)
+        {
+            NativeKernels.ResidualAddS16(a, aOffset, b, bOffset, width, shiftA, shiftB, shiftOut, output, outOffset);
+        }
+
+        public void SubsampleConv1S8S16(short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins, int bins1, int channels,
+            sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output)
+        {
+            NativeKernels.SubsampleConv1S8S16(mel2, mel1, mel, melOffset, melBins, bins1, channels, weights, bias, multipliers, shifts, output);
+        }
+
+        public void SubsampleDepthwiseS8S16(short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
+            sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output)
+        {
+            NativeKernels.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, channels, weights, bias, multipliers, shifts, output);
+        }
+
+        public void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim, int count,
+            int multiplier, int shift, short[] scores)
+        {
+            NativeKernels.AttentionScoresS16(query, qOffset, keys, kOffset, subDim, headDim, count, multiplier, shift, scores);
+        }
+
+        public int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im, long[] power, short[] output)
+        {
+            return NativeKernels.LogMelFrameS16(window, windowLength, bitReverse, windowed, re, im, power, output, FrontendTables.HannQ30,
+                FrontendTables.CosQ30, FrontendTables.SinQ30, FrontendTables.MelStart, FrontendTables.MelLength, FrontendTables.MelOffset,
+                FrontendTables.MelWeightsQ15, FrontendTables.Log2MantissaQ16);
+        }
+
+        public void AttentionContextS16(short[] probs, int count, short[] values, int vOffset, int subDim, int headDim, int contextShift,
+            short[] output, int outOffset)
+        {
+            NativeKernels.AttentionContextS16(probs, count, values, vOffset, subDim, headDim, contextShift, output, outOffset);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+[assembly: AssemblyTitle("Edge.Asr.Native")]
+[assembly: AssemblyVersion("1.0.0.0")]
+
+// An interop library must state the version of its native part (the firmware's CLR_RT_NativeAssemblyData).
+[assembly: AssemblyNativeVersion("1.0.0.0")]

@@ -1,0 +1,221 @@
+//
+// The bodies of Edge.Asr.Interop.NativeKernels (native/nanoframework/NativeKernels.cs) for a custom
+// nanoFramework firmware: each checks the ranges it was given against the managed arrays (C must
+// never read or write outside them), then calls the C99 kernel of native/src. The declarations
+// come from the stub header the metadata processor generates (same namespace, class and
+// parameter order); if a newer generator names a type differently, follow its header.
+//
+
+#include "Edge_Asr_Native.h"
+#include "Edge_Asr_Native_Edge_Asr_Interop_NativeKernels.h"
+#include "edge_asr_kernels.h"
+
+using namespace Edge_Asr_Native::Edge_Asr::Interop;
+
+// offset .. offset + count must lie inside the array (count >= 1).
+#define EASR_RANGE(array, offset, count)                                                             \
+    if ((count) < 1 || (offset) < 0 || (CLR_UINT32)(offset) + (CLR_UINT32)(count) > (array).GetSize()) \
+    {                                                                                                \
+        hr = CLR_E_INDEX_OUT_OF_RANGE;                                                               \
+        return;                                                                                      \
+    }
+
+signed int NativeKernels::AbiVersion(HRESULT &hr)
+{
+    (void)hr;
+    return easr_abi_version();
+}
+
+void NativeKernels::LinearS8S16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int inputSize, CLR_RT_TypedArray_INT8 weights,
+    CLR_RT_TypedArray_INT32 bias, CLR_RT_TypedArray_INT32 multipliers, CLR_RT_TypedArray_INT32 shifts,
+    CLR_RT_TypedArray_INT16 output, signed int outOffset, signed int outputSize, bool relu, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, inputSize);
+    EASR_RANGE(output, outOffset, outputSize);
+    EASR_RANGE(weights, 0, inputSize * outputSize);
+    EASR_RANGE(bias, 0, outputSize);
+    EASR_RANGE(multipliers, 0, outputSize);
+    EASR_RANGE(shifts, 0, outputSize);
+    easr_linear_s8s16(input.GetBuffer() + inOffset, inputSize, weights.GetBuffer(), bias.GetBuffer(), multipliers.GetBuffer(),
+        shifts.GetBuffer(), output.GetBuffer() + outOffset, outputSize, relu ? 1 : 0);
+}
+
+void NativeKernels::DepthwiseConv1dS8S16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, CLR_RT_TypedArray_INT16 history, signed int oldest, signed int channels,
+    signed int kernel, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 bias, CLR_RT_TypedArray_INT32 multipliers,
+    CLR_RT_TypedArray_INT32 shifts, CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, channels);
+    EASR_RANGE(output, outOffset, channels);
+    EASR_RANGE(weights, 0, channels * kernel);
+    EASR_RANGE(bias, 0, channels);
+    EASR_RANGE(multipliers, 0, channels);
+    EASR_RANGE(shifts, 0, channels);
+    if (kernel > 1)
+    {
+        EASR_RANGE(history, 0, (kernel - 1) * channels);
+        if (oldest < 0 || oldest >= kernel - 1)
+        {
+            hr = CLR_E_INDEX_OUT_OF_RANGE;
+            return;
+        }
+    }
+    easr_depthwise_conv1d_s8s16(input.GetBuffer() + inOffset, history.GetBuffer(), oldest, channels, kernel, weights.GetBuffer(),
+        bias.GetBuffer(), multipliers.GetBuffer(), shifts.GetBuffer(), output.GetBuffer() + outOffset);
+}
+
+signed int NativeKernels::LayerNormS16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int width, CLR_RT_TypedArray_INT16 gamma,
+    CLR_RT_TypedArray_INT32 beta, signed int fracIn, signed int outShift, int64_t epsQ32, signed int widthLog2,
+    CLR_RT_TypedArray_INT32 scratch, CLR_RT_TypedArray_INT32 inverseSqrtTable, CLR_RT_TypedArray_INT16 output,
+    signed int outOffset, HRESULT &hr)
+{
+    if ((width < 1) || (CLR_UINT32)inOffset + (CLR_UINT32)width > input.GetSize() || (CLR_UINT32)outOffset + (CLR_UINT32)width > output.GetSize()
+        || inOffset < 0 || outOffset < 0 || gamma.GetSize() < (CLR_UINT32)width || beta.GetSize() < (CLR_UINT32)width
+        || scratch.GetSize() < (CLR_UINT32)width || inverseSqrtTable.GetSize() < 49)
+    {
+        hr = CLR_E_INDEX_OUT_OF_RANGE;
+        return 0;
+    }
+    return easr_layernorm_s16(input.GetBuffer() + inOffset, width, gamma.GetBuffer(), beta.GetBuffer(), fracIn, outShift, epsQ32,
+        widthLog2, scratch.GetBuffer(), inverseSqrtTable.GetBuffer(), output.GetBuffer() + outOffset);
+}
+
+void NativeKernels::SoftmaxS16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int length, signed int uShift, CLR_RT_TypedArray_INT32 scratch,
+    CLR_RT_TypedArray_INT32 exp2Table, CLR_RT_TypedArray_INT32 reciprocalTable, CLR_RT_TypedArray_INT16 output,
+    signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, length);
+    EASR_RANGE(output, outOffset, length);
+    EASR_RANGE(scratch, 0, length);
+    EASR_RANGE(exp2Table, 0, 65);
+    EASR_RANGE(reciprocalTable, 0, 33);
+    easr_softmax_s16(input.GetBuffer() + inOffset, length, uShift, scratch.GetBuffer(), exp2Table.GetBuffer(),
+        reciprocalTable.GetBuffer(), output.GetBuffer() + outOffset);
+}
+
+void NativeKernels::SwishS16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int width, signed int fracIn, signed int shift,
+    CLR_RT_TypedArray_INT16 sigmoidTable, CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, width);
+    EASR_RANGE(output, outOffset, width);
+    EASR_RANGE(sigmoidTable, 0, 513);
+    easr_swish_s16(input.GetBuffer() + inOffset, width, fracIn, shift, sigmoidTable.GetBuffer(), output.GetBuffer() + outOffset);
+}
+
+void NativeKernels::SigmoidS16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int width, signed int fracIn, CLR_RT_TypedArray_INT16 sigmoidTable,
+    CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, width);
+    EASR_RANGE(output, outOffset, width);
+    EASR_RANGE(sigmoidTable, 0, 513);
+    easr_sigmoid_s16(input.GetBuffer() + inOffset, width, fracIn, sigmoidTable.GetBuffer(), output.GetBuffer() + outOffset);
+}
+
+void NativeKernels::GluS16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int channels, signed int fracIn, signed int shift,
+    CLR_RT_TypedArray_INT16 sigmoidTable, CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, 2 * channels);
+    EASR_RANGE(output, outOffset, channels);
+    EASR_RANGE(sigmoidTable, 0, 513);
+    easr_glu_s16(input.GetBuffer() + inOffset, channels, fracIn, shift, sigmoidTable.GetBuffer(), output.GetBuffer() + outOffset);
+}
+
+void NativeKernels::ResidualAddS16(
+    CLR_RT_TypedArray_INT16 a, signed int aOffset, CLR_RT_TypedArray_INT16 b, signed int bOffset, signed int width,
+    signed int shiftA, signed int shiftB, signed int shiftOut, CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(a, aOffset, width);
+    EASR_RANGE(b, bOffset, width);
+    EASR_RANGE(output, outOffset, width);
+    easr_residual_add_s16(a.GetBuffer() + aOffset, b.GetBuffer() + bOffset, width, shiftA, shiftB, shiftOut, output.GetBuffer() + outOffset);
+}
+
+void NativeKernels::SubsampleConv1S8S16(
+    CLR_RT_TypedArray_INT16 mel2, CLR_RT_TypedArray_INT16 mel1, CLR_RT_TypedArray_INT16 mel, signed int melOffset, signed int melBins,
+    signed int bins1, signed int channels, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 bias,
+    CLR_RT_TypedArray_INT32 multipliers, CLR_RT_TypedArray_INT32 shifts, CLR_RT_TypedArray_INT16 output, HRESULT &hr)
+{
+    EASR_RANGE(mel2, 0, melBins);
+    EASR_RANGE(mel1, 0, melBins);
+    EASR_RANGE(mel, melOffset, melBins);
+    EASR_RANGE(output, 0, bins1 * channels);
+    EASR_RANGE(weights, 0, 9 * channels);
+    EASR_RANGE(bias, 0, channels);
+    EASR_RANGE(multipliers, 0, channels);
+    EASR_RANGE(shifts, 0, channels);
+    easr_subsample_conv1_s8s16(mel2.GetBuffer(), mel1.GetBuffer(), mel.GetBuffer() + melOffset, melBins, bins1, channels,
+        weights.GetBuffer(), bias.GetBuffer(), multipliers.GetBuffer(), shifts.GetBuffer(), output.GetBuffer());
+}
+
+void NativeKernels::SubsampleDepthwiseS8S16(
+    CLR_RT_TypedArray_INT16 older, CLR_RT_TypedArray_INT16 old, CLR_RT_TypedArray_INT16 now, signed int bins1, signed int bin2,
+    signed int channels, CLR_RT_TypedArray_INT8 weights, CLR_RT_TypedArray_INT32 bias, CLR_RT_TypedArray_INT32 multipliers,
+    CLR_RT_TypedArray_INT32 shifts, CLR_RT_TypedArray_INT16 output, HRESULT &hr)
+{
+    EASR_RANGE(older, 0, bins1 * channels);
+    EASR_RANGE(old, 0, bins1 * channels);
+    EASR_RANGE(now, 0, bins1 * channels);
+    EASR_RANGE(output, 0, channels);
+    EASR_RANGE(weights, 0, 9 * channels);
+    EASR_RANGE(bias, 0, channels);
+    EASR_RANGE(multipliers, 0, channels);
+    EASR_RANGE(shifts, 0, channels);
+    if (bin2 < 0 || 2 * bin2 > bins1)
+    {
+        hr = CLR_E_INDEX_OUT_OF_RANGE;
+        return;
+    }
+    easr_subsample_depthwise_s8s16(older.GetBuffer(), old.GetBuffer(), now.GetBuffer(), bins1, bin2, channels, weights.GetBuffer(),
+        bias.GetBuffer(), multipliers.GetBuffer(), shifts.GetBuffer(), output.GetBuffer());
+}
+
+void NativeKernels::AttentionScoresS16(
+    CLR_RT_TypedArray_INT16 query, signed int qOffset, CLR_RT_TypedArray_INT16 keys, signed int kOffset, signed int subDim,
+    signed int headDim, signed int count, signed int multiplier, signed int shift, CLR_RT_TypedArray_INT16 scores, HRESULT &hr)
+{
+    EASR_RANGE(query, qOffset, headDim);
+    EASR_RANGE(keys, kOffset, (count - 1) * subDim + headDim);
+    EASR_RANGE(scores, 0, count);
+    easr_attention_scores_s16(query.GetBuffer() + qOffset, keys.GetBuffer() + kOffset, subDim, headDim, count, multiplier, shift,
+        scores.GetBuffer());
+}
+
+void NativeKernels::AttentionContextS16(
+    CLR_RT_TypedArray_INT16 probs, signed int count, CLR_RT_TypedArray_INT16 values, signed int vOffset, signed int subDim,
+    signed int headDim, signed int contextShift, CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(probs, 0, count);
+    EASR_RANGE(values, vOffset, (count - 1) * subDim + headDim);
+    EASR_RANGE(output, outOffset, headDim);
+    easr_attention_context_s16(probs.GetBuffer(), count, values.GetBuffer() + vOffset, subDim, headDim, contextShift,
+        output.GetBuffer() + outOffset);
+}
+
+signed int NativeKernels::LogMelFrameS16(
+    CLR_RT_TypedArray_INT16 window, signed int windowLength, CLR_RT_TypedArray_INT32 bitReverse, CLR_RT_TypedArray_INT64 windowed,
+    CLR_RT_TypedArray_INT32 re, CLR_RT_TypedArray_INT32 im, CLR_RT_TypedArray_INT64 power, CLR_RT_TypedArray_INT16 output,
+    CLR_RT_TypedArray_INT32 hannTable, CLR_RT_TypedArray_INT32 cosTable, CLR_RT_TypedArray_INT32 sinTable,
+    CLR_RT_TypedArray_INT16 melStartTable, CLR_RT_TypedArray_INT16 melLengthTable, CLR_RT_TypedArray_INT16 melOffsetTable,
+    CLR_RT_TypedArray_INT16 melWeightsTable, CLR_RT_TypedArray_INT32 log2Table, HRESULT &hr)
+{
+    const CLR_UINT32 channels = 40;
+    if (windowLength < 2 || windowLength > 512 || (windowLength & 1) != 0 || window.GetSize() < (CLR_UINT32)windowLength
+        || windowed.GetSize() < (CLR_UINT32)windowLength || hannTable.GetSize() < (CLR_UINT32)windowLength || bitReverse.GetSize() < 256
+        || re.GetSize() < 256 || im.GetSize() < 256 || power.GetSize() < 257 || output.GetSize() < channels || cosTable.GetSize() < 256
+        || sinTable.GetSize() < 256 || melStartTable.GetSize() < channels || melLengthTable.GetSize() < channels
+        || melOffsetTable.GetSize() < channels || log2Table.GetSize() < 129)
+    {
+        hr = CLR_E_INDEX_OUT_OF_RANGE;
+        return 0;
+    }
+    return easr_logmel_frame_s16(window.GetBuffer(), windowLength, hannTable.GetBuffer(), cosTable.GetBuffer(), sinTable.GetBuffer(),
+        bitReverse.GetBuffer(), melStartTable.GetBuffer(), melLengthTable.GetBuffer(), melOffsetTable.GetBuffer(),
+        melWeightsTable.GetBuffer(), (int32_t)channels, log2Table.GetBuffer(), windowed.GetBuffer(), re.GetBuffer(), im.GetBuffer(),
+        power.GetBuffer(), output.GetBuffer());
+}

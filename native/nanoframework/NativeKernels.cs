@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+
+namespace Edge.Asr.Interop
+{
+    /// <summary>
+    /// The nanoFramework interop class of the native kernels: each method is implemented in C by a
+    /// firmware built with the Edge.Asr.Native interop assembly (native/nanoframework, docs/device.md),
+    /// which forwards to native/src (the C99 twin the desktop tests compare with the C# reference).
+    /// Arrays are passed whole with an offset; the glue checks every range before the C code runs.
+    /// Tables are passed by the caller (<see cref="InteropKernels"/>) so C reads the C# tables.
+    /// On a firmware without the native assembly a call throws; <see cref="InteropKernels.Unavailable"/>
+    /// catches that once at start-up and the engine stays on the managed kernels.
+    /// </summary>
+    public static class NativeKernels
+    {
+        /// <summary>EASR_ABI_VERSION of native/include/edge_asr_kernels.h.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int AbiVersion();
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void LinearS8S16(short[] input, int inOffset, int inputSize, sbyte[] weights, int[] bias, int[] multipliers,
+            int[] shifts, short[] output, int outOffset, int outputSize, bool relu);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void DepthwiseConv1dS8S16(short[] input, int inOffset, short[] history, int oldest, int channels, int kernel,
+            sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output, int outOffset);
+
+        /// <summary>Returns 0, or −1 when the variance is not positive (the managed op throws there).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int LayerNormS16(short[] input, int inOffset, int width, short[] gamma, int[] beta, int fracIn, int outShift,
+            long epsQ32, int widthLog2, int[] scratch, int[] inverseSqrtTable, short[] output, int outOffset);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SoftmaxS16(short[] input, int inOffset, int length, int uShift, int[] scratch, int[] exp2Table,
+            int[] reciprocalTable, short[] output, int outOffset);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SwishS16(short[] input, int inOffset, int width, int fracIn, int shift, short[] sigmoidTable,
+            short[] output, int outOffset);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SigmoidS16(short[] input, int inOffset, int width, int fracIn, short[] sigmoidTable, short[] output, int outOffset);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void GluS16(short[] input, int inOffset, int channels, int fracIn, int shift, short[] sigmoidTable,
+            short[] output, int outOffset);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void ResidualAddS16(short[] a, int aOffset, short[] b, int bOffset, int width, int shiftA, int shiftB,
+            int shiftOut, short[] output, int outOffset);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SubsampleConv1S8S16(short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins, int bins1,
+            int channels, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SubsampleDepthwiseS8S16(short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
+            sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim,
+            int count, int multiplier, int shift, short[] scores);
+
+        /// <summary>One log-mel frame; returns the intermediate values that broke their proven bound.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im,
+            long[] power, short[] output, int[] hannTable, int[] cosTable, int[] sinTable, short[] melStartTable, short[] melLengthTable,
+            short[] melOffsetTable, short[] melWeightsTable, int[] log2Table);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void AttentionContextS16(short[] probs, int count, short[] values, int vOffset, int subDim, int headDim,
+            int contextShift, short[] output, int outOffset);
+    }
+}

@@ -1,0 +1,94 @@
+/* The integer primitives of kernels/FixedPoint/Fixed.cs with C#'s semantics: 64-bit arithmetic
+ * wraps (done in uint64_t, so C never meets signed overflow), shift counts are masked like C#'s
+ * (& 63 for 64-bit, & 31 for 32-bit), right shifts of negatives are arithmetic, division truncates. */
+#ifndef EASR_FIXED_H
+#define EASR_FIXED_H
+#include <stdint.h>
+
+static inline int64_t w_add(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
+static inline int64_t w_sub(int64_t a, int64_t b) { return (int64_t)((uint64_t)a - (uint64_t)b); }
+static inline int64_t w_mul(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }
+static inline int64_t w_neg(int64_t a) { return (int64_t)(0 - (uint64_t)a); }
+static inline int64_t shl64(int64_t x, int32_t n) { return (int64_t)((uint64_t)x << (n & 63)); }
+static inline int64_t sar64(int64_t x, int32_t n) { return x >> (n & 63); }
+static inline int32_t sar32(int32_t x, int32_t n) { return x >> (n & 31); }
+
+static inline int16_t sat16_64(int64_t x)
+{
+    if (x > 32767) return 32767;
+    if (x < -32768) return -32768;
+    return (int16_t)x;
+}
+
+/* Fixed.RoundShift(long, int): half away from zero. */
+static inline int64_t round_shift64(int64_t x, int32_t shift)
+{
+    if (shift <= 0) return x;
+    int64_t half = shl64(1, shift - 1);
+    return x >= 0 ? sar64(w_add(x, half), shift) : w_neg(sar64(w_add(w_neg(x), half), shift));
+}
+
+/* Fixed.ScalePow2: rounding right shift, or an exact left shift for a negative count. */
+static inline int64_t scale_pow2(int64_t x, int32_t shift)
+{
+    if (shift >= 0) return round_shift64(x, shift);
+    return shl64(x, -shift);
+}
+
+static inline int32_t leading_zeros64(uint64_t x)
+{
+    if (x == 0) return 64;
+#if defined(__GNUC__)
+    return __builtin_clzll(x);
+#else
+    int32_t n = 0;
+    while (!(x & 0x8000000000000000ull)) { x <<= 1; n++; }
+    return n;
+#endif
+}
+
+/* Fixed.DivRound (den > 0). */
+static inline int64_t div_round(int64_t num, int64_t den)
+{
+    int64_t half = den >> 1;
+    return num >= 0 ? w_add(num, half) / den : w_neg(w_add(w_neg(num), half) / den);
+}
+
+/* x / 2^shift rounded half away from zero for 32-bit x and 1 <= shift <= 31: the sums below
+ * are unsigned and below 2^32, so this equals round_shift64 without 64-bit arithmetic. */
+static inline int32_t round_shift32(int32_t x, int32_t shift)
+{
+    uint32_t half = 1u << (shift - 1);
+    if (x >= 0) return (int32_t)(((uint32_t)x + half) >> shift);
+    return -(int32_t)(((0u - (uint32_t)x) + half) >> shift);
+}
+
+/* scale_pow2 of a 32-bit value when the result is known to fit 32 bits (shift in [-31, 31]). */
+static inline int64_t scale_pow2_32(int32_t x, int32_t shift)
+{
+    if (shift > 0 && shift < 32) return round_shift32(x, shift);
+    return scale_pow2(x, shift);
+}
+
+int16_t easr_requantize_slow(int64_t acc, int32_t multiplier, int32_t shift);
+
+/* Fixed.Requantize; the common accumulator of at most 31 bits takes one 32 x 32 -> 64 product. */
+static inline int16_t easr_requantize_inline(int64_t acc, int32_t multiplier, int32_t shift)
+{
+    if (acc <= INT32_MAX && acc >= -INT32_MAX) {
+        /* |p| < 2^62, so t below cannot overflow. Rounding half away from zero is
+         * floor((p + half - [p < 0]) / 2^shift), and for shift >= 32 that floor is the high word's. */
+        int64_t p = (int64_t)(int32_t)acc * multiplier;
+        if (shift >= 33) {
+            /* half = 2^(shift-1) lies in the high word; subtracting [p < 0] borrows from it only when the low word is 0. */
+            int32_t hi = (int32_t)(p >> 32) + (1 << (shift - 33)) - (p < 0 && (uint32_t)p == 0);
+            return sat16_64(hi >> (shift - 32));
+        }
+        int64_t t = p + ((int64_t)1 << (shift - 1)) - (p < 0);
+        if (shift == 32) return sat16_64((int32_t)(t >> 32));
+        return sat16_64(t >> shift);
+    }
+    return easr_requantize_slow(acc, multiplier, shift);
+}
+
+#endif

@@ -1,0 +1,73 @@
+/* LayerNorm.Process with its MAD pre-normaliser and InverseSqrt.Q30 (table + two Newton steps). */
+#include "edge_asr_kernels.h"
+#include "fixed.h"
+
+#define MAD_BITS 12
+#define Z_BITS 24
+#define EPS_CAP ((int64_t)1 << 52)
+
+/* InverseSqrt.Q30: 1/sqrt(x) = r * 2^-shift, r in (2^29, 2^30]. */
+static int32_t inverse_sqrt_q30(int64_t x, int32_t *shift, const int32_t *t)
+{
+    int32_t lz = leading_zeros64((uint64_t)x);
+    int32_t k = 34 - lz;
+    if ((k & 1) != 0) k++;
+    int64_t m = k > 0 ? round_shift64(x, k) : shl64(x, -k);
+    if (m >= ((int64_t)1 << 30)) { m = round_shift64(m, 2); k += 2; }
+    int32_t off = (int32_t)(m - ((int64_t)1 << 28));
+    int32_t idx = off >> 24;
+    int64_t frac = off & ((1 << 24) - 1);
+    int64_t r = t[idx] + round_shift64(w_mul(t[idx + 1] - (int64_t)t[idx], frac), 24);
+    for (int i = 0; i < 2; i++) {
+        int64_t r2 = round_shift64(w_mul(r, r), 30);
+        int64_t mr2 = round_shift64(w_mul(m, r2), 28);
+        r = round_shift64(w_mul(r, w_sub(3LL * (1LL << 30), mr2)), 31);
+    }
+    *shift = 44 + k / 2;
+    return (int32_t)r;
+}
+
+int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamma, const int32_t *beta,
+                           int32_t frac_in, int32_t out_shift, int64_t eps_q32, int32_t width_log2,
+                           int32_t *y, const int32_t *inv_sqrt_table, int16_t *out)
+{
+    int32_t sum = 0;
+    for (int32_t i = 0; i < width; i++) sum += in[i];
+    int64_t sad = 0;
+    for (int32_t i = 0; i < width; i++) {
+        int32_t d = in[i] * width - sum;
+        y[i] = d;
+        sad += d >= 0 ? d : -(int64_t)d;
+    }
+    if (sad == 0) {
+        for (int32_t i = 0; i < width; i++) out[i] = sat16_64(beta[i]);
+        return 0;
+    }
+    int32_t k = (63 - leading_zeros64((uint64_t)sad)) - width_log2 - MAD_BITS;
+    int64_t sum_sq = 0;
+    for (int32_t i = 0; i < width; i++) {
+        int32_t v = k > 0 && k < 32 ? round_shift32(y[i], k) : (int32_t)scale_pow2(y[i], k);
+        y[i] = v;
+        sum_sq = w_add(sum_sq, (int64_t)v * v);
+    }
+    int64_t variance = div_round(sum_sq, width);
+
+    int32_t eps_shift = 32 + 2 * k - 2 * frac_in;
+    int64_t eps_d2 = w_mul(w_mul(eps_q32, width), width);
+    int64_t eps_v;
+    if (eps_shift >= 0) eps_v = round_shift64(eps_d2, eps_shift > 62 ? 62 : eps_shift);
+    else eps_v = (-eps_shift >= 62 || eps_d2 > sar64(EPS_CAP, -eps_shift)) ? EPS_CAP : shl64(eps_d2, -eps_shift);
+
+    int64_t x = w_add(variance, eps_v);
+    if (x <= 0) return -1;
+    int32_t r_shift;
+    int32_t r = inverse_sqrt_q30(x, &r_shift, inv_sqrt_table);
+    for (int32_t i = 0; i < width; i++) {
+        int64_t z = scale_pow2((int64_t)y[i] * r, r_shift - Z_BITS);
+        /* |z| <= sqrt(D) in Q24 <= 2^30 (+ rounding): a 32 x 32 -> 64 product, else the general one. */
+        int64_t zg = z == (int32_t)z ? (int64_t)(int32_t)z * gamma[i] : w_mul(z, gamma[i]);
+        int64_t o = w_add(scale_pow2(zg, out_shift), beta[i]);
+        out[i] = sat16_64(o);
+    }
+    return 0;
+}

@@ -1,0 +1,256 @@
+/* One log-mel frame exactly as LogMelFrontend.ComputeFrame: Hann window (Q30), 512-point real FFT
+ * by a 256-point complex radix-2 FFT in block floating point plus the real-input split
+ * (BlockFloatRealFft), sparse triangular mel filterbank and round(256 log2 E) (MelLogCompressor).
+ * int64 where the C# uses long; every shift and rounding as there. */
+#include "edge_asr_kernels.h"
+#include "fixed.h"
+
+#define FFT_COMPLEX 256
+#define STAGE_INPUT_BITS 29
+#define SPLIT_INPUT_BITS 28
+#define TWIDDLE_BITS 30
+#define TWIDDLE_ROUND ((int64_t)1 << (TWIDDLE_BITS - 1))
+#define POWER_BITS 44
+#define WEIGHT_FRACTION_BITS 15
+#define WINDOW_FRACTION_BITS 30
+
+static inline int64_t magnitude_bits(int64_t v) { return v ^ (v >> 63); }
+
+static int32_t shift_for(int64_t or_bits, int32_t bits)
+{
+    int32_t msb = 63 - leading_zeros64((uint64_t)or_bits);
+    int32_t s = msb - (bits - 1);
+    return s > 0 ? s : 0;
+}
+
+/* Packs z[n] = x[2n] + i x[2n+1] in bit-reversed order scaled to max |v| <= 2^29; returns the shift. */
+static int32_t load_normalised(const int64_t *input, int32_t length, const int32_t *bitrev, int32_t *re, int32_t *im)
+{
+    int64_t or_bits = 0;
+    for (int32_t n = 0; n < length; n++) or_bits |= magnitude_bits(input[n]);
+    int32_t msb = 63 - leading_zeros64((uint64_t)or_bits);
+    int32_t right = msb - (STAGE_INPUT_BITS - 1);
+    int32_t left = -right;
+    if (or_bits == 0) { right = 0; left = 0; }
+    if (right < 0) right = 0; else left = 0;
+    int64_t half = shl64(1, right) >> 1;
+    int32_t pairs = length >> 1;
+    for (int32_t n = 0; n < pairs; n++) {
+        int32_t at = bitrev[n];
+        re[at] = (int32_t)sar64(w_add(shl64(input[2 * n], left), half), right);
+        im[at] = (int32_t)sar64(w_add(shl64(input[2 * n + 1], left), half), right);
+    }
+    for (int32_t n = pairs; n < FFT_COMPLEX; n++) {
+        int32_t at = bitrev[n];
+        re[at] = 0;
+        im[at] = 0;
+    }
+    return right - left;
+}
+
+/* One radix-2 decimation-in-time stage, outputs shifted right by s with rounding; returns the OR of
+ * magnitudes. Inlined with s a constant (0, 1, 2 are the only shifts in-bound data can need), so rv32
+ * gets straight-line 64-bit shifts instead of the general variable-shift sequence. */
+static inline __attribute__((always_inline)) int64_t stage_body(int32_t size, const int32_t s, int32_t *re, int32_t *im,
+                                                                const int32_t *cos_t, const int32_t *sin_t)
+{
+    const int64_t half = s == 0 ? 0 : (int64_t)1 << (s - 1);
+    int32_t span = size >> 1;
+    int32_t step = 512 / size;
+    int64_t or_bits = 0;
+    for (int32_t j = 0; j < span; j++) {
+        int32_t c = cos_t[j * step], sn = sin_t[j * step];
+        for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+            int32_t k = i + span;
+            int32_t br = re[k], bi = im[k];
+            int64_t tr = ((int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+            int64_t ti = ((int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS;
+            int64_t ar = re[i], ai = im[i];
+            int64_t r0 = (ar + tr + half) >> s;
+            int64_t i0 = (ai + ti + half) >> s;
+            int64_t r1 = (ar - tr + half) >> s;
+            int64_t i1 = (ai - ti + half) >> s;
+            or_bits |= magnitude_bits(r0) | magnitude_bits(i0) | magnitude_bits(r1) | magnitude_bits(i1);
+            re[i] = (int32_t)r0; im[i] = (int32_t)i0;
+            re[k] = (int32_t)r1; im[k] = (int32_t)i1;
+        }
+    }
+    return or_bits;
+}
+
+/* floor(P / 2^(30 + s)) and floor(P / 2^30) mod 2^s of a twiddle product sum P, in 32 bits. */
+#define TW_QUOTIENT(p, s) ((s) == 2 ? (int32_t)((p) >> 32) : (int32_t)((p) >> (30 + (s))))
+#define TW_REMAINDER(p, s) ((s) == 0 ? 0 : (int32_t)(((uint32_t)(p) >> 30) & ((1u << (s)) - 1)))
+
+/* The same stage in 32-bit arithmetic, for stage inputs below 2^(29+s) (s = 0, 1, 2: what the
+ * block scaling guarantees when the previous stage broke no bound). With t = floor(P / 2^30),
+ * a = x >> s, n = x mod 2^s, q = floor(t / 2^s) = floor(P / 2^(30+s)), m = t mod 2^s:
+ * floor((x + t + half) / 2^s) = a + q + ((n + m + half) >> s) and
+ * floor((x - t + half) / 2^s) = a - q + ((n - m + half) >> s), every term within int32, and
+ * every output below 2^31, so the 64-bit magnitude OR equals the 32-bit one. */
+static inline __attribute__((always_inline)) int64_t stage_bounded(int32_t size, const int32_t s, int32_t *re, int32_t *im,
+                                                                   const int32_t *cos_t, const int32_t *sin_t)
+{
+    const int32_t half = s == 0 ? 0 : 1 << (s - 1);
+    const int32_t low = (1 << s) - 1;
+    int32_t span = size >> 1;
+    int32_t step = 512 / size;
+    uint32_t or_bits = 0;
+/* One butterfly from the twiddled term's quotient q and remainder m (real and imaginary). */
+#define BUTTERFLY(qr, mr, qi, mi)                                                                        \
+    do {                                                                                                 \
+        int32_t ar = re[i], ai = im[i];                                                                  \
+        int32_t ah = ar >> s, an = ar & low, bh = ai >> s, bn = ai & low;                                \
+        int32_t r0 = ah + (qr) + ((an + (mr) + half) >> s);                                              \
+        int32_t r1 = ah - (qr) + ((an - (mr) + half) >> s);                                              \
+        int32_t i0 = bh + (qi) + ((bn + (mi) + half) >> s);                                              \
+        int32_t i1 = bh - (qi) + ((bn - (mi) + half) >> s);                                              \
+        or_bits |= (uint32_t)(r0 ^ (r0 >> 31)) | (uint32_t)(i0 ^ (i0 >> 31)) | (uint32_t)(r1 ^ (r1 >> 31)) \
+                 | (uint32_t)(i1 ^ (i1 >> 31));                                                          \
+        re[i] = r0; im[i] = i0;                                                                          \
+        re[k] = r1; im[k] = i1;                                                                          \
+    } while (0)
+    for (int32_t j = 0; j < span; j++) {
+        int32_t c = cos_t[j * step], sn = sin_t[j * step];
+        if (c == (1 << 30) && sn == 0) {
+            /* W = 1: t = floor((2^30 b + 2^29) / 2^30) = b exactly. */
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t br = re[k], bi = im[k];
+                BUTTERFLY(br >> s, br & low, bi >> s, bi & low);
+            }
+        } else if (c == 0 && sn == (1 << 30)) {
+            /* W = -i: t = (b_im, -b_re) exactly; -b_re as int64 (b_re may be -2^31). */
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t tr = im[k];
+                int64_t ti = -(int64_t)re[k];
+                BUTTERFLY(tr >> s, tr & low, (int32_t)(ti >> s), (int32_t)ti & low);
+            }
+        } else {
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t br = re[k], bi = im[k];
+                int64_t pr = (int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND;
+                int64_t pi = (int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND;
+                BUTTERFLY(TW_QUOTIENT(pr, s), TW_REMAINDER(pr, s), TW_QUOTIENT(pi, s), TW_REMAINDER(pi, s));
+            }
+        }
+    }
+#undef BUTTERFLY
+    return (int64_t)or_bits;
+}
+
+/* in_bounded: every stage input is below 2^(29+s) (the previous stage broke no bound, or this is
+ * the first stage on normalised input), which the 32-bit path needs. */
+static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, int32_t *im, const int32_t *cos_t,
+                     const int32_t *sin_t, int32_t *overflows)
+{
+    int64_t or_bits;
+    if (in_bounded && s == 0) or_bits = stage_bounded(size, 0, re, im, cos_t, sin_t);
+    else if (in_bounded && s == 1) or_bits = stage_bounded(size, 1, re, im, cos_t, sin_t);
+    else if (in_bounded && s == 2) or_bits = stage_bounded(size, 2, re, im, cos_t, sin_t);
+    else or_bits = stage_body(size, s, re, im, cos_t, sin_t);
+    if (or_bits > INT32_MAX) (*overflows)++;
+    return or_bits;
+}
+
+/* Real-input split: |2X[k]|^2 for k in [first, last], inputs shifted right by s. s comes from the
+ * OR of the last stage's magnitudes (s >= msb - 27), so every shifted sum below is at most 2^29 + 1
+ * and the twiddled terms at most 2^30, whatever the stored values: the C# int64 arithmetic is
+ * exactly this int32 arithmetic with 32 x 32 -> 64 products. */
+static void split(int64_t *power, int32_t first, int32_t last, int32_t s, const int32_t *re, const int32_t *im,
+                  const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
+{
+    int64_t half = shl64(1, s) >> 1;
+    /* For s < 30, floor((x +- y + half) / 2^s) = (x >> s) +- (y >> s) + (((x & low) +- (y & low) + half) >> s)
+     * exactly, each term within int32 (x >> s, y >> s < 2^28 by the choice of s). */
+    const int32_t fast = s < 30;   /* so (x & low) + (y & low) + half < 2^31 */
+    const int32_t low = fast ? (int32_t)((1u << s) - 1) : 0;
+    const int32_t half32 = fast ? (int32_t)half : 0;
+    uint32_t or_bits = 0;
+    for (int32_t k = first; k <= last; k++) {
+        int32_t p = k & (FFT_COMPLEX - 1);
+        int32_t q = (FFT_COMPLEX - k) & (FFT_COMPLEX - 1);
+        int32_t ar, ai, br, bi;
+        if (fast) {
+            int32_t rp = re[p], rq = re[q], ip = im[p], iq = im[q];
+            int32_t rph = rp >> s, rqh = rq >> s, iph = ip >> s, iqh = iq >> s;
+            int32_t rpl = rp & low, rql = rq & low, ipl = ip & low, iql = iq & low;
+            ar = rph + rqh + ((rpl + rql + half32) >> s);
+            ai = iph - iqh + ((ipl - iql + half32) >> s);
+            br = rph - rqh + ((rpl - rql + half32) >> s);
+            bi = iph + iqh + ((ipl + iql + half32) >> s);
+        } else {
+            ar = (int32_t)(((int64_t)re[p] + re[q] + half) >> s);
+            ai = (int32_t)(((int64_t)im[p] - im[q] + half) >> s);
+            br = (int32_t)(((int64_t)re[p] - re[q] + half) >> s);
+            bi = (int32_t)(((int64_t)im[p] + im[q] + half) >> s);
+        }
+        int32_t c = cos_t[k], sn = sin_t[k];
+        int32_t cr = (int32_t)(((int64_t)c * br + (int64_t)sn * bi + TWIDDLE_ROUND) >> TWIDDLE_BITS);
+        int32_t ci = (int32_t)(((int64_t)c * bi - (int64_t)sn * br + TWIDDLE_ROUND) >> TWIDDLE_BITS);
+        int32_t xr = ar + ci;
+        int32_t xi = ai - cr;
+        or_bits |= (uint32_t)(xr ^ (xr >> 31)) | (uint32_t)(xi ^ (xi >> 31));
+        power[k] = (int64_t)xr * xr + (int64_t)xi * xi;
+    }
+    if (or_bits > INT32_MAX) (*overflows)++;
+}
+
+/* MelLogCompressor.Log2Q8: round(256 log2(value 2^exponent)) clamped to [0, 32767]. */
+static int16_t log2_q8(int64_t value, int32_t exponent, const int32_t *table)
+{
+    if (value <= 0) return 0;
+    int32_t lz = leading_zeros64((uint64_t)value);
+    uint64_t m = (uint64_t)value << lz;
+    int32_t index = (int32_t)(m >> 56) & 127;
+    int32_t fraction = (int32_t)(m >> 40) & 0xFFFF;
+    int32_t t0 = table[index];
+    int32_t mantissa = t0 + (((table[index + 1] - t0) * fraction + 32768) >> 16);
+    int32_t log2_q16 = (int32_t)((uint32_t)(63 - lz + exponent) << 16) + mantissa;
+    int32_t q8 = (log2_q16 + 128) >> 8;
+    if (q8 < 0) return 0;
+    if (q8 > 32767) return 32767;
+    return (int16_t)q8;
+}
+
+int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, const int32_t *hann, const int32_t *cos_t,
+                              const int32_t *sin_t, const int32_t *bitrev, const int16_t *mel_start,
+                              const int16_t *mel_length, const int16_t *mel_offset, const int16_t *mel_weights,
+                              int32_t channels, const int32_t *log2_table, int64_t *windowed, int32_t *re, int32_t *im,
+                              int64_t *power, int16_t *out)
+{
+    int32_t overflows = 0;
+    for (int32_t n = 0; n < window_length; n++) windowed[n] = (int64_t)window[n] * hann[n];
+
+    int32_t first = mel_start[0];
+    int32_t last = mel_start[channels - 1] + mel_length[channels - 1] - 1;
+    int32_t exponent = load_normalised(windowed, window_length, bitrev, re, im);
+    int32_t shift = 0;
+    int64_t or_bits = 0;
+    int32_t bounded = 1;   /* load_normalised leaves every value at most 2^29 */
+    for (int32_t size = 2; size <= FFT_COMPLEX; size <<= 1) {
+        exponent += shift;
+        or_bits = stage(size, shift, bounded, re, im, cos_t, sin_t, &overflows);
+        shift = shift_for(or_bits, STAGE_INPUT_BITS);
+        bounded = or_bits <= INT32_MAX;
+    }
+    shift = shift_for(or_bits, SPLIT_INPUT_BITS);
+    exponent += shift - 1;
+    split(power, first, last, shift, re, im, cos_t, sin_t, &overflows);
+
+    int32_t base_exponent = (int32_t)((uint32_t)(exponent - WINDOW_FRACTION_BITS) << 1) - WEIGHT_FRACTION_BITS;
+    for (int32_t m = 0; m < channels; m++) {
+        int32_t start = mel_start[m], end = start + mel_length[m], w = mel_offset[m];
+        int64_t or_power = 0;
+        for (int32_t k = start; k < end; k++) or_power |= power[k];
+        int32_t s = 63 - leading_zeros64((uint64_t)or_power) - (POWER_BITS - 1);
+        if (s < 0) s = 0;
+        int64_t half = shl64(1, s) >> 1;
+        int64_t energy = 0;
+        for (int32_t k = start; k < end; k++) energy = w_add(energy, w_mul(mel_weights[w++], sar64(w_add(power[k], half), s)));
+        out[m] = log2_q8(energy, base_exponent + s, log2_table);
+    }
+    return overflows;
+}

@@ -1,0 +1,52 @@
+using System.IO;
+using Edge.Asr.Blob;
+using Edge.Asr.DeviceTests;
+using Edge.Asr.Model;
+using Edge.Asr.Ops;
+using Edge.Asr.Tests.Ops;
+using Xunit;
+
+namespace Edge.Asr.Tests.Native
+{
+    /// <summary>
+    /// The whole engine on the native kernels gives the golden outputs (`edge-asr golden`) bit for
+    /// bit, and the shipped default model gives the same logits on native and managed kernels.
+    /// </summary>
+    public class NativeGoldenTests
+    {
+        [Fact]
+        public void EngineOnNativeKernelsGivesTheGoldenVectors()
+        {
+            ModelParameters p = BlobModelLoader.Load(ModelBlob.Load(GoldenVectors.EngineModelBlob));
+            p.UseKernels(NativeKernelsFixture.Kernels());
+            EngineGoldenRun run = EngineGoldenCheck.Run(new ConformerModel(p), GoldenVectors.FrontendFrames, GoldenVectors.FrontendChannels);
+
+            Assert.Equal("", EngineGoldenCheck.Compare("subsampling output", GoldenVectors.EngineEncoderInput, run.EncoderInput, GoldenVectors.EngineDim));
+            Assert.Equal("", EngineGoldenCheck.Compare("block outputs", GoldenVectors.EngineBlockOutputs, run.BlockOutputs, GoldenVectors.EngineBlocks * GoldenVectors.EngineDim));
+            Assert.Equal("", EngineGoldenCheck.Compare("logits", GoldenVectors.EngineLogits, run.Logits, GoldenVectors.EngineClasses));
+            Assert.Equal("", EngineGoldenCheck.Compare("posteriors", GoldenVectors.EnginePosteriors, run.Posteriors, GoldenVectors.EngineClasses));
+        }
+
+        [Fact]
+        public void DefaultModelGivesTheSameOutputsOnNativeAndManagedKernels()
+        {
+            ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "weights", "default.easr")));
+            ConformerModel managed = BlobModelLoader.BuildModel(blob, ManagedKernels.Instance);
+            ConformerModel native = BlobModelLoader.BuildModel(blob, NativeKernelsFixture.Kernels());
+            short[] frames = GoldenVectors.FrontendFrames;
+            int mel = managed.Config.MelBins, steps = 0;
+            for (int repeat = 0; repeat < 3; repeat++)
+                for (int f = 0; f + mel <= frames.Length; f += mel)
+                {
+                    bool a = managed.Process(frames, f), c = native.Process(frames, f);
+                    Assert.Equal(a, c);
+                    if (!a) continue;
+                    steps++;
+                    for (int b = 0; b < managed.Config.Blocks; b++) Assert.Equal(managed.BlockOutput(b), native.BlockOutput(b));
+                    Assert.Equal(managed.Logits, native.Logits);
+                    Assert.Equal(managed.Posteriors, native.Posteriors);
+                }
+            Assert.True(steps >= 20, steps + " encoder steps");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+using System;
+using Edge.Asr.Attention;
+using Edge.Asr.FixedPoint;
+using Edge.Asr.Ops;
+using Edge.Asr.Sim.Native;
+using Xunit;
+
+namespace Edge.Asr.Tests.Native
+{
+    /// <summary>
+    /// The C twin (native/) equals the C# reference bit for bit: every op on 10,000 seeded random
+    /// inputs (a quarter of them saturating extremes), built once with ManagedKernels and once with
+    /// the native kernels and run on the same data.
+    /// </summary>
+    public class NativeTwinTests
+    {
+        private const int Trials = 10_000;
+        private readonly IOpKernels _native = NativeKernelsFixture.Kernels();
+        private readonly IOpKernels _managed = ManagedKernels.Instance;
+
+        [Fact]
+        public void RequantizeEqualsFixedRequantize()
+        {
+            var r = new RandomOpData(1);
+            for (int t = 0; t < Trials; t++)
+            {
+                long acc = r.Long();
+                int m = r.Multipliers(1)[0], s = r.Int(1, 62);
+                Assert.True(Fixed.Requantize(acc, m, s) == PInvokeKernels.Requantize(acc, m, s), "acc " + acc + " m " + m + " s " + s);
+            }
+        }
+
+        [Fact]
+        public void SigmoidLookupEqualsSigmoidLookupQ15()
+        {
+            var r = new RandomOpData(2);
+            for (int t = 0; t < Trials; t++)
+            {
+                int x = r.Short(), frac = r.Int(-16, 40);
+                Assert.True(SigmoidLookup.Q15(x, frac) == PInvokeKernels.SigmoidQ15(x, frac), "x " + x + " frac " + frac);
+            }
+        }
+
+        [Fact]
+        public void LinearIsBitExact()
+        {
+            var r = new RandomOpData(3);
+            for (int t = 0; t < Trials; t++)
+            {
+                int n = r.Int(0, 9) == 0 ? r.Int(257, 600) : r.Int(1, 70), m = r.Int(1, 4);
+                sbyte[] w = r.Weights(n * m);
+                int[] b = r.Ints(m, int.MinValue, int.MaxValue), mul = r.Multipliers(m), sh = r.Ints(m, 1, 63);
+                bool relu = r.Bool();
+                short[] x = r.Activations(n + 3);
+                int off = r.Int(0, 3);
+                short[] a = new short[m + 2], c = new short[m + 2];
+                new Linear(n, m, w, b, mul, sh, relu, _managed).Process(x, off, a, 1);
+                new Linear(n, m, w, b, mul, sh, relu, _native).Process(x, off, c, 1);
+                Assert.Equal(a, c);
+            }
+        }
+
+        [Fact]
+        public void CausalDepthwiseConvIsBitExactWhileStreaming()
+        {
+            var r = new RandomOpData(4);
+            int done = 0;
+            while (done < Trials)
+            {
+                int ch = r.Int(1, 8), k = r.Int(1, 16);
+                sbyte[] w = r.Weights(ch * k);
+                int[] b = r.Ints(ch, -(1 << 30), 1 << 30), mul = r.Multipliers(ch), sh = r.Ints(ch, 1, 63);
+                var managed = new CausalDepthwiseConv1d(ch, k, w, b, mul, sh, _managed);
+                var native = new CausalDepthwiseConv1d(ch, k, w, b, mul, sh, _native);
+                for (int f = 0; f < 40; f++, done++)
+                {
+                    short[] x = r.Activations(ch);
+                    short[] a = new short[ch], c = new short[ch];
+                    managed.Process(x, 0, a, 0);
+                    native.Process(x, 0, c, 0);
+                    Assert.Equal(a, c);
+                }
+            }
+        }
+
+        [Fact]
+        public void LayerNormIsBitExact()
+        {
+            var r = new RandomOpData(5);
+            for (int t = 0; t < Trials; t++)
+            {
+                int d = r.Int(2, 80);
+                short[] gamma = r.Shorts(d);
+                int[] beta = r.Ints(d, -100000, 100000);
+                int fg = r.Int(0, 15), fi = r.Int(-16, 30), fo = r.Int(-16, 30);
+                long eps = r.Int(0, 3) == 0 ? 0 : r.Int(0, int.MaxValue - 1);
+                short[] x = r.Int(0, 20) == 0 ? Constant(d, r.Short()) : r.Activations(d);
+                short[] a = new short[d], c = new short[d];
+                string ea = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _managed).Process(x, 0, a, 0));
+                string ec = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _native).Process(x, 0, c, 0));
+                Assert.Equal(ea, ec);
+                Assert.Equal(a, c);
+            }
+        }
+
+        [Fact]
+        public void SoftmaxIsBitExact()
+        {
+            var r = new RandomOpData(6);
+            for (int t = 0; t < Trials; t++)
+            {
+                int n = r.Int(1, 70), fi = r.Int(-14, 30);
+                short[] x = r.Activations(n);
+                short[] a = new short[n], c = new short[n];
+                new Softmax(n, fi, _managed).Process(x, 0, a, 0, n);
+                new Softmax(n, fi, _native).Process(x, 0, c, 0, n);
+                Assert.Equal(a, c);
+            }
+        }
+
+        [Fact]
+        public void SwishSigmoidAndGluAreBitExact()
+        {
+            var r = new RandomOpData(7);
+            for (int t = 0; t < Trials; t++)
+            {
+                int n = r.Int(1, 24), fi = r.Int(-16, 30), fo = r.Int(-16, 30);
+                short[] x = r.Activations(2 * n);
+                short[] a = new short[2 * n], c = new short[2 * n];
+                new Swish(n, fi, fo, _managed).Process(x, 1, a, 0);
+                new Swish(n, fi, fo, _native).Process(x, 1, c, 0);
+                Assert.Equal(a, c);
+                new Sigmoid(n, fi, _managed).Process(x, 0, a, n);
+                new Sigmoid(n, fi, _native).Process(x, 0, c, n);
+                Assert.Equal(a, c);
+                new Glu(n, fi, fo, _managed).Process(x, 0, a, 0);
+                new Glu(n, fi, fo, _native).Process(x, 0, c, 0);
+                Assert.Equal(a, c);
+            }
+        }
+
+        [Fact]
+        public void ResidualAddIsBitExact()
+        {
+            var r = new RandomOpData(8);
+            for (int t = 0; t < Trials; t++)
+            {
+                int n = r.Int(1, 24), fa = r.Int(-16, 24);
+                int fb = fa + r.Int(-16, 16), fo = fa + r.Int(-16, 16);
+                short[] x = r.Activations(n), y = r.Activations(n);
+                short[] a = new short[n], c = new short[n];
+                new ResidualAdd(n, fa, fb, fo, _managed).Process(x, 0, y, 0, a, 0);
+                new ResidualAdd(n, fa, fb, fo, _native).Process(x, 0, y, 0, c, 0);
+                Assert.Equal(a, c);
+            }
+        }
+
+        [Fact]
+        public void ConvSubsamplingIsBitExactWhileStreaming()
+        {
+            var r = new RandomOpData(9);
+            int done = 0;
+            while (done < Trials)
+            {
+                int mel = r.Int(3, 16), ch = r.Int(1, 4);
+                int bins2 = ((mel - 1) / 2) / 2 + 1;
+                sbyte[] w1 = r.Weights(9 * ch), wd = r.Weights(9 * ch), wp = r.Weights(ch * ch), wo = r.Weights(ch * bins2 * 3);
+                int[] b1 = r.Ints(ch, -(1 << 20), 1 << 20), bd = r.Ints(ch, -(1 << 20), 1 << 20), bp = r.Ints(ch, -(1 << 20), 1 << 20), bo = r.Ints(3, -(1 << 20), 1 << 20);
+                int[] m1 = r.Multipliers(ch), md = r.Multipliers(ch), mp = r.Multipliers(ch), mo = r.Multipliers(3);
+                int[] s1 = r.Ints(ch, 10, 40), sd = r.Ints(ch, 10, 40), sp = r.Ints(ch, 10, 40), so = r.Ints(3, 10, 40);
+                ConvSubsampling Make(IOpKernels k) => new ConvSubsampling(mel, ch, w1, b1, m1, s1, wd, bd, md, sd,
+                    new Linear(ch, ch, wp, bp, mp, sp, true, k), new Linear(ch * bins2, 3, wo, bo, mo, so, false, k), k);
+                ConvSubsampling managed = Make(_managed), native = Make(_native);
+                for (int f = 0; f < 40; f++, done++)
+                {
+                    short[] x = r.Activations(mel + 1);
+                    short[] a = new short[3], c = new short[3];
+                    Assert.Equal(managed.Process(x, 1, a, 0), native.Process(x, 1, c, 0));
+                    Assert.Equal(a, c);
+                }
+            }
+        }
+
+        [Fact]
+        public void AttentionScoresAndContextAreBitExact()
+        {
+            var r = new RandomOpData(10);
+            for (int t = 0; t < Trials; t++)
+            {
+                int head = r.Int(1, 16), sub = head * r.Int(1, 3), n = r.Int(1, 70), kOff = r.Int(0, sub - head);
+                short[] q = r.Activations(head + 2), keys = r.Activations(n * sub + sub), vals = r.Activations(n * sub + sub);
+                int mul = r.Multipliers(1)[0], sh = r.Int(1, 62), cs = r.Int(-16, 62);
+                short[] sa = new short[n], sc = new short[n];
+                _managed.AttentionScoresS16(q, 1, keys, kOff, sub, head, n, mul, sh, sa);
+                _native.AttentionScoresS16(q, 1, keys, kOff, sub, head, n, mul, sh, sc);
+                Assert.Equal(sa, sc);
+                short[] p = r.Activations(n);
+                short[] a = new short[head + 1], c = new short[head + 1];
+                _managed.AttentionContextS16(p, n, vals, kOff, sub, head, cs, a, 1);
+                _native.AttentionContextS16(p, n, vals, kOff, sub, head, cs, c, 1);
+                Assert.Equal(a, c);
+            }
+        }
+
+        [Fact]
+        public void FoldedAttentionIsBitExactWhileStreaming()
+        {
+            var r = new RandomOpData(11);
+            int d = 8;
+            Linear L(IOpKernels k, int seed)
+            {
+                var g = new RandomOpData(seed);
+                return new Linear(d, d, g.Weights(d * d), g.Ints(d, -(1 << 16), 1 << 16), g.Multipliers(d), g.Ints(d, 12, 20), false, k);
+            }
+            FoldedAttention Make(IOpKernels k) => new FoldedAttention(16, 2, 2, 5, L(k, 1), L(k, 2), L(k, 3), L(k, 4), 1 << 30, 20, 10, 8, 8, k);
+            FoldedAttention managed = Make(_managed), native = Make(_native);
+            for (int f = 0; f < 200; f++)
+            {
+                short[] x = r.Activations(16);
+                short[] a = new short[16], c = new short[16];
+                managed.Process(x, 0, a, 0);
+                native.Process(x, 0, c, 0);
+                Assert.Equal(a, c);
+            }
+        }
+
+        [Fact]
+        public void RangesOutsideTheArraysAreRefusedBeforeNativeCodeRuns()
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+                _native.LinearS8S16(new short[4], 2, 4, new sbyte[8], new int[2], new[] { 1 << 30, 1 << 30 }, new[] { 1, 1 }, new short[2], 0, 2, false));
+            Assert.Contains("range outside the array", e.Message);
+        }
+
+        private static short[] Constant(int n, short v)
+        {
+            var a = new short[n];
+            Array.Fill(a, v);
+            return a;
+        }
+
+        private static string Run(Action a)
+        {
+            try { a(); return ""; }
+            catch (Exception e) { return e.GetType().Name + ": " + e.Message; }
+        }
+    }
+}
