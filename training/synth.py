@@ -675,7 +675,14 @@ def render(spec, workdir, banks, window):
         x = fit(sox_pipe(x, ["sinc", "300-3400"]), window)
         desc.append("telephone")
     desc.append("peak=%.1fdBFS" % aug["peak_dbfs"])
-    return finish(x, aug["peak_dbfs"]), ";".join(desc)
+    return finish(x, aug["peak_dbfs"], floor(rng, len(x))), ";".join(desc)
+
+
+def floor(rng, n):
+    """A microphone's own noise, -80 to -65 dBFS RMS (3-18 LSB): a quiet talker over a gappy background
+    (babble between utterances, clicks) must not fall to exact digital zeros the device never gives."""
+    nrng = np.random.default_rng(rng.getrandbits(32))
+    return nrng.standard_normal(n) * 10 ** (rng.uniform(-80, -65) / 20)
 
 
 def fit(x, window):
@@ -685,12 +692,14 @@ def fit(x, window):
     return np.concatenate([x, np.zeros(window - len(x))])
 
 
-def finish(x, peak_dbfs):
-    """Scale to the peak level (above 0 dBFS clips), round and saturate to int16."""
+def finish(x, peak_dbfs, noise_floor=None):
+    """Scale to the peak level (above 0 dBFS clips), add the noise floor if any, round and saturate to int16."""
     if peak_dbfs is not None:
         peak = float(np.max(np.abs(x)))
         if peak > 0:
             x = x * (10 ** (peak_dbfs / 20) / peak)
+    if noise_floor is not None:
+        x = x + noise_floor
     return np.clip(np.rint(x * 32767.0), -32768, 32767).astype("<i2")
 
 
@@ -772,7 +781,7 @@ def render_stream(spec, workdir, banks):
     if rng.random() < 0.6:
         x, _ = acoustics.apply_microphone(x, rng)
     peak = rng.uniform(-30, -1)
-    return finish(x, peak), "background=%s@%.1fdB;peak=%.1fdBFS" % (name, snr, peak)
+    return finish(x, peak, floor(rng, n)), "background=%s@%.1fdB;peak=%.1fdBFS" % (name, snr, peak)
 
 
 # ---------------------------------------------------------------- workers
