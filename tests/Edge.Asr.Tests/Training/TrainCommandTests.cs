@@ -95,6 +95,32 @@ namespace Edge.Asr.Tests.Training
         }
 
         [Fact]
+        public void Thresholds_command_chooses_again_and_bakes_into_a_copy_of_the_model()
+        {
+            string dir = Path.Combine(_f.Temp, "rethreshold");
+            Directory.CreateDirectory(Path.Combine(dir, "lights"));
+            foreach (string f in Directory.GetFiles(_f.Out)) File.Copy(f, Path.Combine(dir, "lights", Path.GetFileName(f)));
+            string blob = Path.Combine(dir, "lights.easr");
+            File.Copy(_f.Out + ".easr", blob);
+            string data = Path.Combine(_f.Work, "data");
+            CliHarness.Result r = CliHarness.InProcess("thresholds", blob, "--negatives", Path.Combine(data, "negatives", "tune", "streams.csv"),
+                "--val", Path.Combine(data, "val", "manifest.csv"), "--calib", Path.Combine(_f.Work, "val.npy"), "--target-fa-per-hour", "1000");
+            Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+            Assert.Contains("target 1000 false accepts/hour", r.Stdout);
+            using JsonDocument sweep = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "lights", ThresholdFile.FileName)));
+            int[] inBlob = ModelBlob.Load(File.ReadAllBytes(blob)).Detector.ClassThresholdsQ15();
+            foreach (JsonElement command in sweep.RootElement.GetProperty("commands").EnumerateArray())
+            {
+                // a target no tuning stream can exceed: every command takes the floor, 0.50
+                Assert.Equal(0.5, command.GetProperty("chosen_threshold").GetDouble());
+                Assert.Equal(ThresholdSweep.ToQ15(0.5), inBlob[System.Array.IndexOf(new[] { "_silence_", "_unknown_", "lights on", "lights off" }, command.GetProperty("label").GetString())]);
+            }
+            CliHarness.Result bad = CliHarness.InProcess("thresholds", Path.Combine(dir, "none.easr"), "--negatives", "x.csv", "--val", "y.csv", "--calib", "z.npy");
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Equal("edge-asr: " + Path.Combine(dir, "none.easr") + ": no training export beside it (" + Path.Combine(dir, "none") + "/config.json)", Assert.Single(bad.StderrLines));
+        }
+
+        [Fact]
         public void Eval_counts_false_accepts_on_the_held_out_negative_streams()
         {
             using JsonDocument json = JsonDocument.Parse(File.ReadAllText(_f.Out + "-eval.json"));
