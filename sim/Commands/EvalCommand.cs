@@ -36,14 +36,14 @@ namespace Edge.Asr.Sim.Commands
         /// <summary>As the other overload, the engines running on <paramref name="kernels"/>, with one detection threshold for every command when <paramref name="threshold"/> is given.</summary>
         public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null)
         {
-            if (threshold != null && !(threshold.Value > 0 && threshold.Value < 1))
-                throw new EvalInputException("--threshold must be between 0 and 1 (a probability), got " + threshold.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            if (threshold != null && RunOptions.ThresholdError(threshold.Value) is string error) throw new EvalInputException(error);
             EvalManifest manifest = EvalManifest.Load(input);
             Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath, kernels);
             if (threshold != null)
             {
                 Func<IRecogniser> blob = recognisers;
-                recognisers = () => new ThresholdOverride(blob(), threshold.Value);
+                int q15 = RunOptions.ToQ15(threshold.Value);
+                recognisers = () => new ThresholdOverride(blob(), q15);
             }
             return Execute(manifest, recognisers, json, reportPath);
         }

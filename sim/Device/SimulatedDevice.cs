@@ -99,10 +99,7 @@ namespace Edge.Asr.Sim.Device
         public DetectorSettings DetectorSettingsFor(int? thresholdQ15)
         {
             DetectorSettings blob = DetectorSettings.FromBlob(_blob.Detector, Labels.Length);
-            if (!thresholdQ15.HasValue) return blob;
-            var thresholds = new short[Labels.Length];
-            for (int c = 0; c < thresholds.Length; c++) thresholds[c] = checked((short)thresholdQ15.Value);
-            return new DetectorSettings(blob.SmoothingFrames, thresholds, blob.RefractoryFrames, blob.MinFramesAboveThreshold);
+            return thresholdQ15.HasValue ? Edge.Asr.Sim.Eval.DetectorThresholds.Uniform(blob, thresholdQ15.Value) : blob;
         }
     }
 }

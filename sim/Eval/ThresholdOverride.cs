@@ -11,13 +11,10 @@ namespace Edge.Asr.Sim.Eval
     {
         private readonly IRecogniser _inner;
 
-        public ThresholdOverride(IRecogniser inner, double threshold)
+        public ThresholdOverride(IRecogniser inner, int thresholdQ15)
         {
             _inner = inner;
-            DetectorSettings s = inner.Detector;
-            var thresholds = new short[s.ClassCount];
-            for (int c = 0; c < thresholds.Length; c++) thresholds[c] = (short)ThresholdSweep.ToQ15(threshold);
-            Detector = new DetectorSettings(s.SmoothingFrames, thresholds, s.RefractoryFrames, s.MinFramesAboveThreshold);
+            Detector = DetectorThresholds.Uniform(inner.Detector, thresholdQ15);
         }
 
         public string[] Labels => _inner.Labels;

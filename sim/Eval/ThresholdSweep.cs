@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Edge.Asr.Detector;
+using Edge.Asr.Sim.Commands;
 
 namespace Edge.Asr.Sim.Eval
 {
@@ -56,20 +57,20 @@ namespace Edge.Asr.Sim.Eval
             var posteriors = new short[total][][];
             var seconds = new double[negativeStreams.Count];
             int workers = Math.Max(1, Math.Min(options.Workers, total));
-            // Recognisers are built one after another here: building them from one blob in parallel is not safe.
+            // One recogniser per worker, as EvalEngine does (the blob is read without shared state since issue 16).
             var recognisers = new IRecogniser[workers];
             recognisers[0] = first;
-            for (int w = 1; w < workers; w++) recognisers[w] = createRecogniser();
             int next = -1;
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             {
+                IRecogniser recogniser = recognisers[w] ?? createRecogniser();
                 var features = new ClipFeatures();
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < total && !stop.IsCancellationRequested)
                 {
                     if (i < negativeStreams.Count)
                     {
-                        posteriors[i] = recognisers[w].PosteriorsQ15(features.Read(negativeStreams[i]));
+                        posteriors[i] = recogniser.PosteriorsQ15(features.Read(negativeStreams[i]));
                         seconds[i] = features.Seconds;
                     }
                     else
@@ -80,7 +81,7 @@ namespace Edge.Asr.Sim.Eval
                         var mel = new short[word.Length + tail.Length][];
                         Array.Copy(word, mel, word.Length);
                         Array.Copy(tail, 0, mel, word.Length, tail.Length);
-                        posteriors[i] = recognisers[w].PosteriorsQ15(mel);
+                        posteriors[i] = recogniser.PosteriorsQ15(mel);
                     }
                 }
             });
@@ -108,8 +109,7 @@ namespace Edge.Asr.Sim.Eval
             foreach (Positive p in positives) positivesOf[p.ClassIndex]++;
             for (int g = 0; g < grid.Count; g++)
             {
-                short[] thresholds = Uniform(labels.Length, ToQ15(grid[g]));
-                DetectorSettings settings = With(blobSettings, thresholds);
+                DetectorSettings settings = DetectorThresholds.Uniform(blobSettings, RunOptions.ToQ15(grid[g]));
                 Count(posteriors, negativeStreams.Count, positives, isCommand, settings, out int[] faByClass, out int[] hitByClass);
                 for (int c = 0; c < labels.Length; c++)
                 {
@@ -127,13 +127,13 @@ namespace Edge.Asr.Sim.Eval
                 for (int g = 0; g < grid.Count; g++)
                     points.Add(new Point(grid[g], fa[g, c], fa[g, c] / hours, positivesOf[c] == 0 ? 0 : hits[g, c] / (double)positivesOf[c]));
                 double chosen = Choose(points, options, share, out bool found);
-                chosenQ15[c] = ToQ15(chosen);
+                chosenQ15[c] = RunOptions.ToQ15(chosen);
                 curves.Add(new CommandCurve(labels[c], c, positivesOf[c], points, chosen, chosenQ15[c], found));
             }
 
             var finalThresholds = new short[labels.Length];
             for (int c = 0; c < labels.Length; c++) finalThresholds[c] = (short)chosenQ15[c];
-            Count(posteriors, negativeStreams.Count, positives, isCommand, With(blobSettings, finalThresholds), out int[] faFinal, out int[] hitFinal);
+            Count(posteriors, negativeStreams.Count, positives, isCommand, DetectorThresholds.With(blobSettings, finalThresholds), out int[] faFinal, out int[] hitFinal);
             int faTotal = 0, hitTotal = 0;
             foreach (int c in commands)
             {
@@ -194,17 +194,5 @@ namespace Edge.Asr.Sim.Eval
             }
         }
 
-        private static DetectorSettings With(DetectorSettings s, short[] thresholds) =>
-            new DetectorSettings(s.SmoothingFrames, thresholds, s.RefractoryFrames, s.MinFramesAboveThreshold);
-
-        private static short[] Uniform(int n, int q15)
-        {
-            var t = new short[n];
-            for (int c = 0; c < n; c++) t[c] = (short)q15;
-            return t;
-        }
-
-        /// <summary>Probability → Q15 threshold, 1..32767.</summary>
-        public static int ToQ15(double p) => Math.Clamp((int)Math.Round(p * 32768.0), 1, 32767);
     }
 }

@@ -83,7 +83,7 @@ namespace Edge.Asr.Tests.Training
                 int c = Array.IndexOf(blob.Labels(), command.GetProperty("label").GetString());
                 Assert.True(c >= 2, "a command's label: " + command.GetProperty("label").GetString());
                 Assert.Equal(command.GetProperty("chosen_threshold_q15").GetInt32(), inBlob[c]);
-                Assert.True(inBlob[c] >= ThresholdSweep.ToQ15(root.GetProperty("floor").GetDouble()), "below the floor: " + inBlob[c]);
+                Assert.True(inBlob[c] >= Edge.Asr.Sim.Commands.RunOptions.ToQ15(root.GetProperty("floor").GetDouble()), "below the floor: " + inBlob[c]);
                 JsonElement first = command.GetProperty("curve")[0];
                 foreach (string key in new[] { "threshold", "false_accepts", "false_accepts_per_hour", "recall", "miss_rate" })
                     Assert.True(first.TryGetProperty(key, out _), "curve point without " + key);
@@ -113,7 +113,7 @@ namespace Edge.Asr.Tests.Training
             {
                 // a target no tuning stream can exceed: every command takes the floor, 0.50
                 Assert.Equal(0.5, command.GetProperty("chosen_threshold").GetDouble());
-                Assert.Equal(ThresholdSweep.ToQ15(0.5), inBlob[System.Array.IndexOf(new[] { "_silence_", "_unknown_", "lights on", "lights off" }, command.GetProperty("label").GetString())]);
+                Assert.Equal(Edge.Asr.Sim.Commands.RunOptions.ToQ15(0.5), inBlob[System.Array.IndexOf(new[] { "_silence_", "_unknown_", "lights on", "lights off" }, command.GetProperty("label").GetString())]);
             }
             CliHarness.Result bad = CliHarness.InProcess("thresholds", Path.Combine(dir, "none.easr"), "--negatives", "x.csv", "--val", "y.csv", "--calib", "z.npy");
             Assert.Equal(1, bad.ExitCode);
