@@ -4,7 +4,8 @@
 # Usage: scripts/realvoice-eval.sh MODEL.easr NEGATIVE_STREAMS.csv [OUT_PREFIX]
 #   NEGATIVE_STREAMS.csv: e.g. WORK/data/negatives/test/streams.csv from `edge-asr train --work WORK`
 #   (held-out voices), or any stream manifest without keywords.
-# Writes OUT_PREFIX-keywords.{txt,json} and OUT_PREFIX-negatives.{txt,json} (default /tmp/realvoice).
+# Writes OUT_PREFIX-keywords.{txt,html} and OUT_PREFIX-negatives.{txt,html} (default /tmp/realvoice): one eval
+# of each set, its text summary and its HTML report.
 # The dev set is for measuring only: never train or tune on it (its README).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,9 +27,7 @@ tail -n +2 "$negatives" | while IFS=, read -r path label start end; do
   case "$path" in /*) echo "$path,,," ;; *) echo "$negdir/$path,,," ;; esac >> "$combined"
 done
 
-"$root/edge-asr" eval "$keywords" --model "$model" --json > "$out-keywords.json"
-"$root/edge-asr" eval "$keywords" --model "$model" > "$out-keywords.txt"
-"$root/edge-asr" eval "$combined" --model "$model" --json > "$out-negatives.json"
-"$root/edge-asr" eval "$combined" --model "$model" > "$out-negatives.txt"
+"$root/edge-asr" eval "$keywords" --model "$model" --report "$out-keywords.html" > "$out-keywords.txt"
+"$root/edge-asr" eval "$combined" --model "$model" --report "$out-negatives.html" > "$out-negatives.txt"
 echo "real keyword clips ($(($(wc -l < "$keywords") - 1))):"; grep -E "keywords:|false acc" "$out-keywords.txt" | sed 's/^/  /'
 echo "negatives: real ($(grep -c ',,,$' <(tail -n +2 "$dev/streams.csv"))) + synthesized ($(($(wc -l < "$negatives") - 1)) streams):"; grep -E "streams:|false acc" "$out-negatives.txt" | sed 's/^/  /'

@@ -41,7 +41,6 @@ RHVOICE_STEPS = [75, 90, 105, 120]   # rate and pitch, percent
 MBROLA_VOICES = ["mb-us1", "mb-us2", "mb-us3", "mb-en1", "mb-de1-en", "mb-de2-en", "mb-de3-en",
                  "mb-de4-en", "mb-de5-en", "mb-de6-en", "mb-fr1-en", "mb-fr4-en", "mb-nl2-en",
                  "mb-pl1-en", "mb-sw1-en", "mb-sw2-en", "mb-hu1-en", "mb-gr2-en", "mb-ro1-en", "mb-af1-en"]
-MBROLA_PACKAGES = {"mb-us1": "us1", "mb-us2": "us2", "mb-us3": "us3", "mb-en1": "en1"}
 
 PICO_LANGUAGES = ["en-US", "en-GB"]
 
