@@ -14,7 +14,8 @@ Output: OUT/<split>/<label dir>/<id>.wav (16 kHz mono s16, --clip-seconds long, 
 OUT/<split>/manifest.csv, OUT/synth.json, and with --negative-minutes M also
 OUT/negatives/<set>/stream_NNN.wav + streams.csv: minutes of running speech and noise without
 any command, for choosing detector thresholds (set "tune": training voices and sentences;
-"test": held-out voices and sentences). See docs/data-synthesis.md.
+"test": held-out voices and sentences); with --pool-minutes P, OUT/negatives/pool/ in training
+voices, whose random windows train the model as _unknown_. See docs/data-synthesis.md.
 """
 import argparse
 import csv
@@ -216,6 +217,9 @@ def parse_args(argv):
     p.add_argument("--clip-seconds", type=float, default=1.5, help="clip length (the model pools its last 1 s)")
     p.add_argument("--negative-minutes", type=float, default=0.0,
                    help="also write this many minutes of command-free streams per set (tune, test) for thresholds")
+    p.add_argument("--pool-minutes", type=float, default=0.0,
+                   help="also write this many minutes of command-free streams in training voices into negatives/pool, "
+                        "for training on random windows of running speech (train.py --negative-pool)")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--smoke", action="store_true", help="a few clips per class, for CI")
     a = p.parse_args(argv)
@@ -241,6 +245,8 @@ def parse_args(argv):
         fail("--clip-seconds must be between 1 and 4")
     if a.negative_minutes < 0:
         fail("--negative-minutes must not be negative")
+    if a.pool_minutes < 0:
+        fail("--pool-minutes must not be negative")
     a.window = int(round(a.clip_seconds * RATE))
 
     explicit = a.unknown_words is not None
@@ -717,16 +723,20 @@ def stream_specs(args, set_name, minutes):
     """One spec per 60 s stream: a seeded list of utterances (voice, text) with gaps between them.
 
     Utterances come from a pool of at most 400 renderings per set (each placed with its own speed,
-    room and level), so an hour of streams costs a few hundred TTS calls, not thousands.
+    room and level), so an hour of streams costs a few hundred TTS calls, not thousands. The training
+    set "pool" draws on 1600: the model learns from it, so it should not learn a few hundred phrases.
     """
     n = max(1, int(round(minutes * 60 / STREAM_SECONDS)))
     split = "test" if set_name == "test" else "train"
     prng = random.Random(derive_seed(args.seed, "negatives", set_name, "pool"))
     pool = []
-    for _ in range(min(400, 40 * n)):
+    for _ in range(min(1600 if set_name == "pool" else 400, 40 * n)):
         voice = pick_voice(prng, split, args)
         r = prng.random()
-        if r < 0.6:
+        if set_name == "pool" and r < 0.3:
+            # word strings: the training sentences are few, and a model that trains on them learns them
+            text = " ".join(prng.choice(args.unknown) for _ in range(prng.randint(3, 7)))
+        elif r < 0.6:
             text = prng.choice(sentence_pool(args, split))
         elif r < 0.85:
             text = " ".join(prng.choice(args.unknown) for _ in range(prng.randint(1, 3)))
@@ -840,6 +850,8 @@ def synthesise(argv):
     if args.negative_minutes > 0:
         for set_name in ("tune", "test"):
             streams += stream_specs(args, set_name, args.negative_minutes)
+    if args.pool_minutes > 0:
+        streams += stream_specs(args, "pool", args.pool_minutes)
     for s in specs + streams:
         os.makedirs(os.path.join(out, os.path.dirname(s["path"])), exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="synth-")
@@ -883,8 +895,17 @@ def synthesise(argv):
             w.writerow(["path", "label", "start", "end"])
             for s, _ in rows:
                 w.writerow([os.path.basename(s["path"]), "", "", ""])
+        if set_name == "pool":
+            # the pool trains as _unknown_: a clip manifest for `edge-asr features --frames` of whole streams
+            with open(os.path.join(out, "negatives", set_name, "manifest.csv"), "w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f, lineterminator="\n")
+                w.writerow(["path", "label"])
+                for s, _ in rows:
+                    w.writerow([os.path.basename(s["path"]), UNKNOWN])
         stream_info[set_name] = {"streams": len(rows), "seconds": len(rows) * STREAM_SECONDS,
-                                 "voices": "held-out (test)" if set_name == "test" else "training voices"}
+                                 "voices": "held-out (test)" if set_name == "test" else "training voices",
+                                 "use": {"tune": "thresholds", "test": "held-out false accepts",
+                                         "pool": "training windows"}[set_name]}
 
     info = {
         "seed": args.seed, "smoke": args.smoke, "per_word": args.per_word, "splits": args.splits,

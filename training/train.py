@@ -133,6 +133,48 @@ def stream_start(x, rng, most):
     return x[:, k:, :] if k < x.shape[1] - 30 else x
 
 
+def load_pool(npy, frames, mel):
+    """Feature streams of command-free audio [streams, frames, mel] and each stream's length without padding."""
+    if not os.path.isfile(npy):
+        raise UsageError("%s: not found (features of synth.py --pool-minutes streams)" % npy)
+    pool = np.load(npy, mmap_mode="r")
+    if pool.dtype != np.int16 or pool.ndim != 3 or pool.shape[2] != mel:
+        raise UsageError("%s: expected int16 [streams, frames, %d], got %s %s" % (npy, mel, pool.dtype, list(pool.shape)))
+    pool = np.ascontiguousarray(pool)
+    used = pool.reshape(pool.shape[0], pool.shape[1], -1).any(axis=2)
+    lengths = np.array([int(np.nonzero(u)[0][-1]) + 1 if u.any() else 0 for u in used])
+    if not (lengths >= frames).any():
+        raise UsageError("%s: no stream holds a whole clip (%d frames)" % (npy, frames))
+    return pool, lengths
+
+
+def pool_windows(pool, lengths, count, frames, rng):
+    """`count` random clip-long windows of the negative pool, as clips: the model hears running speech
+    that holds no command at every offset, not only the few sentences cut into _unknown_ clips."""
+    usable = np.nonzero(lengths >= frames)[0]
+    out = np.empty((count, frames, pool.shape[2]), dtype=np.int16)
+    for i in range(count):
+        k = int(usable[rng.integers(0, len(usable))])
+        s = int(rng.integers(0, lengths[k] - frames + 1))
+        out[i] = pool[k, s:s + frames]
+    return out
+
+
+def hardest_windows(net, pool, lengths, count, candidates, frames, rng, unknown):
+    """Of `candidates` x `count` random windows, the `count` the model finds most command-like
+    (highest probability outside _silence_/_unknown_): hard negatives, mined as training goes."""
+    x = pool_windows(pool, lengths, count * candidates, frames, rng)
+    if candidates <= 1:
+        return x
+    net.eval()
+    with torch.no_grad():
+        p = torch.softmax(net(m.features_to_input(x)), dim=1)
+    net.train()
+    p[:, :unknown + 1] = 0
+    score = p.max(dim=1).values.numpy()
+    return x[np.argsort(-score)[:count]]
+
+
 def evaluate(net, x, y, batch):
     net.eval()
     correct, total = 0, 0
@@ -171,6 +213,10 @@ def parse_args(argv):
                    help="largest mel-axis stretch for vocal tract length perturbation (0 turns it off)")
     p.add_argument("--start-crop", type=int, default=60,
                    help="half the batches lose up to this many leading frames, so words also come right after a fresh start (0 turns it off)")
+    p.add_argument("--negative-pool", help="features of command-free streams (edge-asr features of synth.py's negatives/pool) whose random windows join every batch as _unknown_")
+    p.add_argument("--pool-fraction", type=float, default=0.25, help="pool windows per batch, as a fraction of --batch")
+    p.add_argument("--pool-mining", type=int, default=4,
+                   help="draw this many candidate windows per pool window and keep the most command-like (1: random windows)")
     p.add_argument("--patience", type=int, default=8, help="stop after this many epochs without a better val accuracy")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
@@ -184,6 +230,8 @@ def parse_args(argv):
         a.model = "smoke" if a.smoke else "default"
     if a.epochs < 1 or a.batch < 1 or a.lr <= 0 or a.patience < 1:
         p.error("--epochs, --batch, --patience must be positive and --lr above 0")
+    if not 0 < a.pool_fraction <= 1 or a.pool_mining < 1:
+        p.error("--pool-fraction must be in (0, 1] and --pool-mining at least 1")
     return a
 
 
@@ -202,6 +250,17 @@ def main(argv=None):
         raise UsageError("train clips are %s but val clips are %s" % (list(xt.shape[1:]), list(xv.shape[1:])))
     if xt.shape[2] != FRONTEND["mel_channels"]:
         raise UsageError("%s: %d mel channels, the frontend has %d" % (a.train, xt.shape[2], FRONTEND["mel_channels"]))
+    pool, pool_lengths, unknown, per_batch = None, None, None, 0
+    if a.negative_pool:
+        if "_unknown_" not in names:
+            raise UsageError("--negative-pool needs an _unknown_ class; the classes are %s" % ", ".join(names))
+        unknown = names.index("_unknown_")
+        if any(n not in ("_silence_", "_unknown_") for n in names[:unknown + 1]):
+            raise UsageError("--negative-pool expects _silence_ and _unknown_ before the commands (synth.py's order)")
+        pool, pool_lengths = load_pool(a.negative_pool, xt.shape[1], xt.shape[2])
+        per_batch = max(1, int(round(a.pool_fraction * a.batch)))
+        print("negative pool: %d streams, %.2f h; %d windows per batch (mining 1 of %d)"
+              % (len(pool), pool_lengths.sum() / 360000.0, per_batch, a.pool_mining), flush=True)
     c = m.smoke_config(names) if a.model == "smoke" else m.default_config(names)
     net = m.KwsConformer(c, dropout=a.dropout)
     params = sum(p.numel() for p in net.parameters())
@@ -229,18 +288,23 @@ def main(argv=None):
         total_loss, seen = 0.0, 0
         for s in range(0, len(order), a.batch):
             idx = np.sort(order[s:s + a.batch])
-            x = m.features_to_input(xt[idx])
+            xb, yb = xt[idx], yt[idx]
+            if pool is not None:
+                neg = hardest_windows(net, pool, pool_lengths, per_batch, a.pool_mining, xt.shape[1], rng, unknown)
+                xb = np.concatenate([xb, neg])
+                yb = np.concatenate([yb, np.full(len(neg), unknown, dtype=yb.dtype)])
+            x = m.features_to_input(xb)
             x = stream_start(x, rng, a.start_crop)
             x = spec_augment(mel_warp(time_shift(x, rng, 10), rng, a.mel_warp), rng, 2, 10, 2, 6)
-            y = torch.as_tensor(yt[idx])
+            y = torch.as_tensor(yb)
             loss = loss_fn(net(x), y)
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
             sched.step()
-            total_loss += float(loss) * len(idx)
-            seen += len(idx)
+            total_loss += float(loss) * len(yb)
+            seen += len(yb)
         acc = evaluate(net, xv, yv, 256)
         line = "epoch %d loss %.4f val_acc %.4f time %.1fs" % (epoch, total_loss / seen, acc, time.time() - t0)
         print(line, flush=True)
@@ -261,7 +325,10 @@ def main(argv=None):
             "val_clips": len(xv), "frames": int(xt.shape[1]), "seed": a.seed, "batch": a.batch, "lr": a.lr,
             "weight_decay": a.weight_decay, "label_smoothing": a.label_smoothing, "dropout": a.dropout,
             "optimizer": "AdamW", "mel_warp": a.mel_warp, "spec_augment": "2 time masks <= 10 frames, 2 mel masks <= 6 bins, mean fill",
-            "time_shift_frames": 10, "start_crop_frames": a.start_crop, "seconds": round(time.time() - start, 1)}
+            "time_shift_frames": 10, "start_crop_frames": a.start_crop,
+            "negative_pool": None if pool is None else {"streams": int(len(pool)), "hours": round(float(pool_lengths.sum()) / 360000.0, 3),
+                                                        "windows_per_batch": per_batch, "mining_candidates": a.pool_mining},
+            "seconds": round(time.time() - start, 1)}
     export(net, c, a.out, info)
     with open(os.path.join(a.out, "train_log.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(log) + "\n")

@@ -39,6 +39,7 @@ namespace Edge.Asr.Sim.Commands
             public string Voices { get; set; } = "free";
             public double TargetFaPerHour { get; set; } = 0.5;
             public double? NegativeMinutes { get; set; }
+            public double? PoolMinutes { get; set; }
         }
 
         private readonly TextWriter _output;
@@ -69,8 +70,9 @@ namespace Edge.Asr.Sim.Commands
             voices.AcceptOnlyFromAmong("free", "all");
             var target = new Option<double>("--target-fa-per-hour") { Description = "choose each command's threshold so the commands together fire at most this often per hour on synthesized negative streams", DefaultValueFactory = _ => 0.5 };
             var negatives = new Option<double?>("--negative-minutes") { Description = "minutes of command-free streams synthesized for choosing thresholds, and as many for the held-out false-accept rate (default 60; --smoke 1)" };
+            var pool = new Option<double?>("--pool-minutes") { Description = "minutes of command-free streams in training voices whose random windows (the most command-like of several) train the model as _unknown_ (default 120; --smoke 1)" };
             var command = new Command("train", "Make a model from a list of commands: synthesis, features, training, bake and held-out eval in one go.");
-            foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource, voices, target, negatives }) command.Add(o);
+            foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource, voices, target, negatives, pool }) command.Add(o);
             command.SetAction(result => new TrainCommand(stdout, stop).Execute(new Options
             {
                 Words = result.GetValue(words)!,
@@ -87,6 +89,7 @@ namespace Edge.Asr.Sim.Commands
                 Voices = result.GetValue(voices)!,
                 TargetFaPerHour = result.GetValue(target),
                 NegativeMinutes = result.GetValue(negatives),
+                PoolMinutes = result.GetValue(pool),
             }));
             return command;
         }
@@ -99,6 +102,7 @@ namespace Edge.Asr.Sim.Commands
             if (o.Jobs < 1) throw new TrainException("--jobs must be at least 1", ExitCodes.Usage);
             if (!(o.TargetFaPerHour > 0)) throw new TrainException("--target-fa-per-hour must be above 0", ExitCodes.Usage);
             if (o.NegativeMinutes != null && !(o.NegativeMinutes.Value > 0)) throw new TrainException("--negative-minutes must be above 0", ExitCodes.Usage);
+            if (o.PoolMinutes != null && !(o.PoolMinutes.Value > 0)) throw new TrainException("--pool-minutes must be above 0", ExitCodes.Usage);
             ModelPaths target = ModelPaths.For(o.Out);
             target.CheckWritable(o.Force);
             string root = RepositoryHome.Find()
@@ -121,17 +125,20 @@ namespace Edge.Asr.Sim.Commands
                 var staged = ModelPaths.For(Path.Combine(work, "model", target.Name));
                 Directory.CreateDirectory(Path.GetDirectoryName(staged.Blob)!);
                 string data = Path.Combine(work, "data");
-                string trainNpy = Path.Combine(work, "train.npy"), valNpy = Path.Combine(work, "val.npy");
+                string trainNpy = Path.Combine(work, "train.npy"), valNpy = Path.Combine(work, "val.npy"), poolNpy = Path.Combine(work, "pool.npy");
 
                 Step(1, "synthesis", "text -> speech clips (train, val; held-out test voices) and command-free streams", () => Synthesis(root, o, data));
-                Step(2, "features", "fixed-point log-mel of train and val", () =>
+                Step(2, "features", "fixed-point log-mel of train, val and the negative pool", () =>
                 {
                     string classes = Path.Combine(data, "synth.json");
                     int frames = SynthesisInfo.FramesPerClip(classes);
                     Features(Path.Combine(data, "train", "manifest.csv"), trainNpy, classes, frames, o.Jobs);
                     Features(Path.Combine(data, "val", "manifest.csv"), valNpy, classes, frames, o.Jobs);
+                    int poolFrames = SynthesisInfo.FramesPerPoolStream(classes)
+                        ?? throw new FeatureInputException(classes + ": no negative pool (synth.py --pool-minutes)");
+                    Features(Path.Combine(data, "negatives", "pool", "manifest.csv"), poolNpy, classes, poolFrames, o.Jobs);
                 });
-                Step(3, "training", "train.py -> float export", () => Training(root, o, trainNpy, valNpy, staged.Export));
+                Step(3, "training", "train.py -> float export", () => Training(root, o, trainNpy, valNpy, poolNpy, staged.Export));
                 Step(4, "bake", "quantise with the val features as calibration", () => Bake(staged, valNpy));
                 ThresholdSweep.Result sweep = null!;
                 Step(5, "thresholds", "per-command thresholds from the tuning streams and val clips, baked into the blob", () =>
@@ -187,6 +194,7 @@ namespace Edge.Asr.Sim.Commands
             if (o.Smoke) args.Add("--smoke");
             args.Add("--voices"); args.Add(o.Voices);
             args.Add("--negative-minutes"); args.Add((o.NegativeMinutes ?? (o.Smoke ? 1 : 60)).ToString("R", CultureInfo.InvariantCulture));
+            args.Add("--pool-minutes"); args.Add((o.PoolMinutes ?? (o.Smoke ? 1 : 120)).ToString("R", CultureInfo.InvariantCulture));
             // synth.py prints one line at its end; count the clips written meanwhile so minutes of it are not silent.
             using var progress = new Timer(_ => _output.WriteLine("      " + WavCount(data).ToString(CultureInfo.InvariantCulture) + " clips so far"),
                 null, SynthesisProgressPeriod, SynthesisProgressPeriod);
@@ -207,9 +215,10 @@ namespace Edge.Asr.Sim.Commands
             }
         }
 
-        private void Training(string root, Options o, string train, string val, string export)
+        private void Training(string root, Options o, string train, string val, string pool, string export)
         {
-            var args = new List<string> { Path.Combine(root, "training", "train.py"), "--train", train, "--val", val, "--out", export, "--seed", N(o.Seed) };
+            var args = new List<string> { Path.Combine(root, "training", "train.py"), "--train", train, "--val", val, "--negative-pool", pool,
+                "--out", export, "--seed", N(o.Seed) };
             if (o.Smoke) args.Add("--smoke");
             if (o.Epochs != null) { args.Add("--epochs"); args.Add(N(o.Epochs.Value)); }
             if (o.MaxMinutes != null) { args.Add("--max-minutes"); args.Add(o.MaxMinutes.Value.ToString("R", CultureInfo.InvariantCulture)); }

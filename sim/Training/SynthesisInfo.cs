@@ -16,6 +16,24 @@ namespace Edge.Asr.Sim.Training
             return (samples - LogMelFrontend.WindowLength) / LogMelFrontend.HopLength + 1;
         }
 
+        /// <summary>
+        /// Log-mel frames of one stream of the negative pool (synth.py --pool-minutes): all its streams
+        /// have the same length, seconds/streams of "negative_streams"."pool"; null when there is no pool.
+        /// </summary>
+        public static int? FramesPerPoolStream(string synthJson)
+        {
+            double seconds = Read(synthJson, doc =>
+                doc.RootElement.TryGetProperty("negative_streams", out JsonElement sets) && sets.ValueKind == JsonValueKind.Object
+                && sets.TryGetProperty("pool", out JsonElement pool) && pool.ValueKind == JsonValueKind.Object
+                && pool.TryGetProperty("seconds", out JsonElement s) && pool.TryGetProperty("streams", out JsonElement n)
+                && s.TryGetDouble(out double total) && n.TryGetInt32(out int count) && count > 0 ? total / count : -1);
+            if (seconds < 0) return null;
+            int samples = (int)(seconds * LogMelFrontend.SampleRate);
+            if (samples < LogMelFrontend.WindowLength)
+                throw new FeatureInputException(synthJson + ": negative pool streams shorter than one frame");
+            return (samples - LogMelFrontend.WindowLength) / LogMelFrontend.HopLength + 1;
+        }
+
         private static T Read<T>(string path, System.Func<JsonDocument, T> body)
         {
             try

@@ -34,8 +34,8 @@ namespace Edge.Asr.Tests.Training
             RunA = Path.Combine(Temp, "a");
             RunB = Path.Combine(Temp, "b");
             MultiWord = Path.Combine(Temp, "multi");
-            SynthRunner.Ok("--smoke", "--seed", "1", "--jobs", "2", "--voices", "all", "--negative-minutes", "1", "--out", RunA);
-            SynthRunner.Ok("--smoke", "--seed", "1", "--jobs", "1", "--voices", "all", "--negative-minutes", "1", "--out", RunB);
+            SynthRunner.Ok("--smoke", "--seed", "1", "--jobs", "2", "--voices", "all", "--negative-minutes", "1", "--pool-minutes", "1", "--out", RunA);
+            SynthRunner.Ok("--smoke", "--seed", "1", "--jobs", "1", "--voices", "all", "--negative-minutes", "1", "--pool-minutes", "1", "--out", RunB);
             // Commands from a file: one per line, comments and blank lines allowed.
             string words = Path.Combine(Temp, "commands.txt");
             File.WriteAllText(words, "# my commands\nlights on\n\nLights  Off\nstart\n");
@@ -131,6 +131,22 @@ namespace Edge.Asr.Tests.Training
                     Assert.True(loud >= 40, set + ": only " + loud + " of 60 seconds carry sound");
                 }
             }
+        }
+
+        [Fact]
+        public void NegativePoolIsAStreamInTrainingVoicesListedAsUnknownForFeatures()
+        {
+            string folder = Path.Combine(_f.RunA, "negatives", "pool");
+            string[] lines = File.ReadAllLines(Path.Combine(folder, "manifest.csv"));
+            Assert.Equal(new[] { "path,label", "stream_000.wav,_unknown_" }, lines);
+            Assert.Equal(60 * 16000, WavPcm16.ReadMono16k(Path.Combine(folder, "stream_000.wav")).Length);
+            using JsonDocument info = JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.RunA, "synth.json")));
+            JsonElement pool = info.RootElement.GetProperty("negative_streams").GetProperty("pool");
+            Assert.Equal("training voices", pool.GetProperty("voices").GetString());
+            Assert.Equal("training windows", pool.GetProperty("use").GetString());
+            Assert.Equal(60, pool.GetProperty("seconds").GetInt32());
+            // never the held-out voices' sentences: the pool draws on the training half like the tuning streams
+            Assert.Equal("held-out false accepts", info.RootElement.GetProperty("negative_streams").GetProperty("test").GetProperty("use").GetString());
         }
 
         [Fact]

@@ -26,15 +26,20 @@ namespace Edge.Asr.Tests.Training
             Temp = Path.Combine(Path.GetTempPath(), "edge-asr-train-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(Temp);
             string data = Path.Combine(Temp, "data");
-            SynthRunner.Ok("--smoke", "--seed", "2", "--splits", "train,val", "--out", data);
+            SynthRunner.Ok("--smoke", "--seed", "2", "--splits", "train,val", "--pool-minutes", "1", "--out", data);
             foreach (string split in new[] { "train", "val" })
             {
                 CliHarness.Result r = CliHarness.InProcess("features", Path.Combine(data, split, "manifest.csv"), "--out", Path.Combine(Temp, split + ".npy"),
                     "--classes", Path.Combine(data, "synth.json"));
                 if (r.ExitCode != 0) throw new InvalidOperationException("edge-asr features failed: " + r.Stderr);
             }
+            int poolFrames = SynthesisInfo.FramesPerPoolStream(Path.Combine(data, "synth.json"))
+                ?? throw new InvalidOperationException("synth.py --pool-minutes wrote no pool into synth.json");
+            CliHarness.Result pool = CliHarness.InProcess("features", Path.Combine(data, "negatives", "pool", "manifest.csv"), "--out", Pool,
+                "--classes", Path.Combine(data, "synth.json"), "--frames", poolFrames.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (pool.ExitCode != 0) throw new InvalidOperationException("edge-asr features of the pool failed: " + pool.Stderr);
             Export = Path.Combine(Temp, "export");
-            TrainOutput = Python.Ok("train.py", "--smoke", "--train", Train, "--val", Val, "--out", Export, "--seed", "1");
+            TrainOutput = Python.Ok("train.py", "--smoke", "--train", Train, "--val", Val, "--negative-pool", Pool, "--out", Export, "--seed", "1");
             Logits = Path.Combine(Temp, "logits.npy");
             Python.Ok("dump_logits.py", "--export", Export, "--features", Val, "--out", Logits);
         }
@@ -42,6 +47,7 @@ namespace Edge.Asr.Tests.Training
         public string Temp { get; }
         public string Train => Path.Combine(Temp, "train.npy");
         public string Val => Path.Combine(Temp, "val.npy");
+        public string Pool => Path.Combine(Temp, "pool.npy");
         public string Export { get; }
         public string Logits { get; }
         public string TrainOutput { get; }
@@ -96,6 +102,18 @@ namespace Edge.Asr.Tests.Training
             for (int i = 0; i < epochs.Length; i++)
                 Assert.Matches(new Regex("^epoch " + (i + 1) + @" loss \d+\.\d{4} val_acc [01]\.\d{4} time \d+\.\ds$"), epochs[i]);
             Assert.Contains("best val_acc", _f.TrainOutput);
+        }
+
+        [Fact]
+        public void TrainsWithWindowsOfTheNegativePoolAndRecordsIt()
+        {
+            // one 60 s stream: (960000 - 400) / 160 + 1 = 5998 frames, 0.0167 h
+            Assert.Contains("negative pool: 1 streams, 0.02 h; 16 windows per batch (mining 1 of 4)", _f.TrainOutput);
+            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.Export, "config.json")));
+            System.Text.Json.JsonElement pool = config.RootElement.GetProperty("training").GetProperty("negative_pool");
+            Assert.Equal(1, pool.GetProperty("streams").GetInt32());
+            Assert.Equal(16, pool.GetProperty("windows_per_batch").GetInt32());
+            Assert.Equal(4, pool.GetProperty("mining_candidates").GetInt32());
         }
 
         [Fact]
