@@ -1,7 +1,8 @@
 """Text-to-speech voices for synthesis: which engines, which voices, their licences (issue 12).
 
 Every voice belongs to a family with a licence class:
-  free  - the licence lets a user ship a model trained on its output commercially
+  free  - the licence lets a user ship a model trained on its output commercially (espeak-ng, flite,
+          RHVoice alan/bdl/clb, GnuSpeech: GPL-3.0 programs whose computed audio the GPL does not cover)
   all   - usable for research and personal models only (MBROLA databases may not be sold or be part
           of a product that is sold; RHVoice lyubov/evgeniy are CC-BY-NC-ND; Pico's lingware is
           non-free; festival's rab/don need the OALD lexicon, free for non-commercial use only)
