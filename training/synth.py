@@ -921,7 +921,9 @@ def synthesise(argv):
                                  "flite": sorted(V.FLITE_VOICES), "rhvoice": V.rhvoice_voices(args.voices),
                                  "mbrola": V.MBROLA_VOICES if args.voices == "all" else [],
                                  "pico": V.PICO_LANGUAGES if args.voices == "all" else [],
-                                 "festival": V.FESTIVAL_TRAIN_VOICES if args.voices == "all" else []},
+                                 "festival": V.FESTIVAL_TRAIN_VOICES if args.voices == "all" else [],
+                                 "gnuspeech": [V.describe({"engine": "gnuspeech", "voice": p, "tract": t, "pitch": f})
+                                               for p, t, f in V.gnuspeech_voices()]},
                    "test": {"festival": V.FESTIVAL_TEST_VOICES, "espeak-ng held-out accents": V.ESPEAK_HELD_OUT_ACCENTS,
                             "espeak-ng variants": V.ESPEAK_TEST_VARIANTS}},
         "real_backgrounds": [n for n, _ in banks["real"]],
@@ -930,7 +932,8 @@ def synthesise(argv):
         "negative_streams": stream_info,
         "tools": {"espeak-ng": tool_version(["espeak-ng", "--version"]),
                   "sox": tool_version(["sox", "--version"]),
-                  "festival": tool_version(["festival", "--version"])},
+                  "festival": tool_version(["festival", "--version"]),
+                  "gnuspeech": V.gnuspeech_version()},
     }
     with open(os.path.join(out, "synth.json"), "w", encoding="utf-8") as f:
         json.dump(info, f, indent=1, sort_keys=True)

@@ -1,7 +1,8 @@
 """Text-to-speech voices for synthesis: which engines, which voices, their licences (issue 12).
 
 Every voice belongs to a family with a licence class:
-  free  - the licence lets a user ship a model trained on its output commercially
+  free  - the licence lets a user ship a model trained on its output commercially (espeak-ng, flite,
+          RHVoice alan/bdl/clb, GnuSpeech: GPL-3.0 programs whose computed audio the GPL does not cover)
   all   - usable for research and personal models only (MBROLA databases may not be sold or be part
           of a product that is sold; RHVoice lyubov/evgeniy are CC-BY-NC-ND; Pico's lingware is
           non-free; festival's rab/don need the OALD lexicon, free for non-commercial use only)
@@ -11,6 +12,8 @@ Reserved for evaluation (never in train/val): festival kal_diphone, ked_diphone,
 cmu_us_slt_arctic_hts, and the same speakers in other engines (flite kal/kal16/slt, RHVoice slt),
 so the held-out split measures speakers the model never heard.
 """
+import hashlib
+import json
 import os
 import shutil
 
@@ -51,6 +54,16 @@ FESTIVAL_DIRS = ("/usr/share/festival/voices/english", "/usr/share/festival/voic
 
 RESERVED_SPEAKERS = ["kal", "kal16", "slt", "ked"]
 
+# GnuSpeech (articulatory: a tube model of the vocal tract driven by articulation rules), run by
+# training/gnuspeech/render.mjs from the npm package scripts/setup-voices.sh installs there.
+# Its presets with their vocal-tract length (cm) and glottal pitch (semitones); "baby" is left out:
+# nobody that young speaks commands to a wearable. Each speaker is a preset with its tract scaled
+# (formants move as in people of other sizes) and its pitch moved, in steps so renders cache.
+GNUSPEECH_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gnuspeech")
+GNUSPEECH_PRESETS = {"male": (17.5, -12.0), "female": (15.0, 0.0), "large_child": (12.5, 2.5), "small_child": (10.0, 5.0)}
+GNUSPEECH_TRACT_SCALES = [0.92, 1.0, 1.08]
+GNUSPEECH_PITCH_STEPS = [-2.0, 0.0, 2.0]
+
 
 def mbrola_package(voice):
     """Debian package of an espeak-ng mb-* voice: mb-de1-en -> mbrola-de1."""
@@ -63,7 +76,7 @@ def families(licence):
     Shares: espeak-ng is varied by accents x variants x pitch x rate but is one synthesiser, so
     natural-sounding engines (RHVoice, MBROLA, Pico, festival) get most of the weight when present.
     """
-    fam = [("espeak-ng", 0.25), ("flite", 0.10), ("rhvoice", 0.25)]
+    fam = [("espeak-ng", 0.25), ("flite", 0.10), ("rhvoice", 0.25), ("gnuspeech", 0.06)]
     if licence == "all":
         fam += [("mbrola", 0.20), ("pico", 0.08), ("festival", 0.12)]
     return fam
@@ -108,7 +121,33 @@ def check_family(name, licence):
         for v in FESTIVAL_TRAIN_VOICES:
             if not festival_has(v):
                 return "festival voice %s: apt-get install festvox-rablpc16k festvox-don festvox-us1 festvox-us2 festvox-us3 festvox-en1 (Debian contrib)" % v
+    if name == "gnuspeech":
+        return gnuspeech_problem(GNUSPEECH_DIR)
     return None
+
+
+def gnuspeech_problem(folder):
+    """None when GnuSpeech can run from folder, else one line naming what to install."""
+    if shutil.which("node") is None:
+        return "GnuSpeech: needs Node.js (apt-get install nodejs npm), then scripts/setup-voices.sh"
+    if not os.path.isfile(os.path.join(folder, "node_modules", "@echogarden", "gnuspeech-wasm", "package.json")):
+        return "GnuSpeech: run scripts/setup-voices.sh (npm ci in training/gnuspeech installs @echogarden/gnuspeech-wasm)"
+    return None
+
+
+def gnuspeech_version():
+    """The installed @echogarden/gnuspeech-wasm version, or None."""
+    try:
+        with open(os.path.join(GNUSPEECH_DIR, "node_modules", "@echogarden", "gnuspeech-wasm", "package.json")) as f:
+            return "@echogarden/gnuspeech-wasm " + json.load(f)["version"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def gnuspeech_voices():
+    """Every GnuSpeech speaker the training split may use: (preset, tract cm, pitch semitones)."""
+    return [(p, round(tract * k, 2), pitch + d) for p, (tract, pitch) in GNUSPEECH_PRESETS.items()
+            for k in GNUSPEECH_TRACT_SCALES for d in GNUSPEECH_PITCH_STEPS]
 
 
 def festival_has(voice):
@@ -146,6 +185,9 @@ def pick_training_voice(rng, usable, licence):
                 "pitch": rng.randint(25, 75), "rate": rng.randint(120, 190)}
     if family == "pico":
         return {"engine": "pico", "voice": rng.choice(PICO_LANGUAGES)}
+    if family == "gnuspeech":
+        preset, tract, pitch = rng.choice(gnuspeech_voices())
+        return {"engine": "gnuspeech", "voice": preset, "tract": tract, "pitch": pitch}
     return {"engine": "festival", "voice": rng.choice(FESTIVAL_TRAIN_VOICES), "stretch": round(rng.uniform(0.85, 1.2), 3)}
 
 
@@ -170,6 +212,11 @@ def tts_command(voice, text, out_path):
                 "-R", "16000", "-o", out_path]
     if e == "pico":
         return ["pico2wave", "-l", voice["voice"], "-w", out_path, text]
+    if e == "gnuspeech":
+        # GnuSpeech's random intonation, seeded by what is said and by whom: the same piece renders the same.
+        seed = int(hashlib.sha256(("%s|%s" % (describe(voice), text)).encode()).hexdigest()[:12], 16)
+        return ["node", os.path.join(GNUSPEECH_DIR, "render.mjs"), "--preset", voice["voice"], "--tract", str(voice["tract"]),
+                "--pitch", str(voice["pitch"]), "--seed", str(seed), "--out", out_path, text]
     raise ValueError("no direct command for " + e)
 
 
@@ -197,4 +244,6 @@ def describe(v):
         return "%s rate=%d pitch=%d" % (v["voice"], v["rate"], v["pitch"])
     if e == "pico":
         return v["voice"]
+    if e == "gnuspeech":
+        return "%s tract=%s pitch=%s" % (v["voice"], v["tract"], v["pitch"])
     return ""

@@ -263,7 +263,7 @@ namespace Edge.Asr.Tests.Training
                 List<ManifestRow> rows = Manifest(_f.RunA, split).Where(r => r.Engine != "none").ToList();
                 foreach (ManifestRow r in rows)
                 {
-                    Assert.Contains(r.Engine, new[] { "espeak-ng", "flite", "rhvoice", "pico", "festival" });
+                    Assert.Contains(r.Engine, new[] { "espeak-ng", "flite", "rhvoice", "pico", "festival", "gnuspeech" });
                     string voice = r.Voice.Split(' ')[0];
                     Assert.DoesNotContain(voice.Split('+')[0], SynthesisFixture.HeldOutAccents);
                     Assert.DoesNotContain(voice, ReservedVoices);
@@ -282,7 +282,7 @@ namespace Edge.Asr.Tests.Training
         {
             foreach (ManifestRow r in Manifest(_f.MultiWord, "train").Where(r => r.Engine != "none"))
             {
-                Assert.Contains(r.Engine, new[] { "espeak-ng", "flite", "rhvoice" });
+                Assert.Contains(r.Engine, new[] { "espeak-ng", "flite", "rhvoice", "gnuspeech" });
                 string voice = r.Voice.Split(' ')[0];
                 Assert.False(voice.StartsWith("mb-", StringComparison.Ordinal), "MBROLA voice in a free set: " + r.Voice);
                 if (r.Engine == "rhvoice") Assert.Contains(voice, new[] { "alan", "bdl", "clb" });
