@@ -63,7 +63,8 @@ namespace Edge.Asr.Firmware
             string[] labels = blob.Labels();
             try
             {
-                ModelParameters parameters = BlobModelLoader.Load(blob);
+                // The tensors stay in the flash resource: the ops read them there (in place or a window at a time).
+                ModelParameters parameters = BlobModelLoader.InBlob(blob);
                 parameters.UseKernels(kernels);
                 model = new ConformerModel(parameters);
                 DetectorDefaults d = blob.Detector;
