@@ -38,6 +38,9 @@ namespace Edge.Asr.Weights
             this.window = window;
         }
 
+        /// <summary>The bytes the tensors are read from.</summary>
+        public IBlobSource Source { get { return source; } }
+
         /// <summary>The kernels the ops run on.</summary>
         public IOpKernels Kernels { get { return kernels; } }
 
