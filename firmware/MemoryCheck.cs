@@ -4,7 +4,7 @@ namespace Edge.Asr.Firmware
     public static class MemoryCheck
     {
         /// <summary>What the start-up check counts (<see cref="PipelineMemory.Bytes"/>).</summary>
-        public const string What = "the model's weights, buffers, frontend, detector and capture buffers";
+        public const string What = "the model's weight window, state and scratch, frontend, detector and capture buffers";
 
         /// <summary>True when <paramref name="freeBytes"/> covers <paramref name="neededBytes"/>.</summary>
         public static bool Fits(long neededBytes, long freeBytes)
