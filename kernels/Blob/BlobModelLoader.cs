@@ -45,6 +45,23 @@ namespace Edge.Asr.Blob
         /// </summary>
         public static ModelParameters InBlob(ModelBlob blob)
         {
+            Check(blob);
+            return new ModelParameters(blob.Config, TensorDirectory.OfBlob(blob));
+        }
+
+        /// <summary>
+        /// As <see cref="InBlob"/>, the tensors copied once into one byte array (TensorDirectory.CopyOf): for kernels that read
+        /// a byte array in place but not the blob's own source (the device's native kernels and the flash resource).
+        /// </summary>
+        public static ModelParameters InRam(ModelBlob blob)
+        {
+            Check(blob);
+            return new ModelParameters(blob.Config, TensorDirectory.CopyOf(blob));
+        }
+
+        // Load's checks without reading the tensors: the config's layout, dtypes and shapes, fraction fields in range.
+        private static void Check(ModelBlob blob)
+        {
             if (blob == null) throw new BlobFormatException("no blob to load a model from");
             ModelConfig config = blob.Config;
             QuantizedLayout layout = new QuantizedLayout(config);
@@ -62,7 +79,6 @@ namespace Edge.Asr.Blob
                 BlobTensor t = blob.Require(name, dtype, layout.Shape(i));
                 if (IsFraction(name)) CheckFraction(blob, t);
             }
-            return new ModelParameters(config, TensorDirectory.OfBlob(blob));
         }
 
         // Fraction fields: scalars named *.frac or *.weight_frac.

@@ -94,6 +94,45 @@ namespace Edge.Asr.Weights
             return d;
         }
 
+        /// <summary>
+        /// The blob's tensors copied once into one byte array in RAM (table order, 4-byte aligned), read in slices of
+        /// WeightWindow.ReadBytes: for kernels that read a byte array in place but cannot address the source itself
+        /// (the device's native kernels and its flash resource), so no weight passes through interpreted code per frame.
+        /// </summary>
+        public static TensorDirectory CopyOf(ModelBlob blob)
+        {
+            byte[] bytes = new byte[CopyBytes(blob)];
+            int[] at = new int[blob.TensorCount];
+            int next = 0;
+            IBlobSource source = blob.Source;
+            for (int i = 0; i < blob.TensorCount; i++)
+            {
+                BlobTensor t = blob.Tensor(i);
+                at[i] = next;
+                for (int done = 0; done < t.ByteLength; done += WeightWindow.ReadBytes)
+                {
+                    int n = t.ByteLength - done < WeightWindow.ReadBytes ? t.ByteLength - done : WeightWindow.ReadBytes;
+                    source.Read(t.DataOffset + done, bytes, next + done, n);
+                }
+                next += Align(t.ByteLength);
+            }
+            TensorDirectory d = new TensorDirectory(new ByteArrayBlobSource(bytes));
+            for (int i = 0; i < blob.TensorCount; i++)
+            {
+                BlobTensor t = blob.Tensor(i);
+                d.Add(t.Name, t.DataType == BlobFormat.DTypeInt16 ? 2 : t.DataType == BlobFormat.DTypeInt32 ? 4 : 1, t.ElementCount, at[i]);
+            }
+            return d;
+        }
+
+        /// <summary>Bytes of <see cref="CopyOf"/>: every tensor's data, each rounded up to 4.</summary>
+        public static int CopyBytes(ModelBlob blob)
+        {
+            int total = 0;
+            for (int i = 0; i < blob.TensorCount; i++) total += Align(blob.Tensor(i).ByteLength);
+            return total;
+        }
+
         /// <summary>The arrays of <paramref name="p"/> packed into one byte array (desktop tests and tools build models this way).</summary>
         public static TensorDirectory Pack(ModelParameters p)
         {
