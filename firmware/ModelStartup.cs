@@ -38,7 +38,7 @@ namespace Edge.Asr.Firmware
             return null;
         }
 
-        /// <summary>Bytes of all tensor data in <paramref name="blob"/>: what the loaded weights take in RAM.</summary>
+        /// <summary>Bytes of all tensor data in <paramref name="blob"/> (what the weights would take copied into RAM; they stay in flash).</summary>
         public static long TensorBytes(ModelBlob blob)
         {
             if (blob == null) throw new ArgumentException("blob is null", "blob");

@@ -50,13 +50,6 @@ namespace Edge.Asr.Weights
         /// <summary>The RAM window the weights pass through when the kernels do not read in place.</summary>
         public WeightWindow Window { get { return window; } }
 
-        /// <summary>The int32 at blob offset <paramref name="at"/> (scalars, at build time).</summary>
-        public int ReadInt32(int at)
-        {
-            window.LoadInt32(source, at, 1, window.Bias);
-            return window.Bias[0];
-        }
-
         /// <summary>Checks a per-channel requantiser stored at the two offsets (Requantizer.Validate's rules), through the window.</summary>
         public void ValidateRequantizer(int multipliersAt, int shiftsAt, int channels, string owner)
         {
