@@ -45,6 +45,9 @@ namespace Edge.Asr.Ops
         {
             if (store == null) throw new ArgumentException("Linear: a tensor store is required");
             if (inputSize <= 0 || outputSize <= 0) throw new ArgumentOutOfRangeException("inputSize", "Linear: sizes must be positive");
+            if (!store.InPlace && store.Window.RowsFor(inputSize) < 1)
+                throw new ArgumentException("Linear: a row of " + inputSize.ToString() + " weights does not fit the weight window ("
+                    + store.Window.Int8.Length.ToString() + " bytes)");
             store.ValidateRequantizer(multipliersAt, shiftsAt, outputSize, "Linear");
             this.inputSize = inputSize;
             this.outputSize = outputSize;

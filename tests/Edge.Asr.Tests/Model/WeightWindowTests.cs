@@ -73,6 +73,15 @@ namespace Edge.Asr.Tests.Model
         }
 
         [Fact]
+        public void A_linear_whose_row_does_not_fit_the_window_is_refused_when_built()
+        {
+            var pack = new TensorPack(new object[] { new sbyte[20], new int[2], new[] { 1 << 30, 1 << 30 }, new[] { 8, 8 } }, ManagedKernels.Instance, 1, 1, 0);
+            var store = new TensorStore(pack.Store.Source, new WeightWindow(8, 2, 0), ManagedKernels.Instance);
+            var e = Assert.Throws<ArgumentException>(() => new Linear(10, 2, store, pack.At(0), pack.At(1), pack.At(2), pack.At(3), false));
+            Assert.Equal("Linear: a row of 10 weights does not fit the weight window (8 bytes)", e.Message);
+        }
+
+        [Fact]
         public void A_tensor_larger_than_the_window_is_refused()
         {
             var window = new WeightWindow(8, 2, 2);
