@@ -1,6 +1,7 @@
 using System;
 using System.Device.Gpio;
 using Edge.Asr.Blob;
+using Edge.Asr.Weights;
 using Edge.Asr.Detector;
 using Edge.Asr.Model;
 using Edge.Asr.Ops;
@@ -53,9 +54,10 @@ namespace Edge.Asr.Firmware
             if (blob == null) return null;
 
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
-            long need = PipelineMemory.Bytes(blob, layout);
+            bool copy = ModelStartup.CopiesWeights(kernels, source);
+            long need = PipelineMemory.Bytes(blob, layout) + (copy ? TensorDirectory.CopyBytes(blob) : 0);
             long free = nanoFramework.Runtime.Native.GC.Run(false);
-            output.WriteLine(MemoryCheck.Message(MemoryCheck.What, need, free));
+            output.WriteLine(MemoryCheck.Message(copy ? MemoryCheck.WhatWithCopy : MemoryCheck.What, need, free));
             if (!MemoryCheck.Fits(need, free)) return null;
 
             ConformerModel model;
@@ -63,7 +65,9 @@ namespace Edge.Asr.Firmware
             string[] labels = blob.Labels();
             try
             {
-                ModelParameters parameters = BlobModelLoader.Load(blob);
+                // The tensors stay in the flash resource, read a window at a time (managed kernels), or are copied once
+                // into RAM for native kernels that cannot address the resource (ModelStartup.CopiesWeights).
+                ModelParameters parameters = copy ? BlobModelLoader.InRam(blob) : BlobModelLoader.InBlob(blob);
                 parameters.UseKernels(kernels);
                 model = new ConformerModel(parameters);
                 DetectorDefaults d = blob.Detector;

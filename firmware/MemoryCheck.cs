@@ -4,7 +4,10 @@ namespace Edge.Asr.Firmware
     public static class MemoryCheck
     {
         /// <summary>What the start-up check counts (<see cref="PipelineMemory.Bytes"/>).</summary>
-        public const string What = "the model's weights, buffers, frontend, detector and capture buffers";
+        public const string What = "the model's weight window, state and scratch, frontend, detector and capture buffers";
+
+        /// <summary>What it counts when the native kernels get a RAM copy of the tensors (ModelStartup.CopiesWeights).</summary>
+        public const string WhatWithCopy = "the model's tensors copied for the native kernels, weight window, state and scratch, frontend, detector and capture buffers";
 
         /// <summary>True when <paramref name="freeBytes"/> covers <paramref name="neededBytes"/>.</summary>
         public static bool Fits(long neededBytes, long freeBytes)

@@ -1,5 +1,6 @@
 using System;
 using Edge.Asr.Blob;
+using Edge.Asr.Ops;
 
 namespace Edge.Asr.Firmware
 {
@@ -37,13 +38,25 @@ namespace Edge.Asr.Firmware
             return null;
         }
 
-        /// <summary>Bytes of all tensor data in <paramref name="blob"/>: what the loaded weights take in RAM.</summary>
+        /// <summary>Bytes of all tensor data in <paramref name="blob"/> (what the weights would take copied into RAM; they stay in flash).</summary>
         public static long TensorBytes(ModelBlob blob)
         {
             if (blob == null) throw new ArgumentException("blob is null", "blob");
             long bytes = 0;
             for (int i = 0; i < blob.TensorCount; i++) bytes += blob.Tensor(i).ByteLength;
             return bytes;
+        }
+
+        /// <summary>
+        /// True when <paramref name="kernels"/> read a byte-array blob in place but not <paramref name="source"/> (the device's
+        /// native kernels and the flash resource): the tensors are then copied into RAM once (BlobModelLoader.InRam), since the
+        /// weight window would pass every weight through interpreted code each frame. The managed kernels read the window.
+        /// </summary>
+        public static bool CopiesWeights(IOpKernels kernels, IBlobSource source)
+        {
+            if (!(kernels is IBlobWeightKernels)) return false;
+            IBlobWeightKernels k = (IBlobWeightKernels)kernels;
+            return !k.ReadsInPlace(source) && k.ReadsInPlace(new ByteArrayBlobSource(new byte[4]));
         }
 
         /// <summary>Which classes are commands: every label not written like a filler ("_silence_", "_unknown_").</summary>

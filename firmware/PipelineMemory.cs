@@ -3,25 +3,28 @@ using Edge.Asr.Blob;
 using Edge.Asr.Detector;
 using Edge.Asr.Frontend;
 using Edge.Asr.Model;
+using Edge.Asr.Weights;
 
 namespace Edge.Asr.Firmware
 {
     /// <summary>
     /// The bytes of every integer array the firmware allocates for a model, computed from the
-    /// blob before anything is allocated, for the start-up memory check: the parameters (tensor
-    /// data), the model's state and scratch arrays, the frontend's, the pipeline's mel frame, the
-    /// detector's, and the capture buffers. It is the sum <c>edge-asr bench</c> prints as peak RAM,
-    /// which counts the arrays of a built pipeline (a test holds the two equal). Object headers
-    /// and references are not counted, nor the lookup tables, which are static.
+    /// blob before anything is allocated, for the start-up memory check: the weight window (the
+    /// tensors themselves stay in the flash resource; the managed kernels read them through a small
+    /// window, WeightWindow), the model's streaming state, its one arena and int scratch and the
+    /// outputs it exposes, the frontend's, the pipeline's mel frame, the detector's, and the capture
+    /// buffers. It is the sum <c>edge-asr bench</c> prints as peak RAM, which counts the arrays of a
+    /// built pipeline (a test holds the two equal). Object headers and references are not counted,
+    /// nor the lookup tables, which are static.
     /// </summary>
     public static class PipelineMemory
     {
-        /// <summary>Everything: parameters + model buffers + frontend + detector + capture buffers.</summary>
+        /// <summary>Everything: weight window + model buffers + frontend + detector + capture buffers.</summary>
         public static long Bytes(ModelBlob blob, I2sSampleLayout layout)
         {
             if (blob == null) throw new ArgumentException("blob is null", "blob");
             DetectorSettings detector = DetectorSettings.FromBlob(blob.Detector, blob.LabelCount);
-            return ModelStartup.TensorBytes(blob) + ModelBufferBytes(blob.Config) + FrontendBytes
+            return WeightWindow.BytesFor(blob.Config) + ModelBufferBytes(blob.Config) + FrontendBytes
                 + DetectorBytes(blob.LabelCount, detector.SmoothingFrames) + CaptureBytes(layout);
         }
 
@@ -47,28 +50,42 @@ namespace Edge.Asr.Firmware
         }
 
         /// <summary>
-        /// ConformerModel's arrays other than its parameters: streaming state (subsampling rows,
-        /// depthwise histories, K/V caches, pooling ring) and per-op scratch, as each op allocates them.
+        /// ConformerModel's streaming state (<see cref="ModelStateBytes"/>) and scratch (<see cref="ModelScratchBytes"/>),
+        /// without the weight window.
         /// </summary>
         public static long ModelBufferBytes(ModelConfig c)
         {
-            long d = c.Dim, ch = c.SubsamplingChannels, h = c.FfnHidden;
-            long bins1 = (c.MelBins - 1) / 2 + 1, bins2 = c.SubsampledBins;
-            long shorts = 2L * c.MelBins + 3 * bins1 * ch + 2 * ch + ch * bins2;  // ConvSubsampling rows, dw, pw, flat
-            long ints = 0;
-            long bools = c.Blocks;                                             // ModelConfig's attention flags
+            return ModelStateBytes(c) + ModelScratchBytes(c);
+        }
+
+        /// <summary>
+        /// Streaming state: subsampling rows (two mel frames, three stage-1 outputs), depthwise histories, K/V caches,
+        /// pooling ring and sums (ConformerModel.StateBytes).
+        /// </summary>
+        public static long ModelStateBytes(ModelConfig c)
+        {
+            long d = c.Dim, ch = c.SubsamplingChannels;
+            long bins1 = (c.MelBins - 1) / 2 + 1;
+            long bytes = 2 * (2L * c.MelBins + 3 * bins1 * ch);
             for (int b = 0; b < c.Blocks; b++)
             {
-                shorts += 2 * (2 * d + h); ints += 2 * d;                      // two FFNs: normed, hidden, projected; LayerNorm rows
-                shorts += 4 * d + (c.ConvKernel - 1) * d; ints += 2 * d;       // conv module a, b (2D), c; depthwise history; two LayerNorms
-                shorts += d; ints += d;                                        // block x; block LayerNorm
-                if (!c.HasAttention(b)) continue;
-                long slots = c.LeftContext + 1, keys = slots * c.Fold;
-                shorts += 2 * d + 2 * d + 2 * slots * d + 2 * keys; ints += d + keys; // normed, attended, query, context, K/V caches, scores, probs; LayerNorm, softmax
+                bytes += 2L * (c.ConvKernel - 1) * d;
+                if (c.HasAttention(b)) bytes += 4L * (c.LeftContext + 1) * d;
             }
-            shorts += c.Blocks * d + 2 * d + 2L * c.Classes + (long)c.PoolWindow * d; // block outputs, encoder input, pooled, logits, posteriors, pool ring
-            ints += d + c.Classes;                                             // pool sums, posterior softmax
-            return 2 * shorts + 4 * ints + bools;
+            return bytes + 2L * c.PoolWindow * d + 4 * d;
+        }
+
+        /// <summary>
+        /// Scratch and outputs: the one arena (ConformerModel.ArenaShorts) and int scratch (IntScratchInts), the subsampling's
+        /// depthwise bin (C), each attention block's scores and probabilities (2·(L+1)·F), the encoder input and block
+        /// outputs (D each), logits and posteriors, and the config's attention flags.
+        /// </summary>
+        public static long ModelScratchBytes(ModelConfig c)
+        {
+            long d = c.Dim;
+            long shorts = ConformerModel.ArenaShorts(c) + c.SubsamplingChannels + (c.Blocks + 1) * d + 2L * c.Classes;
+            for (int b = 0; b < c.Blocks; b++) if (c.HasAttention(b)) shorts += 2L * (c.LeftContext + 1) * c.Fold;
+            return 2 * shorts + 4L * ConformerModel.IntScratchInts(c) + c.Blocks;
         }
     }
 }

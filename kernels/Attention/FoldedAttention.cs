@@ -22,12 +22,12 @@ namespace Edge.Asr.Attention
         private readonly Softmax softmax;
         private readonly int scoreMultiplier, scoreShift;
         private readonly int contextShift;          // p·v (Q15 · fracV) → fracContext
-        private readonly short[] query;             // F·d
+        private readonly short[] arena;             // query at queryAt, context at contextAt (D each)
+        private readonly int queryAt, contextAt;
         private readonly short[] keys;              // slots · F·d
         private readonly short[] values;            // slots · F·d
         private readonly short[] scores;            // (L+1)·F
         private readonly short[] probs;             // (L+1)·F
-        private readonly short[] context;           // F·d
         private int frames;                         // frames seen (saturates at slots)
         private int next;                           // ring slot of the next frame
         private readonly IOpKernels kernels;
@@ -43,9 +43,27 @@ namespace Edge.Asr.Attention
         {
         }
 
-        /// <summary>As the other constructor, with the score, softmax and context loops run by <paramref name="kernels"/>.</summary>
+        /// <summary>As the other constructors, with the loops run by <paramref name="kernels"/>.</summary>
         public FoldedAttention(int dim, int heads, int fold, int leftContext, Linear q, Linear k, Linear v, Linear output,
             int scoreMultiplier, int scoreShift, int fracScores, int fracV, int fracContext, IOpKernels kernels)
+            : this(dim, heads, fold, leftContext, q, k, v, output, scoreMultiplier, scoreShift, fracScores, fracV, fracContext, kernels,
+                new short[ScratchShorts(dim)], 0, new int[Softmax.ScratchInts((leftContext < 0 ? 0 : leftContext + 1) * fold)])
+        {
+        }
+
+        /// <summary>Arena shorts the attention of width <paramref name="dim"/> needs: the query and the context (D each).</summary>
+        public static int ScratchShorts(int dim)
+        {
+            return 2 * dim;
+        }
+
+        /// <summary>
+        /// As the other constructors, the score, softmax and context loops run by <paramref name="kernels"/>, the query and
+        /// context in arena[at .. at + ScratchShorts(dim)), the softmax's exponentials in <paramref name="intScratch"/>.
+        /// </summary>
+        public FoldedAttention(int dim, int heads, int fold, int leftContext, Linear q, Linear k, Linear v, Linear output,
+            int scoreMultiplier, int scoreShift, int fracScores, int fracV, int fracContext, IOpKernels kernels,
+            short[] arena, int at, int[] intScratch)
         {
             if (kernels == null) throw new ArgumentException("FoldedAttention: kernels are required");
             if (fold != 1 && fold != 2 && fold != 4) throw new ArgumentException("FoldedAttention: fold must be 1, 2 or 4");
@@ -74,14 +92,16 @@ namespace Edge.Asr.Attention
             this.scoreMultiplier = scoreMultiplier;
             this.scoreShift = scoreShift;
             this.contextShift = (int)cs;
-            this.softmax = new Softmax(slots * fold, fracScores, kernels);
+            if (arena == null || at < 0 || at > arena.Length - ScratchShorts(dim)) throw new ArgumentException("FoldedAttention: the arena is too small");
+            this.softmax = new Softmax(slots * fold, fracScores, kernels, intScratch);
             this.kernels = kernels;
-            query = new short[dim];
+            this.arena = arena;
+            this.queryAt = at;
+            this.contextAt = at + dim;
             keys = new short[slots * dim];
             values = new short[slots * dim];
             scores = new short[slots * fold];
             probs = new short[slots * fold];
-            context = new short[dim];
         }
 
         public int Dim { get { return dim; } }
@@ -121,7 +141,7 @@ namespace Edge.Asr.Attention
             for (int j = 0; j < fold; j++)
             {
                 int at = j * subDim;
-                q.Process(input, inOffset + at, query, at);
+                q.Process(input, inOffset + at, arena, queryAt + at);
                 k.Process(input, inOffset + at, keys, slot * dim + at);
                 v.Process(input, inOffset + at, values, slot * dim + at);
             }
@@ -134,12 +154,12 @@ namespace Edge.Asr.Attention
                 {
                     int qAt = j * subDim + h * headDim;
                     // Key sub-token s is slot s/F, piece s%F: contiguous at s·subDim.
-                    kernels.AttentionScoresS16(query, qAt, keys, h * headDim, subDim, headDim, n, scoreMultiplier, scoreShift, scores);
+                    kernels.AttentionScoresS16(arena, queryAt + qAt, keys, h * headDim, subDim, headDim, n, scoreMultiplier, scoreShift, scores);
                     softmax.Process(scores, 0, probs, 0, n);
-                    kernels.AttentionContextS16(probs, n, values, h * headDim, subDim, headDim, contextShift, context, qAt);
+                    kernels.AttentionContextS16(probs, n, values, h * headDim, subDim, headDim, contextShift, arena, contextAt + qAt);
                 }
             }
-            for (int j = 0; j < fold; j++) this.output.Process(context, j * subDim, output, outOffset + j * subDim);
+            for (int j = 0; j < fold; j++) this.output.Process(arena, contextAt + j * subDim, output, outOffset + j * subDim);
         }
 
         /// <summary>The reference score loop (ManagedKernels): int64 sums, requantised with 1/√(d/H) folded in.</summary>

@@ -1,6 +1,7 @@
 using System;
 using Edge.Asr.Model;
 using Edge.Asr.Ops;
+using Edge.Asr.Weights;
 
 namespace Edge.Asr.Blob
 {
@@ -38,6 +39,48 @@ namespace Edge.Asr.Blob
             return p;
         }
 
+        /// <summary>
+        /// The blob's parameters without copying them (the checks of <see cref="Load"/>: every tensor of the config's
+        /// layout with its dtype and shape, none besides, fraction fields in range): the ops read them in the blob.
+        /// </summary>
+        public static ModelParameters InBlob(ModelBlob blob)
+        {
+            Check(blob);
+            return new ModelParameters(blob.Config, TensorDirectory.OfBlob(blob));
+        }
+
+        /// <summary>
+        /// As <see cref="InBlob"/>, the tensors copied once into one byte array (TensorDirectory.CopyOf): for kernels that read
+        /// a byte array in place but not the blob's own source (the device's native kernels and the flash resource).
+        /// </summary>
+        public static ModelParameters InRam(ModelBlob blob)
+        {
+            Check(blob);
+            return new ModelParameters(blob.Config, TensorDirectory.CopyOf(blob));
+        }
+
+        // Load's checks without reading the tensors: the config's layout, dtypes and shapes, fraction fields in range.
+        private static void Check(ModelBlob blob)
+        {
+            if (blob == null) throw new BlobFormatException("no blob to load a model from");
+            ModelConfig config = blob.Config;
+            QuantizedLayout layout = new QuantizedLayout(config);
+            for (int i = 0; i < blob.TensorCount; i++)
+            {
+                BlobTensor t = blob.Tensor(i);
+                if (layout.IndexOf(t.Name) < 0)
+                    throw new BlobFormatException("tensor '" + t.Name + "' is not part of the model its config describes");
+            }
+            for (int i = 0; i < layout.Count; i++)
+            {
+                string name = layout.Name(i);
+                int bytes = layout.ElementBytes(i);
+                int dtype = bytes == 1 ? BlobFormat.DTypeInt8 : bytes == 2 ? BlobFormat.DTypeInt16 : BlobFormat.DTypeInt32;
+                BlobTensor t = blob.Require(name, dtype, layout.Shape(i));
+                if (IsFraction(name)) CheckFraction(blob, t);
+            }
+        }
+
         // Fraction fields: scalars named *.frac or *.weight_frac.
         private static bool IsFraction(string name)
         {
@@ -63,10 +106,13 @@ namespace Edge.Asr.Blob
             return BuildModel(blob, ManagedKernels.Instance);
         }
 
-        /// <summary>As <see cref="BuildModel(ModelBlob)"/>, the ops running on <paramref name="kernels"/>.</summary>
+        /// <summary>
+        /// As <see cref="BuildModel(ModelBlob)"/>, the ops running on <paramref name="kernels"/>. The tensors are checked as
+        /// Load checks them but not copied: the model reads them in the blob's source (in place, or a window at a time).
+        /// </summary>
         public static ConformerModel BuildModel(ModelBlob blob, IOpKernels kernels)
         {
-            ModelParameters p = Load(blob);
+            ModelParameters p = InBlob(blob);
             p.UseKernels(kernels);
             try
             {

@@ -14,6 +14,12 @@ namespace Edge.Asr.Blob
             _bytes = bytes;
         }
 
+        /// <summary>The array itself (not a copy), for kernels that read weights in place.</summary>
+        public byte[] Bytes
+        {
+            get { return _bytes; }
+        }
+
         /// <inheritdoc />
         public int Length
         {

@@ -56,6 +56,9 @@ namespace Edge.Asr.Blob
             return new ModelBlob(r, source, chunkSize);
         }
 
+        /// <summary>The bytes the blob was loaded from (tensor data is read from it in place or in slices).</summary>
+        public IBlobSource Source { get { return _source; } }
+
         /// <summary>Format major version of the blob.</summary>
         public int MajorVersion { get { return _r.Major; } }
         /// <summary>Format minor version of the blob (may be newer than BlobFormat.MinorVersion).</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using Edge.Asr.Blob;
 using Edge.Asr.Frontend;
 using Edge.Asr.Ops;
 
@@ -8,9 +9,10 @@ namespace Edge.Asr.Interop
     /// <summary>
     /// <see cref="IOpKernels"/> on the firmware's native kernels (<see cref="NativeKernels"/>), passing
     /// the C# lookup tables. <see cref="Unavailable"/> probes the firmware once: without the native
-    /// assembly (or with another ABI version) it says why.
+    /// assembly (or with another ABI version) it says why. Weights held in a byte-array blob are read in
+    /// place by the C kernels (IBlobWeightKernels: the glue gets the array and byte offsets).
     /// </summary>
-    public sealed class InteropKernels : IOpKernels, IFrontendKernels
+    public sealed class InteropKernels : IOpKernels, IBlobWeightKernels, IFrontendKernels
     {
         /// <summary>The ABI version this class is written against (native/include/edge_asr_kernels.h).</summary>
         public const int AbiVersion = 1;
@@ -123,6 +125,48 @@ namespace Edge.Asr.Interop
             short[] output, int outOffset)
         {
             NativeKernels.AttentionContextS16(probs, count, values, vOffset, subDim, headDim, contextShift, output, outOffset);
+        }
+
+        /// <summary>A blob held as a byte array (the firmware's RAM copy of the tensors) is read in place.</summary>
+        public bool ReadsInPlace(IBlobSource source)
+        {
+            return source is ByteArrayBlobSource;
+        }
+
+        public void LinearS8S16(IBlobSource blob, short[] input, int inOffset, int inputSize, int weightsAt, int biasAt, int multipliersAt,
+            int shiftsAt, short[] output, int outOffset, int outputSize, bool relu)
+        {
+            NativeKernels.LinearS8S16InBlob(((ByteArrayBlobSource)blob).Bytes, input, inOffset, inputSize, weightsAt, biasAt, multipliersAt, shiftsAt,
+                output, outOffset, outputSize, relu);
+        }
+
+        public void DepthwiseConv1dS8S16(IBlobSource blob, short[] input, int inOffset, short[] history, int oldest, int channels, int kernel,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output, int outOffset)
+        {
+            NativeKernels.DepthwiseConv1dS8S16InBlob(((ByteArrayBlobSource)blob).Bytes, input, inOffset, history, oldest, channels, kernel,
+                weightsAt, biasAt, multipliersAt, shiftsAt, output, outOffset);
+        }
+
+        public void LayerNormS16(IBlobSource blob, short[] input, int inOffset, int width, int gammaAt, int betaAt, int fracIn, int outShift,
+            long epsQ32, int widthLog2, int[] scratch, short[] output, int outOffset)
+        {
+            int status = NativeKernels.LayerNormS16InBlob(((ByteArrayBlobSource)blob).Bytes, input, inOffset, width, gammaAt, betaAt, fracIn, outShift,
+                epsQ32, widthLog2, scratch, OpTables.InverseSqrtQ30, output, outOffset);
+            if (status != 0) throw new ArgumentOutOfRangeException("x", "x must be positive");
+        }
+
+        public void SubsampleConv1S8S16(IBlobSource blob, short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins, int bins1, int channels,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output)
+        {
+            NativeKernels.SubsampleConv1S8S16InBlob(((ByteArrayBlobSource)blob).Bytes, mel2, mel1, mel, melOffset, melBins, bins1, channels,
+                weightsAt, biasAt, multipliersAt, shiftsAt, output);
+        }
+
+        public void SubsampleDepthwiseS8S16(IBlobSource blob, short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output)
+        {
+            NativeKernels.SubsampleDepthwiseS8S16InBlob(((ByteArrayBlobSource)blob).Bytes, older, old, now, bins1, bin2, channels,
+                weightsAt, biasAt, multipliersAt, shiftsAt, output);
         }
     }
 }

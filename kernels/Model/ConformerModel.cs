@@ -1,5 +1,6 @@
 using System;
 using Edge.Asr.Ops;
+using Edge.Asr.Weights;
 
 namespace Edge.Asr.Model
 {
@@ -7,7 +8,10 @@ namespace Edge.Asr.Model
     /// The fixed-point streaming Conformer: log-mel frames in (int16, fraction bits input.frac = 8,
     /// the frontend's log2 Q8), every 4th frame an encoder frame through ConvSubsampling → blocks →
     /// MeanPool over the last W encoder frames → classifier logits → Q15 posteriors. Built from a
-    /// <see cref="ModelParameters"/>; allocates only here, never per frame.
+    /// <see cref="ModelParameters"/>; allocates only here, never per frame: the streaming state, one
+    /// short arena and one int scratch shared by every op (they run one after another: <see cref="ArenaShorts"/>,
+    /// <see cref="IntScratchInts"/>), the outputs it exposes, and the weight window of its tensor store
+    /// (the weights themselves stay in the parameters' blob: flash on the device).
     /// </summary>
     public sealed class ConformerModel
     {
@@ -24,7 +28,9 @@ namespace Edge.Asr.Model
         private readonly int fracLogits;
         private readonly short[] encoderIn;
         private readonly short[][] blockOut;
-        private readonly short[] pooled;
+        private readonly short[] arena;       // every op's scratch (the pooled frame at 0 after the blocks)
+        private readonly int[] intScratch;    // LayerNorm rows, softmax exponentials
+        private readonly TensorStore store;
         private readonly short[] logits;
         private readonly short[] posteriors;
         private int encoderFrames;
@@ -39,30 +45,53 @@ namespace Edge.Asr.Model
             int inputFrac = p.Scalar("input.frac");
             if (inputFrac != InputFracBits) throw new ArgumentException("ConformerModel: input.frac must be " + InputFracBits.ToString() + " (the frontend's Q8), got " + inputFrac.ToString());
             int c = config.SubsamplingChannels, d = config.Dim, f2 = config.SubsampledBins;
-            subsampling = new ConvSubsampling(config.MelBins, c,
-                p.Int8("subsampling.conv1.weight", 9 * c), p.Int32("subsampling.conv1.bias", c), p.Int32("subsampling.conv1.multiplier", c), p.Int32("subsampling.conv1.shift", c),
-                p.Int8("subsampling.dw.weight", 9 * c), p.Int32("subsampling.dw.bias", c), p.Int32("subsampling.dw.multiplier", c), p.Int32("subsampling.dw.shift", c),
-                LayerFactory.Linear(p, "subsampling.pw", c, c, true),
-                LayerFactory.Linear(p, "subsampling.out", c * f2, d, false), p.Kernels);
+            TensorDirectory t = p.Tensors;
+            store = new TensorStore(t.Source, config, p.Kernels);
+            arena = new short[ArenaShorts(config)];
+            intScratch = new int[IntScratchInts(config)];
+            subsampling = new ConvSubsampling(config.MelBins, c, store,
+                t.Offset("subsampling.conv1.weight", 1, 9 * c), t.Offset("subsampling.conv1.bias", 4, c), t.Offset("subsampling.conv1.multiplier", 4, c), t.Offset("subsampling.conv1.shift", 4, c),
+                t.Offset("subsampling.dw.weight", 1, 9 * c), t.Offset("subsampling.dw.bias", 4, c), t.Offset("subsampling.dw.multiplier", 4, c), t.Offset("subsampling.dw.shift", 4, c),
+                LayerFactory.Linear(p, store, "subsampling.pw", c, c, true),
+                LayerFactory.Linear(p, store, "subsampling.out", c * f2, d, false), arena, 0);
             fracEncoderIn = LayerFactory.Frac(p, "subsampling.out");
             blocks = new ConformerBlock[config.Blocks];
             blockOut = new short[config.Blocks][];
             int f = fracEncoderIn;
             for (int i = 0; i < blocks.Length; i++)
             {
-                blocks[i] = new ConformerBlock(p, i, f);
+                blocks[i] = new ConformerBlock(p, store, arena, 0, intScratch, i, f);
                 f = blocks[i].FracOut;
                 blockOut[i] = new short[d];
             }
             pool = new MeanPool(d, config.PoolWindow);
-            classifier = LayerFactory.Linear(p, "classifier", d, config.Classes, false);
+            classifier = LayerFactory.Linear(p, store, "classifier", d, config.Classes, false);
             fracLogits = LayerFactory.Frac(p, "classifier");
-            posteriorSoftmax = new Softmax(config.Classes, fracLogits, p.Kernels);
+            posteriorSoftmax = new Softmax(config.Classes, fracLogits, p.Kernels, intScratch);
             encoderIn = new short[d];
-            pooled = new short[d];
             logits = new short[config.Classes];
             posteriors = new short[config.Classes];
         }
+
+        /// <summary>Shorts of the one arena: the largest of the subsampling's, one block's and the pooled frame (D).</summary>
+        public static int ArenaShorts(ModelConfig c)
+        {
+            int n = ConformerBlock.ScratchShorts(c);
+            int s = ConvSubsampling.ScratchShorts(c.SubsamplingChannels, c.MelBins);
+            if (s > n) n = s;
+            return n > c.Dim ? n : c.Dim;
+        }
+
+        /// <summary>Ints of the one int scratch: a block's (LayerNorm row, attention softmax) or the posterior softmax's.</summary>
+        public static int IntScratchInts(ModelConfig c)
+        {
+            int n = ConformerBlock.IntScratch(c);
+            int s = Softmax.ScratchInts(c.Classes);
+            return n > s ? n : s;
+        }
+
+        /// <summary>Where the ops read their weights (its window is the only weight RAM when the kernels do not read in place).</summary>
+        public TensorStore Store { get { return store; } }
 
         public ModelConfig Config { get { return config; } }
         /// <summary>The kernels the ops run on (the pipeline's frontend runs natively too when these are native).</summary>
@@ -128,8 +157,8 @@ namespace Edge.Asr.Model
                 blocks[i].Process(x, 0, blockOut[i], 0);
                 x = blockOut[i];
             }
-            pool.Process(x, 0, pooled, 0);
-            classifier.Process(pooled, 0, logits, 0);
+            pool.Process(x, 0, arena, 0);
+            classifier.Process(arena, 0, logits, 0);
             posteriorSoftmax.Process(logits, 0, posteriors, 0, logits.Length);
             encoderFrames++;
             return true;

@@ -1,5 +1,6 @@
 using System;
 using Edge.Asr.Ops;
+using Edge.Asr.Weights;
 
 namespace Edge.Asr.Model
 {
@@ -14,6 +15,10 @@ namespace Edge.Asr.Model
         private QuantizedTensor[] tensors;
         private int count;
         private IOpKernels kernels = ManagedKernels.Instance;
+        // Array mode: packed on first use (a one-slot array: empty until then); blob mode: the blob's.
+        private readonly TensorDirectory[] directory = new TensorDirectory[1];
+        private int packedCount = -1;          // tensors in the packed directory (array mode)
+        private readonly bool inBlob;
 
         public ModelParameters(ModelConfig config)
         {
@@ -22,7 +27,32 @@ namespace Edge.Asr.Model
             this.tensors = new QuantizedTensor[64];
         }
 
+        /// <summary>Parameters that stay in a blob: the ops read them there through <paramref name="tensors"/>; no arrays.</summary>
+        public ModelParameters(ModelConfig config, TensorDirectory tensors)
+        {
+            if (config == null) throw new ArgumentException("ModelParameters: config is required");
+            if (tensors == null) throw new ArgumentException("ModelParameters: tensors are required");
+            this.config = config;
+            this.tensors = new QuantizedTensor[0];
+            this.directory[0] = tensors;
+            this.inBlob = true;
+        }
+
         public ModelConfig Config { get { return config; } }
+
+        /// <summary>Where the tensors lie for the ops: the blob's, or (for arrays) all of them packed once into one byte array.</summary>
+        public TensorDirectory Tensors
+        {
+            get
+            {
+                if (!inBlob && (directory[0] == null || packedCount != count))
+                {
+                    directory[0] = TensorDirectory.Pack(this);
+                    packedCount = count;
+                }
+                return directory[0];
+            }
+        }
 
         /// <summary>The kernels the ops built from these parameters run on (the managed reference unless set).</summary>
         public IOpKernels Kernels { get { return kernels; } }
@@ -40,6 +70,7 @@ namespace Edge.Asr.Model
         public void Add(QuantizedTensor tensor)
         {
             if (tensor == null) throw new ArgumentException("ModelParameters: tensor is null");
+            if (inBlob) throw new InvalidOperationException("ModelParameters: these parameters stay in a blob; tensors cannot be added");
             if (IndexOf(tensor.Name) >= 0) throw new ArgumentException("ModelParameters: tensor '" + tensor.Name + "' added twice");
             if (count == tensors.Length)
             {
@@ -70,6 +101,6 @@ namespace Edge.Asr.Model
         public short[] Int16(string name, int length) { return Get(name, 2, length).Int16; }
         public int[] Int32(string name, int length) { return Get(name, 4, length).Int32; }
         /// <summary>A scalar stored as a one-element int32 tensor.</summary>
-        public int Scalar(string name) { return Get(name, 4, 1).Int32[0]; }
+        public int Scalar(string name) { return inBlob ? directory[0].Scalar(name) : Get(name, 4, 1).Int32[0]; }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Edge.Asr.FixedPoint;
+using Edge.Asr.Weights;
 
 namespace Edge.Asr.Ops
 {
@@ -14,21 +15,45 @@ namespace Edge.Asr.Ops
     {
         private readonly int channels;
         private readonly int kernel;
-        private readonly sbyte[] weights;
-        private readonly int[] bias;
-        private readonly int[] multipliers;
-        private readonly int[] shifts;
         private readonly short[] history;   // K−1 frames of C channels, ring
         private int oldest;                 // ring slot of the oldest kept frame
-        private readonly IOpKernels kernels;
+        private readonly TensorStore store;
+        private readonly int weightsAt, biasAt, multipliersAt, shiftsAt;
 
         public CausalDepthwiseConv1d(int channels, int kernel, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts)
             : this(channels, kernel, weights, bias, multipliers, shifts, ManagedKernels.Instance)
         {
         }
 
-        /// <summary>As the other constructor, with the inner loop run by <paramref name="kernels"/>.</summary>
+        /// <summary>As the other constructor, with the inner loop run by <paramref name="kernels"/> (the arrays are packed into a blob of the op's own).</summary>
         public CausalDepthwiseConv1d(int channels, int kernel, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, IOpKernels kernels)
+            : this(channels, kernel, Pack(channels, kernel, weights, bias, multipliers, shifts, kernels))
+        {
+        }
+
+        private CausalDepthwiseConv1d(int channels, int kernel, TensorPack pack)
+            : this(channels, kernel, pack.Store, pack.At(0), pack.At(1), pack.At(2), pack.At(3))
+        {
+        }
+
+        /// <summary>A depthwise conv whose tensors stay in <paramref name="store"/>'s blob at the given byte offsets.</summary>
+        public CausalDepthwiseConv1d(int channels, int kernel, TensorStore store, int weightsAt, int biasAt, int multipliersAt, int shiftsAt)
+        {
+            if (store == null) throw new ArgumentException("CausalDepthwiseConv1d: a tensor store is required");
+            if (channels < 1) throw new ArgumentOutOfRangeException("channels", "CausalDepthwiseConv1d: channels must be positive");
+            if (kernel < 1 || kernel > 256) throw new ArgumentOutOfRangeException("kernel", "CausalDepthwiseConv1d: kernel must be in [1, 256]");
+            store.ValidateRequantizer(multipliersAt, shiftsAt, channels, "CausalDepthwiseConv1d");
+            this.channels = channels;
+            this.kernel = kernel;
+            this.history = new short[(kernel - 1) * channels];
+            this.store = store;
+            this.weightsAt = weightsAt;
+            this.biasAt = biasAt;
+            this.multipliersAt = multipliersAt;
+            this.shiftsAt = shiftsAt;
+        }
+
+        private static TensorPack Pack(int channels, int kernel, sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, IOpKernels kernels)
         {
             if (kernels == null) throw new ArgumentException("CausalDepthwiseConv1d: kernels are required");
             if (channels < 1) throw new ArgumentOutOfRangeException("channels", "CausalDepthwiseConv1d: channels must be positive");
@@ -36,14 +61,9 @@ namespace Edge.Asr.Ops
             if (weights == null || weights.Length != channels * kernel) throw new ArgumentException("CausalDepthwiseConv1d: expected " + (channels * kernel).ToString() + " weights");
             if (bias == null || bias.Length != channels) throw new ArgumentException("CausalDepthwiseConv1d: expected " + channels.ToString() + " biases");
             Requantizer.Validate(multipliers, shifts, channels, "CausalDepthwiseConv1d");
-            this.channels = channels;
-            this.kernel = kernel;
-            this.weights = weights;
-            this.bias = bias;
-            this.multipliers = multipliers;
-            this.shifts = shifts;
-            this.history = new short[(kernel - 1) * channels];
-            this.kernels = kernels;
+            object[] arrays = new object[4];
+            arrays[0] = weights; arrays[1] = bias; arrays[2] = multipliers; arrays[3] = shifts;
+            return new TensorPack(arrays, kernels, channels * kernel, channels, 0);
         }
 
         public int Channels { get { return channels; } }
@@ -64,7 +84,7 @@ namespace Edge.Asr.Ops
 
         public void Process(short[] input, int inOffset, short[] output, int outOffset)
         {
-            kernels.DepthwiseConv1dS8S16(input, inOffset, history, oldest, channels, kernel, weights, bias, multipliers, shifts, output, outOffset);
+            store.DepthwiseConv1d(input, inOffset, history, oldest, channels, kernel, weightsAt, biasAt, multipliersAt, shiftsAt, output, outOffset);
             int slots = kernel - 1;
             if (slots > 0)
             {

@@ -1,5 +1,6 @@
 using System;
 using Edge.Asr.FixedPoint;
+using Edge.Asr.Weights;
 
 namespace Edge.Asr.Ops
 {
@@ -26,14 +27,6 @@ namespace Edge.Asr.Ops
         private readonly int channels;
         private readonly int bins1;
         private readonly int bins2;
-        private readonly sbyte[] conv1W;
-        private readonly int[] conv1B;
-        private readonly int[] conv1M;
-        private readonly int[] conv1S;
-        private readonly sbyte[] dwW;
-        private readonly int[] dwB;
-        private readonly int[] dwM;
-        private readonly int[] dwS;
         private readonly Linear pointwise;
         private readonly Linear output;
 
@@ -41,11 +34,12 @@ namespace Edge.Asr.Ops
         private short[] mel2, mel1;                 // frames t−2, t−1 (F values)
         private short[] s1Older, s1Old, s1Now;      // stage-1 outputs [f1][c]
         private readonly short[] dw;                // depthwise output of one bin (C)
-        private readonly short[] pw;                // pointwise output of one bin (C)
-        private readonly short[] flat;              // [c·F2 + f]
+        private readonly short[] arena;             // pointwise output of one bin (C) at pwAt, flat [c·F2 + f] at flatAt
+        private readonly int pwAt, flatAt;
+        private readonly TensorStore store;
+        private readonly int conv1WAt, conv1BAt, conv1MAt, conv1SAt, dwWAt, dwBAt, dwMAt, dwSAt;
         private int inputPhase;                     // input frame index mod 2 (0: stage 1 fires)
         private int stage1Phase;                    // stage-1 output index mod 2 (0: stage 2 fires)
-        private readonly IOpKernels kernels;
 
         public ConvSubsampling(int melBins, int channels,
             sbyte[] conv1Weights, int[] conv1Bias, int[] conv1Multipliers, int[] conv1Shifts,
@@ -56,11 +50,25 @@ namespace Edge.Asr.Ops
         {
         }
 
-        /// <summary>As the other constructor, with the convolution loops run by <paramref name="kernels"/>.</summary>
+        /// <summary>As the other constructor, with the convolution loops run by <paramref name="kernels"/> (the conv arrays are packed into a blob of its own).</summary>
         public ConvSubsampling(int melBins, int channels,
             sbyte[] conv1Weights, int[] conv1Bias, int[] conv1Multipliers, int[] conv1Shifts,
             sbyte[] depthwiseWeights, int[] depthwiseBias, int[] depthwiseMultipliers, int[] depthwiseShifts,
             Linear pointwise, Linear output, IOpKernels kernels)
+            : this(melBins, channels, Pack(melBins, channels, conv1Weights, conv1Bias, conv1Multipliers, conv1Shifts,
+                depthwiseWeights, depthwiseBias, depthwiseMultipliers, depthwiseShifts, kernels), pointwise, output)
+        {
+        }
+
+        private ConvSubsampling(int melBins, int channels, TensorPack pack, Linear pointwise, Linear output)
+            : this(melBins, channels, pack.Store, pack.At(0), pack.At(1), pack.At(2), pack.At(3), pack.At(4), pack.At(5), pack.At(6), pack.At(7),
+                pointwise, output, new short[ScratchShorts(channels, melBins)], 0)
+        {
+        }
+
+        private static TensorPack Pack(int melBins, int channels,
+            sbyte[] conv1Weights, int[] conv1Bias, int[] conv1Multipliers, int[] conv1Shifts,
+            sbyte[] depthwiseWeights, int[] depthwiseBias, int[] depthwiseMultipliers, int[] depthwiseShifts, IOpKernels kernels)
         {
             if (kernels == null) throw new ArgumentException("ConvSubsampling: kernels are required");
             if (melBins < 3) throw new ArgumentOutOfRangeException("melBins", "ConvSubsampling: at least 3 mel bins");
@@ -71,20 +79,37 @@ namespace Edge.Asr.Ops
                 throw new ArgumentException("ConvSubsampling: expected " + channels.ToString() + " biases per conv");
             Requantizer.Validate(conv1Multipliers, conv1Shifts, channels, "ConvSubsampling stage 1");
             Requantizer.Validate(depthwiseMultipliers, depthwiseShifts, channels, "ConvSubsampling depthwise");
+            object[] arrays = new object[8];
+            arrays[0] = conv1Weights; arrays[1] = conv1Bias; arrays[2] = conv1Multipliers; arrays[3] = conv1Shifts;
+            arrays[4] = depthwiseWeights; arrays[5] = depthwiseBias; arrays[6] = depthwiseMultipliers; arrays[7] = depthwiseShifts;
+            return new TensorPack(arrays, kernels, 9 * channels, channels, 0);
+        }
+
+        /// <summary>
+        /// Subsampling whose conv tensors stay in <paramref name="store"/>'s blob at the given byte offsets (weights [C, 9],
+        /// then bias, multipliers, shifts [C] of stage 1 and of the depthwise conv), its pointwise output and flattened
+        /// frame in arena[at .. at + ScratchShorts).
+        /// </summary>
+        public ConvSubsampling(int melBins, int channels, TensorStore store,
+            int conv1WeightsAt, int conv1BiasAt, int conv1MultipliersAt, int conv1ShiftsAt,
+            int depthwiseWeightsAt, int depthwiseBiasAt, int depthwiseMultipliersAt, int depthwiseShiftsAt,
+            Linear pointwise, Linear output, short[] arena, int at)
+        {
+            if (store == null) throw new ArgumentException("ConvSubsampling: a tensor store is required");
+            if (melBins < 3) throw new ArgumentOutOfRangeException("melBins", "ConvSubsampling: at least 3 mel bins");
+            if (channels < 1) throw new ArgumentOutOfRangeException("channels", "ConvSubsampling: channels must be positive");
+            store.ValidateRequantizer(conv1MultipliersAt, conv1ShiftsAt, channels, "ConvSubsampling stage 1");
+            store.ValidateRequantizer(depthwiseMultipliersAt, depthwiseShiftsAt, channels, "ConvSubsampling depthwise");
             this.bins1 = (melBins - 1) / 2 + 1;
             this.bins2 = (bins1 - 1) / 2 + 1;
             if (pointwise == null || pointwise.InputSize != channels || pointwise.OutputSize != channels) throw new ArgumentException("ConvSubsampling: pointwise must be C → C");
             if (output == null || output.InputSize != channels * bins2) throw new ArgumentException("ConvSubsampling: output layer must take C·F2 = " + (channels * bins2).ToString() + " inputs");
+            if (arena == null || at < 0 || at > arena.Length - ScratchShorts(channels, melBins)) throw new ArgumentException("ConvSubsampling: the arena is too small");
             this.melBins = melBins;
             this.channels = channels;
-            this.conv1W = conv1Weights;
-            this.conv1B = conv1Bias;
-            this.conv1M = conv1Multipliers;
-            this.conv1S = conv1Shifts;
-            this.dwW = depthwiseWeights;
-            this.dwB = depthwiseBias;
-            this.dwM = depthwiseMultipliers;
-            this.dwS = depthwiseShifts;
+            this.store = store;
+            conv1WAt = conv1WeightsAt; conv1BAt = conv1BiasAt; conv1MAt = conv1MultipliersAt; conv1SAt = conv1ShiftsAt;
+            dwWAt = depthwiseWeightsAt; dwBAt = depthwiseBiasAt; dwMAt = depthwiseMultipliersAt; dwSAt = depthwiseShiftsAt;
             this.pointwise = pointwise;
             this.output = output;
             mel2 = new short[melBins];
@@ -93,9 +118,16 @@ namespace Edge.Asr.Ops
             s1Old = new short[bins1 * channels];
             s1Now = new short[bins1 * channels];
             dw = new short[channels];
-            pw = new short[channels];
-            flat = new short[channels * bins2];
-            this.kernels = kernels;
+            this.arena = arena;
+            pwAt = at;
+            flatAt = at + channels;
+        }
+
+        /// <summary>Arena shorts: one bin's pointwise output (C) and the flattened frame (C·F2).</summary>
+        public static int ScratchShorts(int channels, int melBins)
+        {
+            int bins1 = (melBins - 1) / 2 + 1;
+            return channels + channels * ((bins1 - 1) / 2 + 1);
         }
 
         public int MelBins { get { return melBins; } }
@@ -163,7 +195,7 @@ namespace Edge.Asr.Ops
                 if (stage1Phase == 0)
                 {
                     Stage2();
-                    this.output.Process(flat, 0, output, outOffset);
+                    this.output.Process(arena, flatAt, output, outOffset);
                     emitted = true;
                 }
                 stage1Phase ^= 1;
@@ -178,7 +210,7 @@ namespace Edge.Asr.Ops
         /// <summary>3×3 conv, 1 → C, over frames (mel2, mel1, current), stride 2 in frequency, ReLU, into s1Now.</summary>
         private void Stage1(short[] mel, int melOffset)
         {
-            kernels.SubsampleConv1S8S16(mel2, mel1, mel, melOffset, melBins, bins1, channels, conv1W, conv1B, conv1M, conv1S, s1Now);
+            store.SubsampleConv1(mel2, mel1, mel, melOffset, melBins, bins1, channels, conv1WAt, conv1BAt, conv1MAt, conv1SAt, s1Now);
         }
 
         /// <summary>Depthwise 3×3 over (s1Older, s1Old, s1Now), stride 2 in frequency, then pointwise + ReLU, into flat.</summary>
@@ -186,9 +218,9 @@ namespace Edge.Asr.Ops
         {
             for (int f = 0; f < bins2; f++)
             {
-                kernels.SubsampleDepthwiseS8S16(s1Older, s1Old, s1Now, bins1, f, channels, dwW, dwB, dwM, dwS, dw);
-                pointwise.Process(dw, 0, pw, 0);
-                for (int c = 0; c < channels; c++) flat[c * bins2 + f] = pw[c];
+                store.SubsampleDepthwise(s1Older, s1Old, s1Now, bins1, f, channels, dwWAt, dwBAt, dwMAt, dwSAt, dw);
+                pointwise.Process(dw, 0, arena, pwAt);
+                for (int c = 0; c < channels; c++) arena[flatAt + c * bins2 + f] = arena[pwAt + c];
             }
         }
 

@@ -5,8 +5,9 @@ namespace Edge.Asr.Ops
     /// <summary>
     /// Conformer half-step feed-forward module on one frame of D values:
     /// out = x + ½ · Down(Swish(Up(LayerNorm(x)))). The ½ is folded into the residual add's scale
-    /// (pass fracB = fraction bits of Down's output + 1). Scratch is allocated here, once.
-    /// Input and output may be the same buffer.
+    /// (pass fracB = fraction bits of Down's output + 1). Its three buffers (normed D, hidden H,
+    /// projected D: <see cref="ScratchShorts"/>) lie in an arena the caller owns, or one allocated here.
+    /// Input and output may be the same buffer, but not the arena's part given to it.
     /// </summary>
     public sealed class HalfStepFfn
     {
@@ -15,11 +16,16 @@ namespace Edge.Asr.Ops
         private readonly Swish swish;
         private readonly Linear down;
         private readonly ResidualAdd residual;
-        private readonly short[] normed;
-        private readonly short[] hidden;
-        private readonly short[] projected;
+        private readonly short[] arena;
+        private readonly int normedAt, hiddenAt, projectedAt;
 
         public HalfStepFfn(LayerNorm norm, Linear up, Swish swish, Linear down, ResidualAdd residual)
+            : this(norm, up, swish, down, residual, new short[ScratchShorts(norm == null ? 0 : norm.Width, up == null ? 0 : up.OutputSize)], 0)
+        {
+        }
+
+        /// <summary>As the other constructor, its buffers in arena[at .. at + ScratchShorts(D, H)).</summary>
+        public HalfStepFfn(LayerNorm norm, Linear up, Swish swish, Linear down, ResidualAdd residual, short[] arena, int at)
         {
             if (norm == null || up == null || swish == null || down == null || residual == null) throw new ArgumentException("HalfStepFfn: every part is required");
             int d = norm.Width;
@@ -30,9 +36,17 @@ namespace Edge.Asr.Ops
             this.swish = swish;
             this.down = down;
             this.residual = residual;
-            this.normed = new short[d];
-            this.hidden = new short[up.OutputSize];
-            this.projected = new short[d];
+            if (arena == null || at < 0 || at > arena.Length - ScratchShorts(d, up.OutputSize)) throw new ArgumentException("HalfStepFfn: the arena is too small");
+            this.arena = arena;
+            this.normedAt = at;
+            this.hiddenAt = at + d;
+            this.projectedAt = at + d + up.OutputSize;
+        }
+
+        /// <summary>Arena shorts of an FFN of width <paramref name="dim"/> and hidden width <paramref name="hidden"/>: normed, hidden, projected.</summary>
+        public static int ScratchShorts(int dim, int hidden)
+        {
+            return 2 * dim + hidden;
         }
 
         public int Width { get { return norm.Width; } }
@@ -46,11 +60,11 @@ namespace Edge.Asr.Ops
 
         public void Process(short[] input, int inOffset, short[] output, int outOffset)
         {
-            norm.Process(input, inOffset, normed, 0);
-            up.Process(normed, 0, hidden, 0);
-            swish.Process(hidden, 0, hidden, 0);
-            down.Process(hidden, 0, projected, 0);
-            residual.Process(input, inOffset, projected, 0, output, outOffset);
+            norm.Process(input, inOffset, arena, normedAt);
+            up.Process(arena, normedAt, arena, hiddenAt);
+            swish.Process(arena, hiddenAt, arena, hiddenAt);
+            down.Process(arena, hiddenAt, arena, projectedAt);
+            residual.Process(input, inOffset, arena, projectedAt, output, outOffset);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Edge.Asr.FixedPoint;
+using Edge.Asr.Weights;
 
 namespace Edge.Asr.Ops
 {
@@ -20,39 +21,69 @@ namespace Edge.Asr.Ops
         private const long EpsCap = 1L << 52;
 
         private readonly int width;
-        private readonly short[] gamma;
-        private readonly int[] beta;
         private readonly int fracIn;
         private readonly int outShift;    // z·γ (Q(24+fracGamma)) → output fraction bits
         private readonly long epsQ32;
         private readonly int widthLog2;
-        private readonly int[] y;         // scratch: the pre-normalised row
-        private readonly IOpKernels kernels;
+        private readonly int[] y;         // scratch: the pre-normalised row (at least width ints, may be shared)
+        private readonly TensorStore store;
+        private readonly int gammaAt, betaAt;
 
         public LayerNorm(int width, short[] gamma, int fracGamma, int[] beta, int fracIn, int fracOut, long epsQ32)
             : this(width, gamma, fracGamma, beta, fracIn, fracOut, epsQ32, ManagedKernels.Instance)
         {
         }
 
-        /// <summary>As the other constructor, with the loops run by <paramref name="kernels"/>.</summary>
+        /// <summary>As the other constructor, with the loops run by <paramref name="kernels"/> (γ and β are packed into a blob of the op's own).</summary>
         public LayerNorm(int width, short[] gamma, int fracGamma, int[] beta, int fracIn, int fracOut, long epsQ32, IOpKernels kernels)
+            : this(width, Pack(width, gamma, beta, kernels), fracGamma, fracIn, fracOut, epsQ32)
+        {
+        }
+
+        private LayerNorm(int width, TensorPack pack, int fracGamma, int fracIn, int fracOut, long epsQ32)
+            : this(width, pack.Store, pack.At(0), fracGamma, pack.At(1), fracIn, fracOut, epsQ32, new int[ScratchInts(width)])
+        {
+        }
+
+        private static TensorPack Pack(int width, short[] gamma, int[] beta, IOpKernels kernels)
         {
             if (kernels == null) throw new ArgumentException("LayerNorm: kernels are required");
             if (width < 2 || width > 4096) throw new ArgumentOutOfRangeException("width", "LayerNorm: width must be in [2, 4096]");
             if (gamma == null || gamma.Length != width) throw new ArgumentException("LayerNorm: expected " + width.ToString() + " gammas");
             if (beta == null || beta.Length != width) throw new ArgumentException("LayerNorm: expected " + width.ToString() + " betas");
+            object[] arrays = new object[2];
+            arrays[0] = gamma; arrays[1] = beta;
+            return new TensorPack(arrays, kernels, 1, width, width);
+        }
+
+        /// <summary>
+        /// A LayerNorm whose γ (int16) and β (int32) stay in <paramref name="store"/>'s blob at the given byte
+        /// offsets, its pre-normalised row in <paramref name="scratch"/> (at least <see cref="ScratchInts"/>, shared
+        /// with other ops: it holds nothing between calls).
+        /// </summary>
+        public LayerNorm(int width, TensorStore store, int gammaAt, int fracGamma, int betaAt, int fracIn, int fracOut, long epsQ32, int[] scratch)
+        {
+            if (store == null) throw new ArgumentException("LayerNorm: a tensor store is required");
+            if (width < 2 || width > 4096) throw new ArgumentOutOfRangeException("width", "LayerNorm: width must be in [2, 4096]");
             if (fracIn < -16 || fracIn > 30 || fracOut < -16 || fracOut > 30 || fracGamma < 0 || fracGamma > 15)
                 throw new ArgumentOutOfRangeException("fracIn", "LayerNorm: fraction bits out of range");
             if (epsQ32 < 0 || epsQ32 > (1L << 31)) throw new ArgumentOutOfRangeException("epsQ32", "LayerNorm: epsQ32 must be in [0, 2^31]");
+            if (scratch == null || scratch.Length < width) throw new ArgumentException("LayerNorm: scratch must hold " + width.ToString() + " ints");
             this.width = width;
-            this.gamma = gamma;
-            this.beta = beta;
             this.fracIn = fracIn;
             this.outShift = ZBits + fracGamma - fracOut;
             this.epsQ32 = epsQ32;
             this.widthLog2 = 63 - Fixed.LeadingZeros((ulong)width);
-            this.y = new int[width];
-            this.kernels = kernels;
+            this.y = scratch;
+            this.store = store;
+            this.gammaAt = gammaAt;
+            this.betaAt = betaAt;
+        }
+
+        /// <summary>Scratch ints a row of <paramref name="width"/> needs (the pre-normalised row).</summary>
+        public static int ScratchInts(int width)
+        {
+            return width;
         }
 
         public int Width { get { return width; } }
@@ -62,7 +93,7 @@ namespace Edge.Asr.Ops
 
         public void Process(short[] input, int inOffset, short[] output, int outOffset)
         {
-            kernels.LayerNormS16(input, inOffset, width, gamma, beta, fracIn, outShift, epsQ32, widthLog2, y, output, outOffset);
+            store.LayerNorm(input, inOffset, width, gammaAt, betaAt, fracIn, outShift, epsQ32, widthLog2, y, output, outOffset);
         }
 
         /// <summary>The reference loops (ManagedKernels); y is scratch of width ints.</summary>

@@ -19,5 +19,16 @@ namespace Edge.Asr.Ops
                 if (shifts[i] < 1 || shifts[i] > 62) throw new ArgumentOutOfRangeException("shifts", owner + ": shift " + i.ToString() + " outside [1, 62]");
             }
         }
+
+        /// <summary>The same rules for channels first .. first+count−1, held in multipliers[0 ..] and shifts[0 ..] (a window of them).</summary>
+        public static void Validate(int[] multipliers, int[] shifts, int count, int first, string owner)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                int c = first + i;
+                if (multipliers[i] < (1 << 30)) throw new ArgumentOutOfRangeException("multipliers", owner + ": multiplier " + c.ToString() + " below 2^30");
+                if (shifts[i] < 1 || shifts[i] > 62) throw new ArgumentOutOfRangeException("shifts", owner + ": shift " + c.ToString() + " outside [1, 62]");
+            }
+        }
     }
 }

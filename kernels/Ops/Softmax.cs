@@ -36,6 +36,25 @@ namespace Edge.Asr.Ops
             this.kernels = kernels;
         }
 
+        /// <summary>As the other constructors, with the exponentials in <paramref name="scratch"/> (at least maxLength ints, may be shared).</summary>
+        public Softmax(int maxLength, int fracIn, IOpKernels kernels, int[] scratch)
+        {
+            if (kernels == null) throw new ArgumentException("Softmax: kernels are required");
+            if (maxLength < 1) throw new ArgumentOutOfRangeException("maxLength", "Softmax: maxLength must be positive");
+            if (fracIn < -14 || fracIn > 30) throw new ArgumentOutOfRangeException("fracIn", "Softmax: fracIn must be in [-14, 30]");
+            if (scratch == null || scratch.Length < maxLength) throw new ArgumentException("Softmax: scratch must hold " + maxLength.ToString() + " ints");
+            this.maxLength = maxLength;
+            this.uShift = 30 + fracIn - 16;
+            this.e = scratch;
+            this.kernels = kernels;
+        }
+
+        /// <summary>Scratch ints a row of <paramref name="maxLength"/> needs.</summary>
+        public static int ScratchInts(int maxLength)
+        {
+            return maxLength;
+        }
+
         public int MaxLength { get { return maxLength; } }
 
         /// <summary>Multiplies per full-length row: (m − x)·log2e, table interpolation, e·(1/S).</summary>

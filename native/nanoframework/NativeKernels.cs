@@ -67,6 +67,30 @@ namespace Edge.Asr.Interop
             long[] power, short[] output, int[] hannTable, int[] cosTable, int[] sinTable, short[] melStartTable, short[] melLengthTable,
             short[] melOffsetTable, short[] melWeightsTable, int[] log2Table);
 
+        // The weight-taking kernels with their tensors at byte offsets of a blob held as a byte array (IBlobWeightKernels):
+        // int8 data as is, int16/int32 little-endian and aligned; the glue checks range and alignment.
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void LinearS8S16InBlob(byte[] blob, short[] input, int inOffset, int inputSize, int weightsAt, int biasAt,
+            int multipliersAt, int shiftsAt, short[] output, int outOffset, int outputSize, bool relu);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void DepthwiseConv1dS8S16InBlob(byte[] blob, short[] input, int inOffset, short[] history, int oldest, int channels,
+            int kernel, int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output, int outOffset);
+
+        /// <summary>Returns 0, or −1 when the variance is not positive (the managed op throws there).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int LayerNormS16InBlob(byte[] blob, short[] input, int inOffset, int width, int gammaAt, int betaAt, int fracIn,
+            int outShift, long epsQ32, int widthLog2, int[] scratch, int[] inverseSqrtTable, short[] output, int outOffset);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SubsampleConv1S8S16InBlob(byte[] blob, short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins,
+            int bins1, int channels, int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void SubsampleDepthwiseS8S16InBlob(byte[] blob, short[] older, short[] old, short[] now, int bins1, int bin2,
+            int channels, int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output);
+
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void AttentionContextS16(short[] probs, int count, short[] values, int vOffset, int subDim, int headDim,
             int contextShift, short[] output, int outOffset);

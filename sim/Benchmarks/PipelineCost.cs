@@ -13,7 +13,8 @@ namespace Edge.Asr.Sim.Benchmarks
     /// Exact operation counts and bytes of the device pipeline for one model blob: MACs from
     /// ModelCost (cross-checked against the built model) and FrontendCost; weight and flash bytes
     /// from the blob; RAM as the integer arrays the firmware allocates (RamCount over the live
-    /// objects, plus the capture loop's I2S buffers of the DevKit board).
+    /// objects of a model built on the blob as the device builds it, its tensors left in the blob,
+    /// plus the source's read slice and the capture loop's I2S buffers of the DevKit board).
     /// </summary>
     public sealed class PipelineCost
     {
@@ -24,8 +25,8 @@ namespace Edge.Asr.Sim.Benchmarks
             ArgumentNullException.ThrowIfNull(blob);
             ModelConfig config = blob.Config;
             string[] labels = blob.Labels();
-            ModelParameters parameters = BlobModelLoader.Load(blob);
-            var model = new ConformerModel(parameters);
+            // As the firmware builds it: the tensors stay in the blob (flash), read through the model's weight window.
+            ConformerModel model = BlobModelLoader.BuildModel(blob);
             ModelMacsPerEncoderFrame = ModelCost.MacsPerEncoderFrame(config);
             if (model.MacsPerEncoderFrame != ModelMacsPerEncoderFrame)
                 throw new InvalidOperationException("ModelCost and the built model disagree on MACs per encoder frame: "
@@ -42,22 +43,16 @@ namespace Edge.Asr.Sim.Benchmarks
             }
             FlashBytes = blobLength;
 
-            var parameterArrays = new HashSet<object>(ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < parameters.Count; i++)
-            {
-                QuantizedTensor t = parameters.At(i);
-                if (t.Int8 != null) parameterArrays.Add(t.Int8);
-                if (t.Int16 != null) parameterArrays.Add(t.Int16);
-                if (t.Int32 != null) parameterArrays.Add(t.Int32);
-            }
+            // Not RAM: the blob (the flash resource on the device). Counted on its own: the weight window.
+            var parameterArrays = new HashSet<object>(ReferenceEqualityComparer.Instance) { blob.Source, model.Store.Window };
             var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlob(blob.Detector, labels.Length));
             var pipeline = new CommandPipeline(model, detector, labels, new NoSink());
             ModelStateBytes = model.StateBytes;
             ModelBufferBytes = RamCount.ArrayBytes(model, parameterArrays);
             // Everything the pipeline holds besides the model's parameters: frontend, model buffers, detector.
             PipelineBufferBytes = RamCount.ArrayBytes(pipeline, parameterArrays);
-            // The parameter arrays alone: the config they also reach (its attention flags) is the model's, counted above.
-            foreach (object array in parameterArrays) ParameterRamBytes += RamCount.ArrayBytes(array, new HashSet<object>());
+            // The weight window's arrays, and the slice the source hands back per read (ResourceUtility.GetObject on the device).
+            ParameterRamBytes = RamCount.ArrayBytes(model.Store.Window, new HashSet<object>()) + Weights.WeightWindow.ReadBytes;
 
             BoardConfig board = BoardConfig.DevKitInmp441();
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
@@ -88,7 +83,10 @@ namespace Edge.Asr.Sim.Benchmarks
 
         public long FlashBytes { get; }
 
-        /// <summary>The model's parameters as loaded into RAM (integer arrays).</summary>
+        /// <summary>
+        /// The model's parameters resident in RAM at once: the weight window the managed kernels read tensors through
+        /// (its arrays and the source's read slice); the tensors themselves stay in the blob (flash).
+        /// </summary>
         public long ParameterRamBytes { get; }
 
         public long ModelStateBytes { get; }

@@ -193,7 +193,7 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("bytes:");
             _output.WriteLine("  weights           " + N(cost.TensorBytes) + "  (all tensors; int8 weights alone " + N(cost.Int8WeightBytes) + ")");
             _output.WriteLine("  flash             " + N(cost.FlashBytes) + "  (the whole blob)");
-            _output.WriteLine("  peak RAM          " + N(cost.PeakRamBytes) + "  = parameters " + N(cost.ParameterRamBytes)
+            _output.WriteLine("  peak RAM          " + N(cost.PeakRamBytes) + "  = weight window " + N(cost.ParameterRamBytes)
                 + " + model state " + N(cost.ModelStateBytes) + " + model scratch " + N(cost.ModelBufferBytes - cost.ModelStateBytes)
                 + " + frontend and detector " + N(cost.FrontendAndDetectorBytes) + " + capture buffers " + N(cost.CaptureBufferBytes));
             _output.WriteLine("                    (integer arrays only; object headers, strings and the I2S driver's "

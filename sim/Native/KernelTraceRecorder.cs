@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Edge.Asr.Blob;
 using Edge.Asr.Ops;
 
 namespace Edge.Asr.Sim.Native
@@ -11,8 +12,10 @@ namespace Edge.Asr.Sim.Native
     /// the target and count their instructions (format: native/rv32/trace_format.h). Weights, biases,
     /// requantisers and tables go into a pool once (read in place, as from flash); activations and
     /// state are written inline with every call. The calls themselves run on the managed kernels.
+    /// A model's tensors are taken in place from its blob (IBlobWeightKernels), one pool entry per tensor,
+    /// so each call is recorded whole, as the device's native kernels make it on the flash resource.
     /// </summary>
-    public sealed class KernelTraceRecorder : IOpKernels
+    public sealed class KernelTraceRecorder : IOpKernels, IBlobWeightKernels
     {
         private const uint Magic = 0x31544145u;   // "EAT1"
         private const uint Version = 1;
@@ -23,6 +26,7 @@ namespace Edge.Asr.Sim.Native
         private readonly MemoryStream _calls = new MemoryStream();
         private readonly BinaryWriter _w;
         private int _callCount;
+        private readonly Dictionary<(byte[] Blob, int At, int Length, Type Kind), Array> _tensors = new();
 
         public KernelTraceRecorder()
         {
@@ -194,6 +198,46 @@ namespace Edge.Asr.Sim.Native
             if (Begin(12)) { Inline(probs, 0, count); Inline(values, vOffset, (count - 1) * subDim + headDim); _w.Write(subDim); _w.Write(headDim); _w.Write(contextShift); }
             _inner.AttentionContextS16(probs, count, values, vOffset, subDim, headDim, contextShift, output, outOffset);
             End(output, outOffset, headDim);
+        }
+
+        public bool ReadsInPlace(IBlobSource source) => source is ByteArrayBlobSource;
+
+        public void LinearS8S16(IBlobSource blob, short[] input, int inOffset, int inputSize, int weightsAt, int biasAt, int multipliersAt,
+            int shiftsAt, short[] output, int outOffset, int outputSize, bool relu) =>
+            LinearS8S16(input, inOffset, inputSize, I8(blob, weightsAt, inputSize * outputSize), I32(blob, biasAt, outputSize),
+                I32(blob, multipliersAt, outputSize), I32(blob, shiftsAt, outputSize), output, outOffset, outputSize, relu);
+
+        public void DepthwiseConv1dS8S16(IBlobSource blob, short[] input, int inOffset, short[] history, int oldest, int channels, int kernel,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output, int outOffset) =>
+            DepthwiseConv1dS8S16(input, inOffset, history, oldest, channels, kernel, I8(blob, weightsAt, channels * kernel), I32(blob, biasAt, channels),
+                I32(blob, multipliersAt, channels), I32(blob, shiftsAt, channels), output, outOffset);
+
+        public void LayerNormS16(IBlobSource blob, short[] input, int inOffset, int width, int gammaAt, int betaAt, int fracIn, int outShift,
+            long epsQ32, int widthLog2, int[] scratch, short[] output, int outOffset) =>
+            LayerNormS16(input, inOffset, width, I16(blob, gammaAt, width), I32(blob, betaAt, width), fracIn, outShift, epsQ32, widthLog2, scratch,
+                output, outOffset);
+
+        public void SubsampleConv1S8S16(IBlobSource blob, short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins, int bins1, int channels,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output) =>
+            SubsampleConv1S8S16(mel2, mel1, mel, melOffset, melBins, bins1, channels, I8(blob, weightsAt, 9 * channels), I32(blob, biasAt, channels),
+                I32(blob, multipliersAt, channels), I32(blob, shiftsAt, channels), output);
+
+        public void SubsampleDepthwiseS8S16(IBlobSource blob, short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output) =>
+            SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, channels, I8(blob, weightsAt, 9 * channels), I32(blob, biasAt, channels),
+                I32(blob, multipliersAt, channels), I32(blob, shiftsAt, channels), output);
+
+        // One array per tensor of the blob (the same object every call, so the pool holds each tensor once).
+        private sbyte[] I8(IBlobSource blob, int at, int n) => (sbyte[])Tensor(blob, at, n, typeof(sbyte), b => Array.ConvertAll(b[at..(at + n)], v => (sbyte)v));
+        private short[] I16(IBlobSource blob, int at, int n) => (short[])Tensor(blob, at, n, typeof(short), b => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(b.AsSpan(at, 2 * n)).ToArray());
+        private int[] I32(IBlobSource blob, int at, int n) => (int[])Tensor(blob, at, n, typeof(int), b => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(b.AsSpan(at, 4 * n)).ToArray());
+
+        private Array Tensor(IBlobSource blob, int at, int n, Type kind, Func<byte[], Array> read)
+        {
+            byte[] bytes = ((ByteArrayBlobSource)blob).Bytes;
+            var key = (bytes, at, n, kind);
+            if (!_tensors.TryGetValue(key, out Array? a)) _tensors.Add(key, a = read(bytes));
+            return a;
         }
 
         private bool Begin(int op)

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using Edge.Asr.Blob;
 using Edge.Asr.FixedPoint;
 using Edge.Asr.Ops;
 
@@ -8,8 +10,10 @@ namespace Edge.Asr.Sim.Native
     /// The desktop side of the native seam: <see cref="IOpKernels"/> on the C twin (libedgeasr) by
     /// P/Invoke. The lookup tables passed are the C# ones (OpTables), so both paths read the same
     /// numbers. On the device the same calls go through the nanoFramework interop class instead.
+    /// A model's weights are read in place (IBlobWeightKernels): the C kernels get pointers into the
+    /// blob's byte array (pinned for the call), as the device's get pointers into the flash resource.
     /// </summary>
-    public sealed class PInvokeKernels : IOpKernels, Edge.Asr.Frontend.IFrontendKernels
+    public sealed class PInvokeKernels : IOpKernels, IBlobWeightKernels, Edge.Asr.Frontend.IFrontendKernels
     {
         /// <summary>EASR_ABI_VERSION of native/include/edge_asr_kernels.h this class is written against.</summary>
         public const int AbiVersion = 1;
@@ -165,6 +169,84 @@ namespace Edge.Asr.Sim.Native
                 ref Edge.Asr.Frontend.FrontendTables.MelOffset[0], ref Edge.Asr.Frontend.FrontendTables.MelWeightsQ15[0],
                 Edge.Asr.Frontend.LogMelFrontend.MelChannels, ref Edge.Asr.Frontend.FrontendTables.Log2MantissaQ16[0],
                 ref windowed[0], ref re[0], ref im[0], ref power[0], ref output[0]);
+        }
+
+        public bool ReadsInPlace(IBlobSource source) => source is ByteArrayBlobSource;
+
+        public void LinearS8S16(IBlobSource blob, short[] input, int inOffset, int inputSize, int weightsAt, int biasAt, int multipliersAt,
+            int shiftsAt, short[] output, int outOffset, int outputSize, bool relu)
+        {
+            Check(input, inOffset, inputSize);
+            Check(output, outOffset, outputSize);
+            byte[] b = Bytes(blob);
+            NativeMethods.easr_linear_s8s16(ref input[inOffset], inputSize, ref I8(b, weightsAt, inputSize * outputSize), ref I32(b, biasAt, outputSize),
+                ref I32(b, multipliersAt, outputSize), ref I32(b, shiftsAt, outputSize), ref output[outOffset], outputSize, relu ? 1 : 0);
+        }
+
+        public void DepthwiseConv1dS8S16(IBlobSource blob, short[] input, int inOffset, short[] history, int oldest, int channels, int kernel,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output, int outOffset)
+        {
+            Check(input, inOffset, channels);
+            Check(output, outOffset, channels);
+            if (history.Length < (kernel - 1) * channels || oldest < 0 || (kernel > 1 && oldest >= kernel - 1))
+                throw new ArgumentException("DepthwiseConv1dS8S16: state arrays too short");
+            short[] h = history.Length > 0 ? history : input;    // K = 1: no history is read
+            byte[] b = Bytes(blob);
+            NativeMethods.easr_depthwise_conv1d_s8s16(ref input[inOffset], ref h[0], oldest, channels, kernel, ref I8(b, weightsAt, channels * kernel),
+                ref I32(b, biasAt, channels), ref I32(b, multipliersAt, channels), ref I32(b, shiftsAt, channels), ref output[outOffset]);
+        }
+
+        public void LayerNormS16(IBlobSource blob, short[] input, int inOffset, int width, int gammaAt, int betaAt, int fracIn, int outShift,
+            long epsQ32, int widthLog2, int[] scratch, short[] output, int outOffset)
+        {
+            Check(input, inOffset, width);
+            Check(output, outOffset, width);
+            Check(scratch, 0, width);
+            byte[] b = Bytes(blob);
+            int status = NativeMethods.easr_layernorm_s16(ref input[inOffset], width, ref I16(b, gammaAt, width), ref I32(b, betaAt, width), fracIn, outShift,
+                epsQ32, widthLog2, ref scratch[0], ref OpTables.InverseSqrtQ30[0], ref output[outOffset]);
+            if (status != 0) throw new ArgumentOutOfRangeException("x", "x must be positive");   // as InverseSqrt.Q30
+        }
+
+        public void SubsampleConv1S8S16(IBlobSource blob, short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins, int bins1, int channels,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output)
+        {
+            Check(mel2, 0, melBins);
+            Check(mel1, 0, melBins);
+            Check(mel, melOffset, melBins);
+            Check(output, 0, bins1 * channels);
+            if (2 * (bins1 - 1) > melBins) throw new ArgumentException("SubsampleConv1S8S16: sizes do not match");
+            byte[] b = Bytes(blob);
+            NativeMethods.easr_subsample_conv1_s8s16(ref mel2[0], ref mel1[0], ref mel[melOffset], melBins, bins1, channels, ref I8(b, weightsAt, 9 * channels),
+                ref I32(b, biasAt, channels), ref I32(b, multipliersAt, channels), ref I32(b, shiftsAt, channels), ref output[0]);
+        }
+
+        public void SubsampleDepthwiseS8S16(IBlobSource blob, short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
+            int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output)
+        {
+            Check(older, 0, bins1 * channels);
+            Check(old, 0, bins1 * channels);
+            Check(now, 0, bins1 * channels);
+            Check(output, 0, channels);
+            if (bin2 < 0 || 2 * bin2 > bins1) throw new ArgumentException("SubsampleDepthwiseS8S16: sizes do not match");
+            byte[] b = Bytes(blob);
+            NativeMethods.easr_subsample_depthwise_s8s16(ref older[0], ref old[0], ref now[0], bins1, bin2, channels, ref I8(b, weightsAt, 9 * channels),
+                ref I32(b, biasAt, channels), ref I32(b, multipliersAt, channels), ref I32(b, shiftsAt, channels), ref output[0]);
+        }
+
+        private static byte[] Bytes(IBlobSource blob) =>
+            (blob as ByteArrayBlobSource ?? throw new ArgumentException("native kernels: weights are read in place only from a byte-array blob")).Bytes;
+
+        // A tensor of n elements at byte offset at of the blob, as the C kernel's element type (bounds and alignment checked).
+        private static ref sbyte I8(byte[] b, int at, int n) => ref Unsafe.As<byte, sbyte>(ref b[Tensor(b, at, n, 1)]);
+        private static ref short I16(byte[] b, int at, int n) => ref Unsafe.As<byte, short>(ref b[Tensor(b, at, n, 2)]);
+        private static ref int I32(byte[] b, int at, int n) => ref Unsafe.As<byte, int>(ref b[Tensor(b, at, n, 4)]);
+
+        private static int Tensor(byte[] b, int at, int n, int size)
+        {
+            if (n < 1 || at < 0 || at % size != 0 || at > b.Length - (long)n * size)
+                throw new ArgumentOutOfRangeException("at", "native kernels: tensor of " + n + " x " + size + " bytes at " + at + " is outside the blob or misaligned");
+            return at;
         }
 
         /// <summary>Native code must never read or write outside an array: checked here, where C cannot.</summary>

@@ -28,10 +28,12 @@ namespace Edge.Asr.Tests.Firmware
             ModelBlob blob = ModelBlob.Load(bytes);
             var cost = new PipelineCost(blob, bytes.Length); // counts the arrays of a built pipeline
             Assert.Equal(cost.ModelBufferBytes, PipelineMemory.ModelBufferBytes(blob.Config));
+            Assert.Equal(cost.ModelStateBytes, PipelineMemory.ModelStateBytes(blob.Config));
             Assert.Equal(cost.FrontendAndDetectorBytes, PipelineMemory.FrontendBytes
                 + PipelineMemory.DetectorBytes(blob.LabelCount, Edge.Asr.Detector.DetectorSettings.FromBlob(blob.Detector, blob.LabelCount).SmoothingFrames));
             Assert.Equal(cost.CaptureBufferBytes, PipelineMemory.CaptureBytes(DevKit));
-            Assert.Equal(cost.ParameterRamBytes, ModelStartup.TensorBytes(blob));
+            // The tensors stay in the blob: the weights in RAM are the window they are read through, and the source's slice.
+            Assert.Equal(cost.ParameterRamBytes, Edge.Asr.Weights.WeightWindow.BytesFor(blob.Config));
             Assert.Equal(cost.PeakRamBytes, PipelineMemory.Bytes(blob, DevKit));
         }
 
@@ -41,8 +43,13 @@ namespace Edge.Asr.Tests.Firmware
             byte[] bytes = File.ReadAllBytes(Path.Combine(CliHarness.RepositoryRoot(), "weights", "default.easr"));
             AssertCountedExactly(bytes);
             ModelBlob blob = ModelBlob.Load(bytes);
-            // The old check counted tensor bytes and 16,000 capture bytes only.
-            Assert.True(PipelineMemory.Bytes(blob, DevKit) > ModelStartup.TensorBytes(blob) + 16000);
+            // Issue 14 item 5: the weights stay in flash; the default model fits 48 KiB, counted exactly:
+            // weight window 1,984 + model state 17,760 + model scratch 1,932 + frontend and detector 9,516 + capture 16,008.
+            Assert.Equal(1_984L, Edge.Asr.Weights.WeightWindow.BytesFor(blob.Config));
+            Assert.Equal(17_760L, PipelineMemory.ModelStateBytes(blob.Config));
+            Assert.Equal(1_932L, PipelineMemory.ModelScratchBytes(blob.Config));
+            Assert.Equal(47_200L, PipelineMemory.Bytes(blob, DevKit));
+            Assert.True(PipelineMemory.Bytes(blob, DevKit) <= 49_152);
         }
 
         [Fact]

@@ -31,6 +31,10 @@ namespace Edge.Asr.Tests.Native
         private static IEnumerable<MethodInfo> Kernels() =>
             typeof(IOpKernels).GetMethods().Concat(typeof(Edge.Asr.Frontend.IFrontendKernels).GetMethods()).Where(m => !m.IsSpecialName);
 
+        // The in-place kernels (weights at offsets of a byte-array blob): an extern each, named ...InBlob.
+        private static IEnumerable<MethodInfo> BlobKernels() =>
+            typeof(IBlobWeightKernels).GetMethods().Where(m => m.Name != nameof(IBlobWeightKernels.ReadsInPlace));
+
         [Fact]
         public void FirmwareWithoutTheNativeAssemblyRunsManagedKernelsAndSaysSoOnce()
         {
@@ -58,8 +62,16 @@ namespace Edge.Asr.Tests.Native
                 string[] native = e.GetParameters().Select(p => p.Name!).Where(n => !n.EndsWith("Table")).ToArray();
                 Assert.Equal(seam, native);
             }
+            foreach (MethodInfo k in BlobKernels())
+            {
+                MethodInfo e = Assert.Single(externs, m => m.Name == k.Name + "InBlob");
+                string[] seam = k.GetParameters().Select(p => p.Name!).ToArray();
+                string[] native = e.GetParameters().Select(p => p.Name!).Where(n => !n.EndsWith("Table")).ToArray();
+                Assert.Equal(seam, native);
+                Assert.Equal(typeof(byte[]), e.GetParameters()[0].ParameterType);   // the blob, read in place
+            }
             Assert.Contains(externs, m => m.Name == "AbiVersion");
-            Assert.Equal(Kernels().Count() + 1, externs.Length);
+            Assert.Equal(Kernels().Count() + BlobKernels().Count() + 1, externs.Length);
         }
 
         [Fact]

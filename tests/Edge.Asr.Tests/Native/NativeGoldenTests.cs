@@ -33,6 +33,9 @@ namespace Edge.Asr.Tests.Native
             ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "weights", "default.easr")));
             ConformerModel managed = BlobModelLoader.BuildModel(blob, ManagedKernels.Instance);
             ConformerModel native = BlobModelLoader.BuildModel(blob, NativeKernelsFixture.Kernels());
+            // Native: pointers into the blob (as into the flash resource on the device); managed: the weight window.
+            Assert.True(native.Store.InPlace);
+            Assert.False(managed.Store.InPlace);
             short[] frames = GoldenVectors.FrontendFrames;
             int mel = managed.Config.MelBins, steps = 0;
             for (int repeat = 0; repeat < 3; repeat++)

@@ -20,6 +20,20 @@ using namespace Edge_Asr_Native::Edge_Asr::Interop;
         return;                                                                                      \
     }
 
+// A tensor of count elements of size bytes at byte offset at of the blob array: inside it and aligned to its element
+// size (the array's first element must be 4-byte aligned too, so int16/int32 loads from it are aligned).
+#define EASR_BLOB(blob, at, count, size)                                                                        \
+    if ((count) < 1 || (at) < 0 || ((at) % (size)) != 0 || ((CLR_UINT32)(uintptr_t)(blob).GetBuffer() & 3u) != 0 \
+        || (CLR_UINT32)(at) + (CLR_UINT32)(count) * (CLR_UINT32)(size) > (blob).GetSize())                      \
+    {                                                                                                           \
+        hr = CLR_E_INDEX_OUT_OF_RANGE;                                                                          \
+        return;                                                                                                 \
+    }
+
+#define EASR_I8(blob, at) ((const int8_t *)((blob).GetBuffer() + (at)))
+#define EASR_I16(blob, at) ((const int16_t *)((blob).GetBuffer() + (at)))
+#define EASR_I32(blob, at) ((const int32_t *)((blob).GetBuffer() + (at)))
+
 signed int NativeKernels::AbiVersion(HRESULT &hr)
 {
     (void)hr;
@@ -218,4 +232,106 @@ signed int NativeKernels::LogMelFrameS16(
         bitReverse.GetBuffer(), melStartTable.GetBuffer(), melLengthTable.GetBuffer(), melOffsetTable.GetBuffer(),
         melWeightsTable.GetBuffer(), (int32_t)channels, log2Table.GetBuffer(), windowed.GetBuffer(), re.GetBuffer(), im.GetBuffer(),
         power.GetBuffer(), output.GetBuffer());
+}
+
+void NativeKernels::LinearS8S16InBlob(
+    CLR_RT_TypedArray_UINT8 blob, CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int inputSize, signed int weightsAt,
+    signed int biasAt, signed int multipliersAt, signed int shiftsAt, CLR_RT_TypedArray_INT16 output, signed int outOffset,
+    signed int outputSize, bool relu, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, inputSize);
+    EASR_RANGE(output, outOffset, outputSize);
+    EASR_BLOB(blob, weightsAt, inputSize * outputSize, 1);
+    EASR_BLOB(blob, biasAt, outputSize, 4);
+    EASR_BLOB(blob, multipliersAt, outputSize, 4);
+    EASR_BLOB(blob, shiftsAt, outputSize, 4);
+    easr_linear_s8s16(input.GetBuffer() + inOffset, inputSize, EASR_I8(blob, weightsAt), EASR_I32(blob, biasAt),
+        EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt), output.GetBuffer() + outOffset, outputSize, relu ? 1 : 0);
+}
+
+void NativeKernels::DepthwiseConv1dS8S16InBlob(
+    CLR_RT_TypedArray_UINT8 blob, CLR_RT_TypedArray_INT16 input, signed int inOffset, CLR_RT_TypedArray_INT16 history, signed int oldest,
+    signed int channels, signed int kernel, signed int weightsAt, signed int biasAt, signed int multipliersAt, signed int shiftsAt,
+    CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, channels);
+    EASR_RANGE(output, outOffset, channels);
+    EASR_BLOB(blob, weightsAt, channels * kernel, 1);
+    EASR_BLOB(blob, biasAt, channels, 4);
+    EASR_BLOB(blob, multipliersAt, channels, 4);
+    EASR_BLOB(blob, shiftsAt, channels, 4);
+    if (kernel > 1)
+    {
+        EASR_RANGE(history, 0, (kernel - 1) * channels);
+        if (oldest < 0 || oldest >= kernel - 1)
+        {
+            hr = CLR_E_INDEX_OUT_OF_RANGE;
+            return;
+        }
+    }
+    easr_depthwise_conv1d_s8s16(input.GetBuffer() + inOffset, kernel > 1 ? history.GetBuffer() : input.GetBuffer(), oldest, channels, kernel,
+        EASR_I8(blob, weightsAt), EASR_I32(blob, biasAt), EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt),
+        output.GetBuffer() + outOffset);
+}
+
+signed int NativeKernels::LayerNormS16InBlob(
+    CLR_RT_TypedArray_UINT8 blob, CLR_RT_TypedArray_INT16 input, signed int inOffset, signed int width, signed int gammaAt, signed int betaAt,
+    signed int fracIn, signed int outShift, int64_t epsQ32, signed int widthLog2, CLR_RT_TypedArray_INT32 scratch,
+    CLR_RT_TypedArray_INT32 inverseSqrtTable, CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    if ((width) < 1 || (inOffset) < 0 || (CLR_UINT32)inOffset + (CLR_UINT32)width > input.GetSize() || (outOffset) < 0
+        || (CLR_UINT32)outOffset + (CLR_UINT32)width > output.GetSize() || (CLR_UINT32)width > scratch.GetSize()
+        || gammaAt < 0 || (gammaAt % 2) != 0 || (CLR_UINT32)gammaAt + 2u * (CLR_UINT32)width > blob.GetSize()
+        || betaAt < 0 || (betaAt % 4) != 0 || (CLR_UINT32)betaAt + 4u * (CLR_UINT32)width > blob.GetSize()
+        || ((CLR_UINT32)(uintptr_t)blob.GetBuffer() & 3u) != 0)
+    {
+        hr = CLR_E_INDEX_OUT_OF_RANGE;
+        return 0;
+    }
+    return easr_layernorm_s16(input.GetBuffer() + inOffset, width, EASR_I16(blob, gammaAt), EASR_I32(blob, betaAt), fracIn, outShift,
+        epsQ32, widthLog2, scratch.GetBuffer(), inverseSqrtTable.GetBuffer(), output.GetBuffer() + outOffset);
+}
+
+void NativeKernels::SubsampleConv1S8S16InBlob(
+    CLR_RT_TypedArray_UINT8 blob, CLR_RT_TypedArray_INT16 mel2, CLR_RT_TypedArray_INT16 mel1, CLR_RT_TypedArray_INT16 mel,
+    signed int melOffset, signed int melBins, signed int bins1, signed int channels, signed int weightsAt, signed int biasAt,
+    signed int multipliersAt, signed int shiftsAt, CLR_RT_TypedArray_INT16 output, HRESULT &hr)
+{
+    EASR_RANGE(mel2, 0, melBins);
+    EASR_RANGE(mel1, 0, melBins);
+    EASR_RANGE(mel, melOffset, melBins);
+    EASR_RANGE(output, 0, bins1 * channels);
+    EASR_BLOB(blob, weightsAt, 9 * channels, 1);
+    EASR_BLOB(blob, biasAt, channels, 4);
+    EASR_BLOB(blob, multipliersAt, channels, 4);
+    EASR_BLOB(blob, shiftsAt, channels, 4);
+    if (2 * (bins1 - 1) > melBins)
+    {
+        hr = CLR_E_INDEX_OUT_OF_RANGE;
+        return;
+    }
+    easr_subsample_conv1_s8s16(mel2.GetBuffer(), mel1.GetBuffer(), mel.GetBuffer() + melOffset, melBins, bins1, channels,
+        EASR_I8(blob, weightsAt), EASR_I32(blob, biasAt), EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt), output.GetBuffer());
+}
+
+void NativeKernels::SubsampleDepthwiseS8S16InBlob(
+    CLR_RT_TypedArray_UINT8 blob, CLR_RT_TypedArray_INT16 older, CLR_RT_TypedArray_INT16 old, CLR_RT_TypedArray_INT16 now,
+    signed int bins1, signed int bin2, signed int channels, signed int weightsAt, signed int biasAt, signed int multipliersAt,
+    signed int shiftsAt, CLR_RT_TypedArray_INT16 output, HRESULT &hr)
+{
+    EASR_RANGE(older, 0, bins1 * channels);
+    EASR_RANGE(old, 0, bins1 * channels);
+    EASR_RANGE(now, 0, bins1 * channels);
+    EASR_RANGE(output, 0, channels);
+    EASR_BLOB(blob, weightsAt, 9 * channels, 1);
+    EASR_BLOB(blob, biasAt, channels, 4);
+    EASR_BLOB(blob, multipliersAt, channels, 4);
+    EASR_BLOB(blob, shiftsAt, channels, 4);
+    if (bin2 < 0 || 2 * bin2 > bins1)
+    {
+        hr = CLR_E_INDEX_OUT_OF_RANGE;
+        return;
+    }
+    easr_subsample_depthwise_s8s16(older.GetBuffer(), old.GetBuffer(), now.GetBuffer(), bins1, bin2, channels, EASR_I8(blob, weightsAt),
+        EASR_I32(blob, biasAt), EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt), output.GetBuffer());
 }
