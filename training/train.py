@@ -203,7 +203,7 @@ def parse_args(argv):
     p.add_argument("--val", required=True, help="validation features Y.npy (early stopping)")
     p.add_argument("--classes", help="class list to use instead of the train split's X.classes.txt")
     p.add_argument("--out", required=True, help="export folder: model.safetensors, config.json, train_log.txt")
-    p.add_argument("--epochs", type=int, default=None, help="most epochs (default 60; --smoke 2)")
+    p.add_argument("--epochs", type=int, default=None, help="most epochs (default 40; --smoke 2)")
     p.add_argument("--batch", type=int, default=64)
     p.add_argument("--lr", type=float, default=3e-3, help="peak AdamW learning rate (warm-up 1 epoch, cosine decay)")
     p.add_argument("--weight-decay", type=float, default=0.01)
@@ -225,7 +225,7 @@ def parse_args(argv):
     p.add_argument("--smoke", action="store_true", help="CI mode: tiny model, 2 epochs")
     a = p.parse_args(argv)
     if a.epochs is None:
-        a.epochs = 2 if a.smoke else 60
+        a.epochs = 2 if a.smoke else 40
     if a.model is None:
         a.model = "smoke" if a.smoke else "default"
     if a.epochs < 1 or a.batch < 1 or a.lr <= 0 or a.patience < 1:

@@ -60,7 +60,7 @@ namespace Edge.Asr.Sim.Commands
             var seed = new Option<int>("--seed") { Description = "seed of synthesis and training", DefaultValueFactory = _ => 1 };
             var perWord = new Option<int?>("--per-word") { Description = "training clips per command (synth.py; default 1000, --smoke 3)" };
             var maxMinutes = new Option<double?>("--max-minutes") { Description = "stop training after the epoch that passes this wall time" };
-            var epochs = new Option<int?>("--epochs") { Description = "most training epochs (train.py; default 60, --smoke 2)" };
+            var epochs = new Option<int?>("--epochs") { Description = "most training epochs (train.py; default 40, --smoke 2)" };
             var smoke = new Option<bool>("--smoke") { Description = "a tiny run for checking the pipeline: a few clips, a tiny model, 2 epochs (seconds; not a usable model)" };
             var work = new Option<string>("--work") { Description = "keep the clips and features in this (new or empty) folder; default: a temporary folder, removed at the end" };
             var jobs = new Option<int>("--jobs") { Description = "processes for synthesis, threads for features", DefaultValueFactory = _ => Environment.ProcessorCount };
