@@ -72,23 +72,38 @@ static inline int64_t scale_pow2_32(int32_t x, int32_t shift)
 
 int16_t easr_requantize_slow(int64_t acc, int32_t multiplier, int32_t shift);
 
-/* Fixed.Requantize; the common accumulator of at most 31 bits takes one 32 x 32 -> 64 product. */
+/* Fixed.Requantize of an accumulator in [-(2^31 - 1), 2^31 - 1] (shift in [1, 62]): one 32 x 32 -> 64 product. */
+static inline int16_t easr_requantize32(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    /* |p| < 2^62, so t below cannot overflow. Rounding half away from zero is
+     * floor((p + half - [p < 0]) / 2^shift), and for shift >= 32 that floor is the high word's. */
+    int64_t p = (int64_t)acc * multiplier;
+    if (shift >= 33) {
+        /* half = 2^(shift-1) lies in the high word; subtracting [p < 0] borrows from it only when the low word is 0. */
+        int32_t hi = (int32_t)(p >> 32) + (1 << (shift - 33)) - (p < 0 && (uint32_t)p == 0);
+        return sat16_64(hi >> (shift - 32));
+    }
+    int64_t t = p + ((int64_t)1 << (shift - 1)) - (p < 0);
+    if (shift == 32) return sat16_64((int32_t)(t >> 32));
+    return sat16_64(t >> shift);
+}
+
+/* Fixed.Requantize; the common accumulator of at most 31 bits takes the 32-bit path. */
 static inline int16_t easr_requantize_inline(int64_t acc, int32_t multiplier, int32_t shift)
 {
-    if (acc <= INT32_MAX && acc >= -INT32_MAX) {
-        /* |p| < 2^62, so t below cannot overflow. Rounding half away from zero is
-         * floor((p + half - [p < 0]) / 2^shift), and for shift >= 32 that floor is the high word's. */
-        int64_t p = (int64_t)(int32_t)acc * multiplier;
-        if (shift >= 33) {
-            /* half = 2^(shift-1) lies in the high word; subtracting [p < 0] borrows from it only when the low word is 0. */
-            int32_t hi = (int32_t)(p >> 32) + (1 << (shift - 33)) - (p < 0 && (uint32_t)p == 0);
-            return sat16_64(hi >> (shift - 32));
-        }
-        int64_t t = p + ((int64_t)1 << (shift - 1)) - (p < 0);
-        if (shift == 32) return sat16_64((int32_t)(t >> 32));
-        return sat16_64(t >> shift);
-    }
+    if (acc <= INT32_MAX && acc >= -INT32_MAX) return easr_requantize32((int32_t)acc, multiplier, shift);
     return easr_requantize_slow(acc, multiplier, shift);
+}
+
+/* Fixed.Requantize(bias + sum): the int32 sum when it neither overflows nor is -2^31 (the
+ * 32-bit path's one excluded value), else the exact int64 sum through the general path. */
+static inline int16_t easr_requantize_sum(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift)
+{
+    uint32_t t = (uint32_t)bias + (uint32_t)sum;
+    /* Signed overflow iff both operands' signs differ from the wrapped sum's. */
+    if (((((uint32_t)bias ^ t) & ((uint32_t)sum ^ t)) >> 31) == 0 && t != 0x80000000u)
+        return easr_requantize32((int32_t)t, multiplier, shift);
+    return easr_requantize_slow((int64_t)bias + sum, multiplier, shift);
 }
 
 #endif

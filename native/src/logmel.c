@@ -23,22 +23,48 @@ static int32_t shift_for(int64_t or_bits, int32_t bits)
     return s > 0 ? s : 0;
 }
 
-/* Packs z[n] = x[2n] + i x[2n+1] in bit-reversed order scaled to max |v| <= 2^29; returns the shift. */
-static int32_t load_normalised(const int64_t *input, int32_t length, const int32_t *bitrev, int32_t *re, int32_t *im)
+/* x / 2^right rounded half up (floor((x + 2^(right-1)) / 2^right)) for 1 <= right <= 31 and a result that
+ * fits int32, from the words of x: the low word plus half carries into the high word. */
+static inline int32_t round_down_words(int64_t x, int32_t right, uint32_t half)
 {
-    int64_t or_bits = 0;
-    for (int32_t n = 0; n < length; n++) or_bits |= magnitude_bits(input[n]);
+    uint32_t lo = (uint32_t)x, hi = (uint32_t)((uint64_t)x >> 32);
+    uint32_t l = lo + half;
+    hi += l < lo;
+    return (int32_t)((l >> right) | (hi << (32 - right)));
+}
+
+/* Packs z[n] = x[2n] + i x[2n+1] in bit-reversed order scaled to max |v| <= 2^29; returns the shift.
+ * or_bits is the OR of the inputs' magnitude bits. The inputs are window products, |x| <= 2^45, so a
+ * right shift is at most 45 - 28 = 17 and a left shift applies to values below 2^29 (one word). */
+static int32_t load_normalised(const int64_t *input, int32_t length, int64_t or_bits, const int32_t *bitrev, int32_t *re, int32_t *im)
+{
     int32_t msb = 63 - leading_zeros64((uint64_t)or_bits);
     int32_t right = msb - (STAGE_INPUT_BITS - 1);
     int32_t left = -right;
     if (or_bits == 0) { right = 0; left = 0; }
     if (right < 0) right = 0; else left = 0;
-    int64_t half = shl64(1, right) >> 1;
     int32_t pairs = length >> 1;
-    for (int32_t n = 0; n < pairs; n++) {
-        int32_t at = bitrev[n];
-        re[at] = (int32_t)sar64(w_add(shl64(input[2 * n], left), half), right);
-        im[at] = (int32_t)sar64(w_add(shl64(input[2 * n + 1], left), half), right);
+    if (right > 0 && right < 32) {
+        uint32_t half = 1u << (right - 1);
+        for (int32_t n = 0; n < pairs; n++) {
+            int32_t at = bitrev[n];
+            re[at] = round_down_words(input[2 * n], right, half);
+            im[at] = round_down_words(input[2 * n + 1], right, half);
+        }
+    } else if (right == 0 && msb < 31) {
+        /* Every input is below 2^29 (msb <= 28), so x << left is the low word's. */
+        for (int32_t n = 0; n < pairs; n++) {
+            int32_t at = bitrev[n];
+            re[at] = (int32_t)((uint32_t)input[2 * n] << left);
+            im[at] = (int32_t)((uint32_t)input[2 * n + 1] << left);
+        }
+    } else {
+        int64_t half = shl64(1, right) >> 1;
+        for (int32_t n = 0; n < pairs; n++) {
+            int32_t at = bitrev[n];
+            re[at] = (int32_t)sar64(w_add(shl64(input[2 * n], left), half), right);
+            im[at] = (int32_t)sar64(w_add(shl64(input[2 * n + 1], left), half), right);
+        }
     }
     for (int32_t n = pairs; n < FFT_COMPLEX; n++) {
         int32_t at = bitrev[n];
@@ -141,14 +167,77 @@ static inline __attribute__((always_inline)) int64_t stage_bounded(int32_t size,
     return (int64_t)or_bits;
 }
 
+/* floor((a b + c d + 2^29) / 2^30) from the 64-bit sum P = H 2^32 + L (L unsigned): 4H + floor((L + 2^29) / 2^30),
+ * and floor((L + 2^29) / 2^30) = floor((floor(L / 2) + 2^28) / 2^29) stays within uint32. Only for a result
+ * known to fit int32 (the sum of the two words is then exact modulo 2^32). */
+static inline int32_t twiddle_round(int32_t a, int32_t b, int32_t c, int32_t d)
+{
+    int64_t p = (int64_t)a * b + (int64_t)c * d;
+    uint32_t hi = (uint32_t)(p >> 32), lo = (uint32_t)p;
+    return (int32_t)((hi << 2) + (((lo >> 1) + (1u << 28)) >> 29));
+}
+
+/* floor((x + y + 1) / 2) without forming x + y, which may need 32 bits plus sign: x + y = 2 (x | y) - (x ^ y). */
+static inline int32_t half_up(int32_t x, int32_t y) { return (x | y) - ((x ^ y) >> 1); }
+
+/* A stage with shift s = 0 or 1 on inputs below 2^(29+s) (in magnitude bits), |W| <= 1 in Q30:
+ * the twiddled term t = floor((W b + 2^29) / 2^30) has |t| <= sqrt(2) 2^(29+s) + 1 < 2^31, so it is one
+ * int32 (twiddle_round). For s = 0 the outputs x +- t are below 2^29 (1 + sqrt(2)) + 1 < 2^31; for s = 1
+ * floor((x +- t + 1) / 2) is half_up(x, +-t) (-t fits too). The same numbers as the int64 stage. */
+static inline __attribute__((always_inline)) int64_t stage_small_shift(int32_t size, const int32_t s, int32_t *re, int32_t *im,
+                                                                       const int32_t *cos_t, const int32_t *sin_t)
+{
+    int32_t span = size >> 1;
+    int32_t step = 512 / size;
+    uint32_t or_bits = 0;
+#define BUTTERFLY_T(tr, ti)                                                                              \
+    do {                                                                                                 \
+        int32_t ar = re[i], ai = im[i], r0, r1, i0, i1;                                                  \
+        if (s == 0) { r0 = ar + (tr); r1 = ar - (tr); i0 = ai + (ti); i1 = ai - (ti); }                  \
+        else { r0 = half_up(ar, tr); r1 = half_up(ar, -(tr)); i0 = half_up(ai, ti); i1 = half_up(ai, -(ti)); } \
+        or_bits |= (uint32_t)(r0 ^ (r0 >> 31)) | (uint32_t)(i0 ^ (i0 >> 31)) | (uint32_t)(r1 ^ (r1 >> 31)) \
+                 | (uint32_t)(i1 ^ (i1 >> 31));                                                          \
+        re[i] = r0; im[i] = i0;                                                                          \
+        re[k] = r1; im[k] = i1;                                                                          \
+    } while (0)
+    for (int32_t j = 0; j < span; j++) {
+        int32_t c = cos_t[j * step], sn = sin_t[j * step];
+        if (c == (1 << 30) && sn == 0) {
+            /* W = 1: t = b exactly. */
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t br = re[k], bi = im[k];
+                BUTTERFLY_T(br, bi);
+            }
+        } else if (c == 0 && sn == (1 << 30)) {
+            /* W = -i: t = (b_im, -b_re) exactly (|b_re| <= 2^30, so -b_re fits). */
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t br = re[k], bi = im[k];
+                BUTTERFLY_T(bi, -br);
+            }
+        } else {
+            for (int32_t i = j; i < FFT_COMPLEX; i += size) {
+                int32_t k = i + span;
+                int32_t br = re[k], bi = im[k];
+                int32_t tr = twiddle_round(c, br, sn, bi);
+                int32_t ti = twiddle_round(c, bi, -sn, br);
+                BUTTERFLY_T(tr, ti);
+            }
+        }
+    }
+#undef BUTTERFLY_T
+    return (int64_t)or_bits;
+}
+
 /* in_bounded: every stage input is below 2^(29+s) (the previous stage broke no bound, or this is
  * the first stage on normalised input), which the 32-bit path needs. */
 static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, int32_t *im, const int32_t *cos_t,
                      const int32_t *sin_t, int32_t *overflows)
 {
     int64_t or_bits;
-    if (in_bounded && s == 0) or_bits = stage_bounded(size, 0, re, im, cos_t, sin_t);
-    else if (in_bounded && s == 1) or_bits = stage_bounded(size, 1, re, im, cos_t, sin_t);
+    if (in_bounded && s == 0) or_bits = stage_small_shift(size, 0, re, im, cos_t, sin_t);
+    else if (in_bounded && s == 1) or_bits = stage_small_shift(size, 1, re, im, cos_t, sin_t);
     else if (in_bounded && s == 2) or_bits = stage_bounded(size, 2, re, im, cos_t, sin_t);
     else or_bits = stage_body(size, s, re, im, cos_t, sin_t);
     if (or_bits > INT32_MAX) (*overflows)++;
@@ -222,11 +311,20 @@ int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, cons
                               int64_t *power, int16_t *out)
 {
     int32_t overflows = 0;
-    for (int32_t n = 0; n < window_length; n++) windowed[n] = (int64_t)window[n] * hann[n];
+    /* The window products and the OR of their magnitude bits (x ^ sign, word by word). */
+    uint32_t or_lo = 0, or_hi = 0;
+    for (int32_t n = 0; n < window_length; n++) {
+        int64_t x = (int64_t)window[n] * hann[n];
+        windowed[n] = x;
+        uint32_t sign = (uint32_t)((uint64_t)x >> 63) * 0xFFFFFFFFu;
+        or_lo |= (uint32_t)x ^ sign;
+        or_hi |= (uint32_t)((uint64_t)x >> 32) ^ sign;
+    }
+    int64_t window_or = (int64_t)(((uint64_t)or_hi << 32) | or_lo);
 
     int32_t first = mel_start[0];
     int32_t last = mel_start[channels - 1] + mel_length[channels - 1] - 1;
-    int32_t exponent = load_normalised(windowed, window_length, bitrev, re, im);
+    int32_t exponent = load_normalised(windowed, window_length, window_or, bitrev, re, im);
     int32_t shift = 0;
     int64_t or_bits = 0;
     int32_t bounded = 1;   /* load_normalised leaves every value at most 2^29 */

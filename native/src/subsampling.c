@@ -17,7 +17,7 @@ void easr_subsample_conv1_s8s16(const int16_t *mel2, const int16_t *mel1, const 
             for (int32_t c = 0; c < channels; c++, w += 9) {
                 int32_t acc = w[0] * a0 + w[1] * a1 + w[2] * a2 + w[3] * b0 + w[4] * b1 + w[5] * b2
                             + w[6] * c0 + w[7] * c1 + w[8] * c2;
-                int16_t y = easr_requantize_inline((int64_t)acc + bias[c], multipliers[c], shifts[c]);
+                int16_t y = easr_requantize_sum(bias[c], acc, multipliers[c], shifts[c]);
                 o[c] = y < 0 ? 0 : y;
             }
             continue;
@@ -30,7 +30,7 @@ void easr_subsample_conv1_s8s16(const int16_t *mel2, const int16_t *mel1, const 
                 if (bin < 0 || bin >= mel_bins) continue;
                 acc += w[kf] * mel2[bin] + w[3 + kf] * mel1[bin] + w[6 + kf] * mel[bin];
             }
-            int16_t y = easr_requantize_inline((int64_t)acc + bias[c], multipliers[c], shifts[c]);
+            int16_t y = easr_requantize_sum(bias[c], acc, multipliers[c], shifts[c]);
             o[c] = y < 0 ? 0 : y;
         }
     }
@@ -50,6 +50,6 @@ void easr_subsample_depthwise_s8s16(const int16_t *older, const int16_t *old, co
             int32_t at = bin * channels + c;
             acc += w[kf] * older[at] + w[3 + kf] * old[at] + w[6 + kf] * now[at];
         }
-        out[c] = easr_requantize_inline((int64_t)acc + bias[c], multipliers[c], shifts[c]);
+        out[c] = easr_requantize_sum(bias[c], acc, multipliers[c], shifts[c]);
     }
 }
