@@ -304,6 +304,41 @@ static int16_t log2_q8(int64_t value, int32_t exponent, const int32_t *table)
     return (int16_t)q8;
 }
 
+/* sum w[k] floor((P[k] + half) / 2^s) modulo 2^64, as the C# long arithmetic (any P, s in [0, 20]). */
+static int64_t mel_energy_general(const int64_t *power, int32_t start, int32_t end, const int16_t *weights, int32_t s)
+{
+    int64_t half = shl64(1, s) >> 1;
+    int64_t energy = 0;
+    for (int32_t k = start; k < end; k++) energy = w_add(energy, w_mul(*weights++, sar64(w_add(power[k], half), s)));
+    return energy;
+}
+
+/* The same for P[k] >= 0 (s <= 19), on 32-bit words: y = floor((P + half) / 2^s) < 2^44 with the low word's
+ * carry into the high word, and w y = w yl + 2^32 (w yh mod 2^32) modulo 2^64 (yl the unsigned low word). */
+static int64_t mel_energy(const int64_t *power, int32_t start, int32_t end, const int16_t *weights, int32_t s)
+{
+    uint64_t energy = 0;
+    if (s == 0) {
+        for (int32_t k = start; k < end; k++) {
+            uint64_t p = (uint64_t)power[k];
+            int32_t w = *weights++;
+            energy += (uint64_t)((int64_t)w * (int64_t)(uint32_t)p) + ((uint64_t)((uint32_t)w * (uint32_t)(p >> 32)) << 32);
+        }
+        return (int64_t)energy;
+    }
+    uint32_t half = 1u << (s - 1);
+    for (int32_t k = start; k < end; k++) {
+        uint64_t p = (uint64_t)power[k];
+        uint32_t lo = (uint32_t)p, hi = (uint32_t)(p >> 32);
+        uint32_t l = lo + half;
+        hi += l < lo;
+        uint32_t yl = (l >> s) | (hi << (32 - s)), yh = hi >> s;
+        int32_t w = *weights++;
+        energy += (uint64_t)((int64_t)w * (int64_t)yl) + ((uint64_t)((uint32_t)w * yh) << 32);
+    }
+    return (int64_t)energy;
+}
+
 int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, const int32_t *hann, const int32_t *cos_t,
                               const int32_t *sin_t, const int32_t *bitrev, const int16_t *mel_start,
                               const int16_t *mel_length, const int16_t *mel_offset, const int16_t *mel_weights,
@@ -345,9 +380,7 @@ int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, cons
         for (int32_t k = start; k < end; k++) or_power |= power[k];
         int32_t s = 63 - leading_zeros64((uint64_t)or_power) - (POWER_BITS - 1);
         if (s < 0) s = 0;
-        int64_t half = shl64(1, s) >> 1;
-        int64_t energy = 0;
-        for (int32_t k = start; k < end; k++) energy = w_add(energy, w_mul(mel_weights[w++], sar64(w_add(power[k], half), s)));
+        int64_t energy = or_power >= 0 ? mel_energy(power, start, end, mel_weights + w, s) : mel_energy_general(power, start, end, mel_weights + w, s);
         out[m] = log2_q8(energy, base_exponent + s, log2_table);
     }
     return overflows;
