@@ -6,7 +6,8 @@
 #define LAST_INDEX 512
 #define HALF_Q15 16384
 
-int32_t easr_sigmoid_q15(int32_t x, int32_t frac_in, const int16_t *t)
+/* Inlined into the element loops below (a call per element costs more than the look-up on rv32). */
+static inline __attribute__((always_inline)) int32_t sigmoid_q15(int32_t x, int32_t frac_in, const int16_t *t)
 {
     /* 64-bit as in SigmoidLookup.Q15: fbits reaches 35, and |int32 min| needs 32 bits. */
     int64_t a = x >= 0 ? (int64_t)x : -(int64_t)x;
@@ -32,11 +33,13 @@ int32_t easr_sigmoid_q15(int32_t x, int32_t frac_in, const int16_t *t)
     return x >= 0 ? HALF_Q15 + s : HALF_Q15 - s;
 }
 
+int32_t easr_sigmoid_q15(int32_t x, int32_t frac_in, const int16_t *t) { return sigmoid_q15(x, frac_in, t); }
+
 void easr_swish_s16(const int16_t *in, int32_t width, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
 {
     for (int32_t i = 0; i < width; i++) {
         int32_t x = in[i];
-        int32_t v = x * easr_sigmoid_q15(x, frac_in, table);      /* |v| <= 2^30 */
+        int32_t v = x * sigmoid_q15(x, frac_in, table);      /* |v| <= 2^30 */
         out[i] = sat16_64(scale_pow2_32(v, shift));
     }
 }
@@ -44,7 +47,7 @@ void easr_swish_s16(const int16_t *in, int32_t width, int32_t frac_in, int32_t s
 void easr_sigmoid_s16(const int16_t *in, int32_t width, int32_t frac_in, const int16_t *table, int16_t *out)
 {
     for (int32_t i = 0; i < width; i++) {
-        int32_t s = easr_sigmoid_q15(in[i], frac_in, table);
+        int32_t s = sigmoid_q15(in[i], frac_in, table);
         out[i] = s > 32767 ? 32767 : (int16_t)s;
     }
 }
@@ -52,7 +55,7 @@ void easr_sigmoid_s16(const int16_t *in, int32_t width, int32_t frac_in, const i
 void easr_glu_s16(const int16_t *in, int32_t channels, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
 {
     for (int32_t c = 0; c < channels; c++) {
-        int32_t v = in[c] * easr_sigmoid_q15(in[channels + c], frac_in, table);   /* |v| <= 2^30 */
+        int32_t v = in[c] * sigmoid_q15(in[channels + c], frac_in, table);   /* |v| <= 2^30 */
         out[c] = sat16_64(scale_pow2_32(v, shift));
     }
 }

@@ -42,14 +42,9 @@ static inline __attribute__((always_inline)) sums4 dot4_s8s16(const int8_t *w, i
 
 static inline __attribute__((always_inline)) int32_t dot_s8s16(const int8_t *w, const int16_t *x, int32_t n)
 {
-    int32_t s0 = 0, s1 = 0;
-    int32_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += w[i] * x[i] + w[i + 2] * x[i + 2];
-        s1 += w[i + 1] * x[i + 1] + w[i + 3] * x[i + 3];
-    }
-    for (; i < n; i++) s0 += w[i] * x[i];
-    return s0 + s1;
+    int32_t s = 0;
+    for (int32_t i = 0; i < n; i++) s += w[i] * x[i];
+    return s;
 }
 
 static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu)
@@ -58,6 +53,14 @@ static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_
     return relu && y < 0 ? 0 : y;
 }
 
+/* Four rows per input load pays on cores without SIMD (rv32imc, Xtensa); a 64-bit host's compiler
+ * vectorises the plain one-row dot product instead, which is faster there. */
+#if defined(__x86_64__) || defined(__aarch64__) || defined(_M_X64) || defined(_M_ARM64)
+#define ROWS_PER_LOAD 1
+#else
+#define ROWS_PER_LOAD 4
+#endif
+
 /* Rows of n <= LINEAR_BLOCK inputs, one int32 sum each; n is a constant where inlined with one. */
 static inline __attribute__((always_inline)) void rows(const int16_t *in, int32_t n, const int8_t *weights, const int32_t *bias,
                                                        const int32_t *multipliers, const int32_t *shifts, int16_t *out,
@@ -65,7 +68,7 @@ static inline __attribute__((always_inline)) void rows(const int16_t *in, int32_
 {
     const int8_t *w = weights;
     int32_t o = 0;
-    for (; o + 4 <= out_size; o += 4, w += 4 * n) {
+    for (; ROWS_PER_LOAD == 4 && o + 4 <= out_size; o += 4, w += 4 * n) {
         sums4 s = dot4_s8s16(w, n, in, n);
         out[o] = finish(bias[o], s.s0, multipliers[o], shifts[o], relu);
         out[o + 1] = finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu);
