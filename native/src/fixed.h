@@ -20,6 +20,13 @@ static inline int16_t sat16_64(int64_t x)
     return (int16_t)x;
 }
 
+static inline int16_t sat16_32(int32_t x)
+{
+    if (x > 32767) return 32767;
+    if (x < -32768) return -32768;
+    return (int16_t)x;
+}
+
 /* Fixed.RoundShift(long, int): half away from zero. */
 static inline int64_t round_shift64(int64_t x, int32_t shift)
 {

@@ -244,6 +244,41 @@ static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, i
     return or_bits;
 }
 
+/* floor((v + 2^(s-1)) / 2^s) for s = 0, 1, 2 (a constant): s = 1 is (v >> 1) + (v & 1); for s = 2,
+ * floor((2t + bit + 2) / 4) = floor((t + 1) / 2) with t = v >> 1 (the odd bit adds less than one to t + 1). */
+static inline int32_t round_small(int32_t v, const int32_t s)
+{
+    if (s == 0) return v;
+    if (s == 1) return (v >> 1) + (v & 1);
+    return ((v >> 1) + 1) >> 1;
+}
+
+/* The split when every stored value is below 2^30 in magnitude bits (the last stage's OR < 2^30, so
+ * s <= 2): x +- y then fits int32 and the shifted sums are round_small's. k runs over [first, last]
+ * inside (0, 256), so p = k and q = 256 - k walk the arrays from both ends. The rest as split(). */
+static inline __attribute__((always_inline)) uint32_t split_bounded(int64_t *power, int32_t first, int32_t last, const int32_t s,
+                                                                    const int32_t *re, const int32_t *im, const int32_t *cos_t,
+                                                                    const int32_t *sin_t)
+{
+    uint32_t or_bits = 0;
+    const int32_t *rp = re + first, *ip = im + first, *rq = re + FFT_COMPLEX - first, *iq = im + FFT_COMPLEX - first;
+    const int32_t *cp = cos_t + first, *sp = sin_t + first;
+    int64_t *out = power + first;
+    for (int32_t k = first; k <= last; k++) {
+        int32_t xr0 = *rp++, xi0 = *ip++, yr = *rq--, yi = *iq--;
+        int32_t ar = round_small(xr0 + yr, s), ai = round_small(xi0 - yi, s);
+        int32_t br = round_small(xr0 - yr, s), bi = round_small(xi0 + yi, s);
+        int32_t c = *cp++, sn = *sp++;
+        int32_t cr = twiddle_round(c, br, sn, bi);
+        int32_t ci = twiddle_round(c, bi, -sn, br);
+        int32_t xr = ar + ci;
+        int32_t xi = ai - cr;
+        or_bits |= (uint32_t)(xr ^ (xr >> 31)) | (uint32_t)(xi ^ (xi >> 31));
+        *out++ = (int64_t)xr * xr + (int64_t)xi * xi;
+    }
+    return or_bits;
+}
+
 /* Real-input split: |2X[k]|^2 for k in [first, last], inputs shifted right by s. s comes from the
  * OR of the last stage's magnitudes (s >= msb - 27), so every shifted sum below is at most 2^29 + 1
  * and the twiddled terms at most 2^30, whatever the stored values: the C# int64 arithmetic is
@@ -371,7 +406,15 @@ int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, cons
     }
     shift = shift_for(or_bits, SPLIT_INPUT_BITS);
     exponent += shift - 1;
-    split(power, first, last, shift, re, im, cos_t, sin_t, &overflows);
+    if (or_bits < ((int64_t)1 << 30) && first >= 1 && last <= FFT_COMPLEX - 1) {
+        uint32_t split_or;
+        if (shift == 0) split_or = split_bounded(power, first, last, 0, re, im, cos_t, sin_t);
+        else if (shift == 1) split_or = split_bounded(power, first, last, 1, re, im, cos_t, sin_t);
+        else split_or = split_bounded(power, first, last, 2, re, im, cos_t, sin_t);
+        if (split_or > INT32_MAX) overflows++;
+    } else {
+        split(power, first, last, shift, re, im, cos_t, sin_t, &overflows);
+    }
 
     int32_t base_exponent = (int32_t)((uint32_t)(exponent - WINDOW_FRACTION_BITS) << 1) - WEIGHT_FRACTION_BITS;
     for (int32_t m = 0; m < channels; m++) {

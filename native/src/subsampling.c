@@ -41,6 +41,19 @@ void easr_subsample_depthwise_s8s16(const int16_t *older, const int16_t *old, co
                                     const int32_t *multipliers, const int32_t *shifts, int16_t *out)
 {
     int32_t centre = 2 * bin2;
+    if (centre >= 1 && centre + 1 < bins1) {
+        /* Inside the frequency range: nine taps, no bounds checks. */
+        int32_t at = (centre - 1) * channels;
+        const int16_t *p2 = older + at, *p1 = old + at, *p0 = now + at;
+        const int8_t *w = weights;
+        for (int32_t c = 0; c < channels; c++, w += 9) {
+            int32_t acc = w[0] * p2[c] + w[1] * p2[c + channels] + w[2] * p2[c + 2 * channels]
+                        + w[3] * p1[c] + w[4] * p1[c + channels] + w[5] * p1[c + 2 * channels]
+                        + w[6] * p0[c] + w[7] * p0[c + channels] + w[8] * p0[c + 2 * channels];
+            out[c] = easr_requantize_sum(bias[c], acc, multipliers[c], shifts[c]);
+        }
+        return;
+    }
     for (int32_t c = 0; c < channels; c++) {
         const int8_t *w = weights + c * 9;
         int32_t acc = 0;
