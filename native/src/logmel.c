@@ -177,13 +177,20 @@ static inline int32_t twiddle_round(int32_t a, int32_t b, int32_t c, int32_t d)
     return (int32_t)((hi << 2) + (((lo >> 1) + (1u << 28)) >> 29));
 }
 
-/* floor((x + y + 1) / 2) without forming x + y, which may need 32 bits plus sign: x + y = 2 (x | y) - (x ^ y). */
-static inline int32_t half_up(int32_t x, int32_t y) { return (x | y) - ((x ^ y) >> 1); }
+/* The shift-1 butterfly outputs floor((x + t + 1) / 2) and floor((x - t + 1) / 2) without forming x +- t,
+ * which may need 32 bits plus sign. With u = x + t and f = floor(u / 2) = (x & t) + ((x ^ t) >> 1):
+ * floor((u + 1) / 2) = f + (u & 1), and floor((2x - u + 1) / 2) = x - ceil((u - 1) / 2) = x - f. */
+#define HALF_PAIR(x, t, plus, minus)                          \
+    do {                                                      \
+        int32_t hx_ = (x), ht_ = (t), hf_ = (hx_ & ht_) + ((hx_ ^ ht_) >> 1); \
+        (plus) = hf_ + ((hx_ ^ ht_) & 1);                     \
+        (minus) = hx_ - hf_;                                  \
+    } while (0)
 
 /* A stage with shift s = 0 or 1 on inputs below 2^(29+s) (in magnitude bits), |W| <= 1 in Q30:
  * the twiddled term t = floor((W b + 2^29) / 2^30) has |t| <= sqrt(2) 2^(29+s) + 1 < 2^31, so it is one
  * int32 (twiddle_round). For s = 0 the outputs x +- t are below 2^29 (1 + sqrt(2)) + 1 < 2^31; for s = 1
- * floor((x +- t + 1) / 2) is half_up(x, +-t) (-t fits too). The same numbers as the int64 stage. */
+ * floor((x +- t + 1) / 2) is HALF_PAIR's. The same numbers as the int64 stage. */
 static inline __attribute__((always_inline)) int64_t stage_small_shift(int32_t size, const int32_t s, int32_t *re, int32_t *im,
                                                                        const int32_t *cos_t, const int32_t *sin_t)
 {
@@ -194,7 +201,7 @@ static inline __attribute__((always_inline)) int64_t stage_small_shift(int32_t s
     do {                                                                                                 \
         int32_t ar = re[i], ai = im[i], r0, r1, i0, i1;                                                  \
         if (s == 0) { r0 = ar + (tr); r1 = ar - (tr); i0 = ai + (ti); i1 = ai - (ti); }                  \
-        else { r0 = half_up(ar, tr); r1 = half_up(ar, -(tr)); i0 = half_up(ai, ti); i1 = half_up(ai, -(ti)); } \
+        else { HALF_PAIR(ar, tr, r0, r1); HALF_PAIR(ai, ti, i0, i1); }                                   \
         or_bits |= (uint32_t)(r0 ^ (r0 >> 31)) | (uint32_t)(i0 ^ (i0 >> 31)) | (uint32_t)(r1 ^ (r1 >> 31)) \
                  | (uint32_t)(i1 ^ (i1 >> 31));                                                          \
         re[i] = r0; im[i] = i0;                                                                          \
@@ -230,13 +237,54 @@ static inline __attribute__((always_inline)) int64_t stage_small_shift(int32_t s
     return (int64_t)or_bits;
 }
 
+/* stage_small_shift for the late stages, where a twiddle serves few butterflies: groups outside, the
+ * twiddles inside (size and s constants, so b = a + span is an immediate offset). Every twiddle takes
+ * the general product: for W = 1 and W = -i it gives t = b and t = (b_im, -b_re) exactly, as the special
+ * cases do (2^30 b / 2^30 with the rounding term below one, and |b_re| <= 2^30 so -b_re fits). */
+static inline __attribute__((always_inline)) int64_t stage_groups(const int32_t size, const int32_t s, int32_t *re, int32_t *im,
+                                                                  const int32_t *cos_t, const int32_t *sin_t)
+{
+    const int32_t span = size >> 1, step = 512 / size;
+    uint32_t or_bits = 0;
+    for (int32_t g = 0; g < FFT_COMPLEX; g += size) {
+        int32_t *pr = re + g, *pi = im + g;
+        const int32_t *pc = cos_t, *ps = sin_t;
+        for (int32_t j = 0; j < span; j++, pr++, pi++, pc += step, ps += step) {
+            int32_t c = *pc, sn = *ps;
+            int32_t br = pr[span], bi = pi[span];
+            int32_t tr = twiddle_round(c, br, sn, bi);
+            int32_t ti = twiddle_round(c, bi, -sn, br);
+            int32_t ar = pr[0], ai = pi[0], r0, r1, i0, i1;
+            if (s == 0) { r0 = ar + tr; r1 = ar - tr; i0 = ai + ti; i1 = ai - ti; }
+            else { HALF_PAIR(ar, tr, r0, r1); HALF_PAIR(ai, ti, i0, i1); }
+            or_bits |= (uint32_t)(r0 ^ (r0 >> 31)) | (uint32_t)(i0 ^ (i0 >> 31)) | (uint32_t)(r1 ^ (r1 >> 31))
+                     | (uint32_t)(i1 ^ (i1 >> 31));
+            pr[0] = r0; pi[0] = i0;
+            pr[span] = r1; pi[span] = i1;
+        }
+    }
+    return (int64_t)or_bits;
+}
+
+/* A late stage (size >= 32) with shift 0 or 1 on bounded input, with its size a constant. */
+static int64_t stage_late(int32_t size, int32_t s, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t)
+{
+    switch (size) {
+    case 32: return s == 0 ? stage_groups(32, 0, re, im, cos_t, sin_t) : stage_groups(32, 1, re, im, cos_t, sin_t);
+    case 64: return s == 0 ? stage_groups(64, 0, re, im, cos_t, sin_t) : stage_groups(64, 1, re, im, cos_t, sin_t);
+    case 128: return s == 0 ? stage_groups(128, 0, re, im, cos_t, sin_t) : stage_groups(128, 1, re, im, cos_t, sin_t);
+    default: return s == 0 ? stage_groups(256, 0, re, im, cos_t, sin_t) : stage_groups(256, 1, re, im, cos_t, sin_t);
+    }
+}
+
 /* in_bounded: every stage input is below 2^(29+s) (the previous stage broke no bound, or this is
  * the first stage on normalised input), which the 32-bit path needs. */
 static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, int32_t *im, const int32_t *cos_t,
                      const int32_t *sin_t, int32_t *overflows)
 {
     int64_t or_bits;
-    if (in_bounded && s == 0) or_bits = stage_small_shift(size, 0, re, im, cos_t, sin_t);
+    if (in_bounded && s <= 1 && size >= 32) or_bits = stage_late(size, s, re, im, cos_t, sin_t);
+    else if (in_bounded && s == 0) or_bits = stage_small_shift(size, 0, re, im, cos_t, sin_t);
     else if (in_bounded && s == 1) or_bits = stage_small_shift(size, 1, re, im, cos_t, sin_t);
     else if (in_bounded && s == 2) or_bits = stage_bounded(size, 2, re, im, cos_t, sin_t);
     else or_bits = stage_body(size, s, re, im, cos_t, sin_t);

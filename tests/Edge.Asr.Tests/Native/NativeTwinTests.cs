@@ -60,6 +60,42 @@ namespace Edge.Asr.Tests.Native
             }
         }
 
+        /// <summary>The widths the native Linear has its own loops for (16, 32, 64: constant strides), the
+        /// int32 single-sum limit (511) and past it, with many rows so four-row blocks and tails both run.</summary>
+        [Fact]
+        public void LinearIsBitExactOnItsSpecialisedWidths()
+        {
+            var r = new RandomOpData(31);
+            int[] widths = { 16, 32, 64, 320, 511, 512 };
+            for (int t = 0; t < 2_000; t++)
+            {
+                int n = widths[t % widths.Length], m = r.Int(1, 67);
+                sbyte[] w = r.Weights(n * m);
+                int[] b = r.Ints(m, int.MinValue, int.MaxValue), mul = r.Multipliers(m), sh = r.Ints(m, 1, 63);
+                bool relu = r.Bool();
+                short[] x = r.Activations(n);
+                short[] a = new short[m], c = new short[m];
+                new Linear(n, m, w, b, mul, sh, relu, _managed).Process(x, 0, a, 0);
+                new Linear(n, m, w, b, mul, sh, relu, _native).Process(x, 0, c, 0);
+                Assert.Equal(a, c);
+            }
+            // The largest sums: every product at +-2^22 over 511 and 512 inputs.
+            foreach ((sbyte wv, short xv) in new (sbyte, short)[] { (-128, short.MinValue), (127, short.MinValue), (-128, short.MaxValue) })
+                foreach (int n in new[] { 511, 512 })
+                {
+                    const int m = 5;
+                    var w = new sbyte[n * m];
+                    var x = new short[n];
+                    Array.Fill(w, wv);
+                    Array.Fill(x, xv);
+                    int[] b = { 0, int.MaxValue, int.MinValue, 1 << 30, -(1 << 30) }, mul = r.Multipliers(m), sh = { 33, 40, 45, 50, 62 };
+                    short[] a = new short[m], c = new short[m];
+                    new Linear(n, m, w, b, mul, sh, false, _managed).Process(x, 0, a, 0);
+                    new Linear(n, m, w, b, mul, sh, false, _native).Process(x, 0, c, 0);
+                    Assert.Equal(a, c);
+                }
+        }
+
         [Fact]
         public void CausalDepthwiseConvIsBitExactWhileStreaming()
         {
