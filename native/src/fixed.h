@@ -113,4 +113,27 @@ static inline int16_t easr_requantize_sum(int32_t bias, int32_t sum, int32_t mul
     return easr_requantize_slow((int64_t)bias + sum, multiplier, shift);
 }
 
+/* Fixed.Requantize(bias + acc) for many accumulators of one channel, its parameters prepared once.
+ * Valid (easr_channel_prepare returns 1) when shift is in [33, 62] and |bias| + max_acc < 2^31: the sum
+ * is then an int32 other than -2^31 and easr_requantize32's shift >= 33 branch applies as is. */
+typedef struct { int32_t bias, multiplier, round, shift; } easr_channel;
+
+static inline int32_t easr_channel_prepare(easr_channel *ch, int32_t bias, int32_t multiplier, int32_t shift, int32_t max_acc)
+{
+    int64_t bound = (int64_t)(bias < 0 ? -(int64_t)bias : bias) + max_acc;
+    if (shift < 33 || shift > 62 || bound > INT32_MAX) return 0;
+    ch->bias = bias;
+    ch->multiplier = multiplier;
+    ch->round = 1 << (shift - 33);
+    ch->shift = shift - 32;
+    return 1;
+}
+
+static inline int16_t easr_channel_requantize(const easr_channel *ch, int32_t acc)
+{
+    int64_t p = (int64_t)(ch->bias + acc) * ch->multiplier;
+    int32_t hi = (int32_t)(p >> 32) + ch->round - (p < 0 && (uint32_t)p == 0);
+    return sat16_32(hi >> ch->shift);
+}
+
 #endif
