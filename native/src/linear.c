@@ -55,7 +55,7 @@ static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_
 
 /* Four rows per input load pays on cores without SIMD (rv32imc, Xtensa); a 64-bit host's compiler
  * vectorises the plain one-row dot product instead, which is faster there. */
-#if defined(__x86_64__) || defined(__aarch64__) || defined(_M_X64) || defined(_M_ARM64)
+#if EASR_WIDE_HOST
 #define ROWS_PER_LOAD 1
 #else
 #define ROWS_PER_LOAD 4

@@ -27,10 +27,14 @@ static int32_t shift_for(int64_t or_bits, int32_t bits)
  * fits int32, from the words of x: the low word plus half carries into the high word. */
 static inline int32_t round_down_words(int64_t x, int32_t right, uint32_t half)
 {
+#if EASR_WIDE_HOST
+    return (int32_t)((x + half) >> right);
+#else
     uint32_t lo = (uint32_t)x, hi = (uint32_t)((uint64_t)x >> 32);
     uint32_t l = lo + half;
     hi += l < lo;
     return (int32_t)((l >> right) | (hi << (32 - right)));
+#endif
 }
 
 /* Packs z[n] = x[2n] + i x[2n+1] in bit-reversed order scaled to max |v| <= 2^29; returns the shift.
@@ -173,8 +177,12 @@ static inline __attribute__((always_inline)) int64_t stage_bounded(int32_t size,
 static inline int32_t twiddle_round(int32_t a, int32_t b, int32_t c, int32_t d)
 {
     int64_t p = (int64_t)a * b + (int64_t)c * d;
+#if EASR_WIDE_HOST
+    return (int32_t)((p + TWIDDLE_ROUND) >> TWIDDLE_BITS);   /* one 64-bit add and shift where registers are 64-bit */
+#else
     uint32_t hi = (uint32_t)(p >> 32), lo = (uint32_t)p;
     return (int32_t)((hi << 2) + (((lo >> 1) + (1u << 28)) >> 29));
+#endif
 }
 
 /* The shift-1 butterfly outputs floor((x + t + 1) / 2) and floor((x - t + 1) / 2) without forming x +- t,
@@ -410,6 +418,9 @@ static int64_t mel_energy(const int64_t *power, int32_t start, int32_t end, cons
         return (int64_t)energy;
     }
     uint32_t half = 1u << (s - 1);
+#if EASR_WIDE_HOST
+    for (int32_t k = start; k < end; k++) energy += (uint64_t)((int64_t)*weights++ * ((power[k] + half) >> s));
+#else
     for (int32_t k = start; k < end; k++) {
         uint64_t p = (uint64_t)power[k];
         uint32_t lo = (uint32_t)p, hi = (uint32_t)(p >> 32);
@@ -419,6 +430,7 @@ static int64_t mel_energy(const int64_t *power, int32_t start, int32_t end, cons
         int32_t w = *weights++;
         energy += (uint64_t)((int64_t)w * (int64_t)yl) + ((uint64_t)((uint32_t)w * yh) << 32);
     }
+#endif
     return (int64_t)energy;
 }
 
