@@ -35,7 +35,7 @@ static inline __attribute__((always_inline)) int32_t sigmoid_q15(int32_t x, int3
 
 int32_t easr_sigmoid_q15(int32_t x, int32_t frac_in, const int16_t *t) { return sigmoid_q15(x, frac_in, t); }
 
-void easr_swish_s16(const int16_t *in, int32_t width, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
+EASR_HOT void easr_swish_s16(const int16_t *in, int32_t width, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
 {
     for (int32_t i = 0; i < width; i++) {
         int32_t x = in[i];
@@ -44,7 +44,7 @@ void easr_swish_s16(const int16_t *in, int32_t width, int32_t frac_in, int32_t s
     }
 }
 
-void easr_sigmoid_s16(const int16_t *in, int32_t width, int32_t frac_in, const int16_t *table, int16_t *out)
+EASR_HOT void easr_sigmoid_s16(const int16_t *in, int32_t width, int32_t frac_in, const int16_t *table, int16_t *out)
 {
     for (int32_t i = 0; i < width; i++) {
         int32_t s = sigmoid_q15(in[i], frac_in, table);
@@ -52,7 +52,7 @@ void easr_sigmoid_s16(const int16_t *in, int32_t width, int32_t frac_in, const i
     }
 }
 
-void easr_glu_s16(const int16_t *in, int32_t channels, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
+EASR_HOT void easr_glu_s16(const int16_t *in, int32_t channels, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
 {
     for (int32_t c = 0; c < channels; c++) {
         int32_t v = in[c] * sigmoid_q15(in[channels + c], frac_in, table);   /* |v| <= 2^30 */

@@ -29,7 +29,7 @@ static int64_t dot_s16_exact(const int16_t *a, const int16_t *b, int32_t stride,
 }
 
 /* Scores of an 8-wide query slice: the query split once into sixteen registers. */
-static void scores8(const int16_t *query, const int16_t *keys, int32_t sub_dim, int32_t count, int32_t multiplier,
+EASR_HOT static void scores8(const int16_t *query, const int16_t *keys, int32_t sub_dim, int32_t count, int32_t multiplier,
                     int32_t shift, int16_t *scores)
 {
     int32_t h0 = query[0] >> 8, h1 = query[1] >> 8, h2 = query[2] >> 8, h3 = query[3] >> 8;
@@ -45,7 +45,7 @@ static void scores8(const int16_t *query, const int16_t *keys, int32_t sub_dim, 
     }
 }
 
-void easr_attention_scores_s16(const int16_t *query, const int16_t *keys, int32_t sub_dim, int32_t head_dim,
+EASR_HOT void easr_attention_scores_s16(const int16_t *query, const int16_t *keys, int32_t sub_dim, int32_t head_dim,
                                int32_t count, int32_t multiplier, int32_t shift, int16_t *scores)
 {
     if (head_dim == 8) { scores8(query, keys, sub_dim, count, multiplier, shift, scores); return; }
@@ -55,7 +55,7 @@ void easr_attention_scores_s16(const int16_t *query, const int16_t *keys, int32_
 
 /* Context of an 8-wide head slice over at most SPLIT_MAX positions: each probability split once
  * and used for the eight outputs, sixteen int32 sums. */
-static void context8(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim, int32_t context_shift,
+EASR_HOT static void context8(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim, int32_t context_shift,
                      int16_t *out)
 {
     int32_t h0 = 0, h1 = 0, h2 = 0, h3 = 0, h4 = 0, h5 = 0, h6 = 0, h7 = 0;
@@ -83,7 +83,7 @@ static void context8(const int16_t *probs, int32_t count, const int16_t *values,
     out[7] = sat16_64(scale_pow2(combine(h7, l7), context_shift));
 }
 
-void easr_attention_context_s16(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim,
+EASR_HOT void easr_attention_context_s16(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim,
                                 int32_t head_dim, int32_t context_shift, int16_t *out)
 {
     if (head_dim == 8 && count <= SPLIT_MAX) { context8(probs, count, values, sub_dim, context_shift, out); return; }

@@ -13,6 +13,15 @@
 #define EASR_WIDE_HOST 0
 #endif
 
+/* The desktop library's hot kernels also compiled for x86-64-v3 (AVX2, BMI2), picked at load time by
+ * the CPU (GCC's target_clones, an ELF ifunc): faster on the machines that have it, the baseline build
+ * everywhere else, so the library stays portable. The same C, so the same numbers. */
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && !defined(__clang__)
+#define EASR_HOT __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define EASR_HOT
+#endif
+
 static inline int64_t w_add(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
 static inline int64_t w_sub(int64_t a, int64_t b) { return (int64_t)((uint64_t)a - (uint64_t)b); }
 static inline int64_t w_mul(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }

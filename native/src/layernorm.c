@@ -27,7 +27,7 @@ static int32_t inverse_sqrt_q30(int64_t x, int32_t *shift, const int32_t *t)
     return (int32_t)r;
 }
 
-int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamma, const int32_t *beta,
+EASR_HOT int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamma, const int32_t *beta,
                            int32_t frac_in, int32_t out_shift, int64_t eps_q32, int32_t width_log2,
                            int32_t *y, const int32_t *inv_sqrt_table, int16_t *out)
 {

@@ -78,7 +78,7 @@ static inline __attribute__((always_inline)) void rows(const int16_t *in, int32_
     for (; o < out_size; o++, w += n) out[o] = finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu);
 }
 
-void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t *weights, const int32_t *bias,
+EASR_HOT void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t *weights, const int32_t *bias,
                        const int32_t *multipliers, const int32_t *shifts, int16_t *out, int32_t out_size, int32_t relu)
 {
     /* The default model's widths get their own copies with the row stride a constant. */

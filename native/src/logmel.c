@@ -40,7 +40,7 @@ static inline int32_t round_down_words(int64_t x, int32_t right, uint32_t half)
 /* Packs z[n] = x[2n] + i x[2n+1] in bit-reversed order scaled to max |v| <= 2^29; returns the shift.
  * or_bits is the OR of the inputs' magnitude bits. The inputs are window products, |x| <= 2^45, so a
  * right shift is at most 45 - 28 = 17 and a left shift applies to values below 2^29 (one word). */
-static int32_t load_normalised(const int64_t *input, int32_t length, int64_t or_bits, const int32_t *bitrev, int32_t *re, int32_t *im)
+EASR_HOT static int32_t load_normalised(const int64_t *input, int32_t length, int64_t or_bits, const int32_t *bitrev, int32_t *re, int32_t *im)
 {
     int32_t msb = 63 - leading_zeros64((uint64_t)or_bits);
     int32_t right = msb - (STAGE_INPUT_BITS - 1);
@@ -275,7 +275,7 @@ static inline __attribute__((always_inline)) int64_t stage_groups(const int32_t 
 }
 
 /* A late stage (size >= 32) with shift 0 or 1 on bounded input, with its size a constant. */
-static int64_t stage_late(int32_t size, int32_t s, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t)
+EASR_HOT static int64_t stage_late(int32_t size, int32_t s, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t)
 {
     switch (size) {
     case 32: return s == 0 ? stage_groups(32, 0, re, im, cos_t, sin_t) : stage_groups(32, 1, re, im, cos_t, sin_t);
@@ -287,7 +287,7 @@ static int64_t stage_late(int32_t size, int32_t s, int32_t *re, int32_t *im, con
 
 /* in_bounded: every stage input is below 2^(29+s) (the previous stage broke no bound, or this is
  * the first stage on normalised input), which the 32-bit path needs. */
-static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, int32_t *im, const int32_t *cos_t,
+EASR_HOT static int64_t stage(int32_t size, int32_t s, int32_t in_bounded, int32_t *re, int32_t *im, const int32_t *cos_t,
                      const int32_t *sin_t, int32_t *overflows)
 {
     int64_t or_bits;
@@ -339,7 +339,7 @@ static inline __attribute__((always_inline)) uint32_t split_bounded(int64_t *pow
  * OR of the last stage's magnitudes (s >= msb - 27), so every shifted sum below is at most 2^29 + 1
  * and the twiddled terms at most 2^30, whatever the stored values: the C# int64 arithmetic is
  * exactly this int32 arithmetic with 32 x 32 -> 64 products. */
-static void split(int64_t *power, int32_t first, int32_t last, int32_t s, const int32_t *re, const int32_t *im,
+EASR_HOT static void split(int64_t *power, int32_t first, int32_t last, int32_t s, const int32_t *re, const int32_t *im,
                   const int32_t *cos_t, const int32_t *sin_t, int32_t *overflows)
 {
     int64_t half = shl64(1, s) >> 1;
@@ -396,7 +396,7 @@ static int16_t log2_q8(int64_t value, int32_t exponent, const int32_t *table)
 }
 
 /* sum w[k] floor((P[k] + half) / 2^s) modulo 2^64, as the C# long arithmetic (any P, s in [0, 20]). */
-static int64_t mel_energy_general(const int64_t *power, int32_t start, int32_t end, const int16_t *weights, int32_t s)
+EASR_HOT static int64_t mel_energy_general(const int64_t *power, int32_t start, int32_t end, const int16_t *weights, int32_t s)
 {
     int64_t half = shl64(1, s) >> 1;
     int64_t energy = 0;
@@ -406,7 +406,7 @@ static int64_t mel_energy_general(const int64_t *power, int32_t start, int32_t e
 
 /* The same for P[k] >= 0 (s <= 19), on 32-bit words: y = floor((P + half) / 2^s) < 2^44 with the low word's
  * carry into the high word, and w y = w yl + 2^32 (w yh mod 2^32) modulo 2^64 (yl the unsigned low word). */
-static int64_t mel_energy(const int64_t *power, int32_t start, int32_t end, const int16_t *weights, int32_t s)
+EASR_HOT static int64_t mel_energy(const int64_t *power, int32_t start, int32_t end, const int16_t *weights, int32_t s)
 {
     uint64_t energy = 0;
     if (s == 0) {
@@ -434,7 +434,7 @@ static int64_t mel_energy(const int64_t *power, int32_t start, int32_t end, cons
     return (int64_t)energy;
 }
 
-int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, const int32_t *hann, const int32_t *cos_t,
+EASR_HOT int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, const int32_t *hann, const int32_t *cos_t,
                               const int32_t *sin_t, const int32_t *bitrev, const int16_t *mel_start,
                               const int16_t *mel_length, const int16_t *mel_offset, const int16_t *mel_weights,
                               int32_t channels, const int32_t *log2_table, int64_t *windowed, int32_t *re, int32_t *im,

@@ -2,7 +2,7 @@
 #include "edge_asr_kernels.h"
 #include "fixed.h"
 
-void easr_residual_add_s16(const int16_t *a, const int16_t *b, int32_t width, int32_t shift_a, int32_t shift_b,
+EASR_HOT void easr_residual_add_s16(const int16_t *a, const int16_t *b, int32_t width, int32_t shift_a, int32_t shift_b,
                            int32_t shift_out, int16_t *out)
 {
     if (shift_a >= 0 && shift_a <= 15 && shift_b >= 0 && shift_b <= 15 && shift_out >= 0 && shift_out <= 31) {

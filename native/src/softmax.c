@@ -37,7 +37,7 @@ static int32_t reciprocal_q30(int64_t x, int32_t *shift, const int32_t *t)
     return (int32_t)r;
 }
 
-void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shift, int32_t *e,
+EASR_HOT void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shift, int32_t *e,
                       const int32_t *exp2_table, const int32_t *reciprocal_table, int16_t *out)
 {
     int32_t max = -32768;

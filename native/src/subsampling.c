@@ -4,7 +4,7 @@
 
 /* One channel over the interior bins [1, last]: its nine weights in registers, its requantisation
  * prepared once (nine products: |acc| <= 9 * 2^22). */
-static void conv1_channel(const int16_t *mel2, const int16_t *mel1, const int16_t *mel, int32_t last, int32_t channels,
+EASR_HOT static void conv1_channel(const int16_t *mel2, const int16_t *mel1, const int16_t *mel, int32_t last, int32_t channels,
                           const int8_t *w, const easr_channel *ch, int16_t *out)
 {
     int32_t w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5], w6 = w[6], w7 = w[7], w8 = w[8];
@@ -36,7 +36,7 @@ static void conv1_bin(const int16_t *mel2, const int16_t *mel1, const int16_t *m
     out[f * channels + c] = y < 0 ? 0 : y;
 }
 
-void easr_subsample_conv1_s8s16(const int16_t *mel2, const int16_t *mel1, const int16_t *mel, int32_t mel_bins,
+EASR_HOT void easr_subsample_conv1_s8s16(const int16_t *mel2, const int16_t *mel1, const int16_t *mel, int32_t mel_bins,
                                 int32_t bins1, int32_t channels, const int8_t *weights, const int32_t *bias,
                                 const int32_t *multipliers, const int32_t *shifts, int16_t *out)
 {
@@ -55,7 +55,7 @@ void easr_subsample_conv1_s8s16(const int16_t *mel2, const int16_t *mel1, const 
     }
 }
 
-void easr_subsample_depthwise_s8s16(const int16_t *older, const int16_t *old, const int16_t *now, int32_t bins1,
+EASR_HOT void easr_subsample_depthwise_s8s16(const int16_t *older, const int16_t *old, const int16_t *now, int32_t bins1,
                                     int32_t bin2, int32_t channels, const int8_t *weights, const int32_t *bias,
                                     const int32_t *multipliers, const int32_t *shifts, int16_t *out)
 {
