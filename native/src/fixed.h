@@ -83,8 +83,15 @@ static inline int64_t div_round(int64_t num, int64_t den)
 static inline int32_t round_shift32(int32_t x, int32_t shift)
 {
     uint32_t half = 1u << (shift - 1);
+#if EASR_WIDE_HOST
+    /* Without a branch on the sign (which a desktop CPU mispredicts on audio): the rounded magnitude, signed back. */
+    uint32_t sign = (uint32_t)(x >> 31);
+    uint32_t r = ((((uint32_t)x ^ sign) - sign) + half) >> shift;
+    return (int32_t)((r ^ sign) - sign);
+#else
     if (x >= 0) return (int32_t)(((uint32_t)x + half) >> shift);
     return -(int32_t)(((0u - (uint32_t)x) + half) >> shift);
+#endif
 }
 
 /* scale_pow2 of a 32-bit value when the result is known to fit 32 bits (shift in [-31, 31]). */

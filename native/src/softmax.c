@@ -5,7 +5,7 @@
 
 #define LOG2E_Q30 1549082005LL
 
-static int32_t exp2_neg_q30(int64_t u, const int32_t *t)
+static inline int32_t exp2_neg_q30(int64_t u, const int32_t *t)
 {
     if (u <= 0) return 1 << 30;
     int64_t whole = u >> 16;
