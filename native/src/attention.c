@@ -41,7 +41,9 @@ EASR_HOT static void scores8(const int16_t *query, const int16_t *keys, int32_t 
         int32_t k4 = keys[4], k5 = keys[5], k6 = keys[6], k7 = keys[7];
         int32_t hs = h0 * k0 + h1 * k1 + h2 * k2 + h3 * k3 + h4 * k4 + h5 * k5 + h6 * k6 + h7 * k7;
         int32_t ls = l0 * k0 + l1 * k1 + l2 * k2 + l3 * k3 + l4 * k4 + l5 * k5 + l6 * k6 + l7 * k7;
-        scores[s] = easr_requantize_inline(combine(hs, ls), multiplier, shift);
+        /* |hs| < 2^22 and |ls| < 8 * 2^23: 256 hs + ls is an int32 well inside (-2^31, 2^31). */
+        if ((uint32_t)(hs + (1 << 22)) < (1u << 23)) scores[s] = easr_requantize32(hs * 256 + ls, multiplier, shift);
+        else scores[s] = easr_requantize_inline(combine(hs, ls), multiplier, shift);
     }
 }
 
