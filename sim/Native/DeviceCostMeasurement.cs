@@ -25,9 +25,10 @@ namespace Edge.Asr.Sim.Native
 
         /// <summary>
         /// The C flags of the measured build. -fno-schedule-insns: gcc's scheduling before register
-        /// allocation spreads the loads of Linear's four-row loop over more registers than rv32 has and
-        /// spills; without it the same code needs about 2% fewer instructions (scheduling after
-        /// allocation still runs). A firmware build of native/ should use the same flags (docs/device.md).
+        /// allocation spreads loads (Linear's four-row loop, the FFT) over more registers than rv32 has
+        /// and spills; without it the default model's second needs about 10% fewer instructions
+        /// (scheduling after allocation still runs). A firmware build of native/ should use the same
+        /// flags (docs/device.md).
         /// </summary>
         public static readonly string[] OptimisationFlags = { "-O2", "-fno-schedule-insns" };
 
