@@ -61,9 +61,13 @@ static inline __attribute__((always_inline)) int32_t dot_s8s16(const int8_t *w, 
     return s;
 }
 
-static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu)
+/* bound = 2^31 - 1 - n 2^22 for the row's n <= 511 inputs (|sum| <= n 2^22): a bias with |bias| <= bound
+ * cannot overflow bias + sum, one unsigned compare; others take easr_requantize_sum's check. */
+static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu,
+                                                            uint32_t bound)
 {
-    int16_t y = easr_requantize_sum(bias, sum, multiplier, shift);
+    int16_t y = (uint32_t)bias + bound <= 2 * bound ? easr_requantize32(bias + sum, multiplier, shift)
+                                                    : easr_requantize_sum(bias, sum, multiplier, shift);
     return relu && y < 0 ? 0 : y;
 }
 
@@ -81,15 +85,16 @@ static inline __attribute__((always_inline)) void rows(const int16_t *in, int32_
                                                        int32_t out_size, int32_t relu)
 {
     const int8_t *w = weights;
+    const uint32_t bound = 0x7FFFFFFFu - ((uint32_t)n << 22);
     int32_t o = 0;
     for (; ROWS_PER_LOAD == 4 && o + 4 <= out_size; o += 4, w += 4 * n) {
         sums4 s = dot4_s8s16(w, n, in, n);
-        out[o] = finish(bias[o], s.s0, multipliers[o], shifts[o], relu);
-        out[o + 1] = finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu);
-        out[o + 2] = finish(bias[o + 2], s.s2, multipliers[o + 2], shifts[o + 2], relu);
-        out[o + 3] = finish(bias[o + 3], s.s3, multipliers[o + 3], shifts[o + 3], relu);
+        out[o] = finish(bias[o], s.s0, multipliers[o], shifts[o], relu, bound);
+        out[o + 1] = finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu, bound);
+        out[o + 2] = finish(bias[o + 2], s.s2, multipliers[o + 2], shifts[o + 2], relu, bound);
+        out[o + 3] = finish(bias[o + 3], s.s3, multipliers[o + 3], shifts[o + 3], relu, bound);
     }
-    for (; o < out_size; o++, w += n) out[o] = finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu);
+    for (; o < out_size; o++, w += n) out[o] = finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu, bound);
 }
 
 EASR_HOT void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t *weights, const int32_t *bias,

@@ -238,6 +238,28 @@ namespace Edge.Asr.Tests.Native
             }
         }
 
+        /// <summary>Caches longer than the 255 positions one byte-split int32 sum holds (the native
+        /// loops then sum blocks), eight-wide head slices (their own loops) and others.</summary>
+        [Fact]
+        public void AttentionOverLongCachesIsBitExact()
+        {
+            var r = new RandomOpData(33);
+            for (int t = 0; t < 300; t++)
+            {
+                int head = t % 2 == 0 ? 8 : r.Int(1, 16), sub = head * r.Int(1, 3), n = r.Int(200, 700);
+                short[] q = r.Activations(head), keys = r.Activations(n * sub), vals = r.Activations(n * sub), p = r.Activations(n);
+                int mul = r.Multipliers(1)[0], sh = r.Int(1, 62), cs = r.Int(-16, 62);
+                short[] sa = new short[n], sc = new short[n];
+                _managed.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sa);
+                _native.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sc);
+                Assert.Equal(sa, sc);
+                short[] a = new short[head], c = new short[head];
+                _managed.AttentionContextS16(p, n, vals, 0, sub, head, cs, a, 0);
+                _native.AttentionContextS16(p, n, vals, 0, sub, head, cs, c, 0);
+                Assert.Equal(a, c);
+            }
+        }
+
         [Fact]
         public void FoldedAttentionIsBitExactWhileStreaming()
         {
