@@ -50,10 +50,14 @@ EASR_HOT void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shif
         uint32_t half = 1u << (u_shift - 1);
         for (int32_t i = 0; i < length; i++) {
             uint64_t p = (uint64_t)(uint32_t)(max - in[i]) * (uint32_t)LOG2E_Q30;
+#if EASR_WIDE_HOST
+            int64_t u = (int64_t)((p + half) >> u_shift);
+#else
             uint32_t lo = (uint32_t)p, l = lo + half;
             uint32_t h = (uint32_t)(p >> 32) + (l < lo);
             int64_t u = (h >> u_shift) == 0 ? (int64_t)((l >> u_shift) | (h << (32 - u_shift)))
                                             : scale_pow2((int64_t)(max - in[i]) * LOG2E_Q30, u_shift);
+#endif
             int32_t v = exp2_neg_q30(u, exp2_table);
             e[i] = v;
             sum += v;
