@@ -3,7 +3,7 @@
 #include "edge_asr_kernels.h"
 #include "fixed.h"
 
-void easr_depthwise_conv1d_s8s16(const int16_t *in, const int16_t *history, int32_t oldest, int32_t channels,
+EASR_HOT void easr_depthwise_conv1d_s8s16(const int16_t *in, const int16_t *history, int32_t oldest, int32_t channels,
                                  int32_t kernel, const int8_t *weights, const int32_t *bias,
                                  const int32_t *multipliers, const int32_t *shifts, int16_t *out)
 {
@@ -18,6 +18,6 @@ void easr_depthwise_conv1d_s8s16(const int16_t *in, const int16_t *history, int3
         h = history + c;
         for (; k < slots; k++, h += channels) acc += w[k] * *h;
         acc += w[slots] * in[c];
-        out[c] = easr_requantize_inline((int64_t)acc + bias[c], multipliers[c], shifts[c]);
+        out[c] = easr_requantize_sum(bias[c], acc, multipliers[c], shifts[c]);
     }
 }

@@ -5,6 +5,23 @@
 #define EASR_FIXED_H
 #include <stdint.h>
 
+/* 64-bit registers: there a plain int64 expression is cheaper than the 32-bit word arithmetic some
+ * kernels use for rv32 (both give the same numbers; the word forms are replayed on rv32 by bench). */
+#if defined(__x86_64__) || defined(__aarch64__) || defined(_M_X64) || defined(_M_ARM64)
+#define EASR_WIDE_HOST 1
+#else
+#define EASR_WIDE_HOST 0
+#endif
+
+/* The desktop library's hot kernels also compiled for x86-64-v3 (AVX2, BMI2), picked at load time by
+ * the CPU (GCC's target_clones, an ELF ifunc): faster on the machines that have it, the baseline build
+ * everywhere else, so the library stays portable. The same C, so the same numbers. */
+#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && !defined(__clang__)
+#define EASR_HOT __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define EASR_HOT
+#endif
+
 static inline int64_t w_add(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
 static inline int64_t w_sub(int64_t a, int64_t b) { return (int64_t)((uint64_t)a - (uint64_t)b); }
 static inline int64_t w_mul(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }
@@ -14,6 +31,13 @@ static inline int64_t sar64(int64_t x, int32_t n) { return x >> (n & 63); }
 static inline int32_t sar32(int32_t x, int32_t n) { return x >> (n & 31); }
 
 static inline int16_t sat16_64(int64_t x)
+{
+    if (x > 32767) return 32767;
+    if (x < -32768) return -32768;
+    return (int16_t)x;
+}
+
+static inline int16_t sat16_32(int32_t x)
 {
     if (x > 32767) return 32767;
     if (x < -32768) return -32768;
@@ -59,8 +83,15 @@ static inline int64_t div_round(int64_t num, int64_t den)
 static inline int32_t round_shift32(int32_t x, int32_t shift)
 {
     uint32_t half = 1u << (shift - 1);
+#if EASR_WIDE_HOST
+    /* Without a branch on the sign (which a desktop CPU mispredicts on audio): the rounded magnitude, signed back. */
+    uint32_t sign = (uint32_t)(x >> 31);
+    uint32_t r = ((((uint32_t)x ^ sign) - sign) + half) >> shift;
+    return (int32_t)((r ^ sign) - sign);
+#else
     if (x >= 0) return (int32_t)(((uint32_t)x + half) >> shift);
     return -(int32_t)(((0u - (uint32_t)x) + half) >> shift);
+#endif
 }
 
 /* scale_pow2 of a 32-bit value when the result is known to fit 32 bits (shift in [-31, 31]). */
@@ -72,23 +103,61 @@ static inline int64_t scale_pow2_32(int32_t x, int32_t shift)
 
 int16_t easr_requantize_slow(int64_t acc, int32_t multiplier, int32_t shift);
 
-/* Fixed.Requantize; the common accumulator of at most 31 bits takes one 32 x 32 -> 64 product. */
+/* Fixed.Requantize of an accumulator in [-(2^31 - 1), 2^31 - 1] (shift in [1, 62]): one 32 x 32 -> 64 product. */
+static inline int16_t easr_requantize32(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    /* |p| < 2^62, so t below cannot overflow. Rounding half away from zero is
+     * floor((p + half - [p < 0]) / 2^shift), and for shift >= 32 that floor is the high word's. */
+    int64_t p = (int64_t)acc * multiplier;
+    if (shift >= 33) {
+        /* half = 2^(shift-1) lies in the high word; subtracting [p < 0] borrows from it only when the low word is 0. */
+        int32_t hi = (int32_t)(p >> 32) + (1 << (shift - 33)) - (p < 0 && (uint32_t)p == 0);
+        return sat16_64(hi >> (shift - 32));
+    }
+    int64_t t = p + ((int64_t)1 << (shift - 1)) - (p < 0);
+    if (shift == 32) return sat16_64((int32_t)(t >> 32));
+    return sat16_64(t >> shift);
+}
+
+/* Fixed.Requantize; the common accumulator of at most 31 bits takes the 32-bit path. */
 static inline int16_t easr_requantize_inline(int64_t acc, int32_t multiplier, int32_t shift)
 {
-    if (acc <= INT32_MAX && acc >= -INT32_MAX) {
-        /* |p| < 2^62, so t below cannot overflow. Rounding half away from zero is
-         * floor((p + half - [p < 0]) / 2^shift), and for shift >= 32 that floor is the high word's. */
-        int64_t p = (int64_t)(int32_t)acc * multiplier;
-        if (shift >= 33) {
-            /* half = 2^(shift-1) lies in the high word; subtracting [p < 0] borrows from it only when the low word is 0. */
-            int32_t hi = (int32_t)(p >> 32) + (1 << (shift - 33)) - (p < 0 && (uint32_t)p == 0);
-            return sat16_64(hi >> (shift - 32));
-        }
-        int64_t t = p + ((int64_t)1 << (shift - 1)) - (p < 0);
-        if (shift == 32) return sat16_64((int32_t)(t >> 32));
-        return sat16_64(t >> shift);
-    }
+    if (acc <= INT32_MAX && acc >= -INT32_MAX) return easr_requantize32((int32_t)acc, multiplier, shift);
     return easr_requantize_slow(acc, multiplier, shift);
+}
+
+/* Fixed.Requantize(bias + sum): the int32 sum when it neither overflows nor is -2^31 (the
+ * 32-bit path's one excluded value), else the exact int64 sum through the general path. */
+static inline int16_t easr_requantize_sum(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift)
+{
+    uint32_t t = (uint32_t)bias + (uint32_t)sum;
+    /* Signed overflow iff both operands' signs differ from the wrapped sum's. */
+    if (((((uint32_t)bias ^ t) & ((uint32_t)sum ^ t)) >> 31) == 0 && t != 0x80000000u)
+        return easr_requantize32((int32_t)t, multiplier, shift);
+    return easr_requantize_slow((int64_t)bias + sum, multiplier, shift);
+}
+
+/* Fixed.Requantize(bias + acc) for many accumulators of one channel, its parameters prepared once.
+ * Valid (easr_channel_prepare returns 1) when shift is in [33, 62] and |bias| + max_acc < 2^31: the sum
+ * is then an int32 other than -2^31 and easr_requantize32's shift >= 33 branch applies as is. */
+typedef struct { int32_t bias, multiplier, round, shift; } easr_channel;
+
+static inline int32_t easr_channel_prepare(easr_channel *ch, int32_t bias, int32_t multiplier, int32_t shift, int32_t max_acc)
+{
+    int64_t bound = (int64_t)(bias < 0 ? -(int64_t)bias : bias) + max_acc;
+    if (shift < 33 || shift > 62 || bound > INT32_MAX) return 0;
+    ch->bias = bias;
+    ch->multiplier = multiplier;
+    ch->round = 1 << (shift - 33);
+    ch->shift = shift - 32;
+    return 1;
+}
+
+static inline int16_t easr_channel_requantize(const easr_channel *ch, int32_t acc)
+{
+    int64_t p = (int64_t)(ch->bias + acc) * ch->multiplier;
+    int32_t hi = (int32_t)(p >> 32) + ch->round - (p < 0 && (uint32_t)p == 0);
+    return sat16_32(hi >> ch->shift);
 }
 
 #endif

@@ -27,17 +27,29 @@ static int32_t inverse_sqrt_q30(int64_t x, int32_t *shift, const int32_t *t)
     return (int32_t)r;
 }
 
-int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamma, const int32_t *beta,
+EASR_HOT int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamma, const int32_t *beta,
                            int32_t frac_in, int32_t out_shift, int64_t eps_q32, int32_t width_log2,
                            int32_t *y, const int32_t *inv_sqrt_table, int16_t *out)
 {
     int32_t sum = 0;
     for (int32_t i = 0; i < width; i++) sum += in[i];
     int64_t sad = 0;
-    for (int32_t i = 0; i < width; i++) {
-        int32_t d = in[i] * width - sum;
-        y[i] = d;
-        sad += d >= 0 ? d : -(int64_t)d;
+    if (width <= 255) {
+        /* |d| <= 2^16 width, so the sum of |d| stays below 2^16 width^2 < 2^32: one unsigned word. */
+        uint32_t sad32 = 0;
+        for (int32_t i = 0; i < width; i++) {
+            int32_t d = in[i] * width - sum;
+            y[i] = d;
+            uint32_t sign = (uint32_t)(d >> 31);
+            sad32 += ((uint32_t)d ^ sign) - sign;
+        }
+        sad = sad32;
+    } else {
+        for (int32_t i = 0; i < width; i++) {
+            int32_t d = in[i] * width - sum;
+            y[i] = d;
+            sad += d >= 0 ? d : -(int64_t)d;
+        }
     }
     if (sad == 0) {
         for (int32_t i = 0; i < width; i++) out[i] = sat16_64(beta[i]);
@@ -62,6 +74,36 @@ int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int16_t *gamm
     if (x <= 0) return -1;
     int32_t r_shift;
     int32_t r = inverse_sqrt_q30(x, &r_shift, inv_sqrt_table);
+    int32_t z_shift = r_shift - Z_BITS;
+    if (r > 0 && z_shift >= 1 && z_shift <= 31 && out_shift >= 16 && out_shift <= 31) {
+        /* r > 0, so z = sign(y) round_half_up(|y| r / 2^z_shift) and z gamma rounded half away from zero
+         * is sign(y) sign(gamma) round_half_up(|z| |gamma| / 2^out_shift): unsigned products on words.
+         * An element whose |z| needs more than 32 bits takes the general expression; |z| |gamma| < 2^47,
+         * so with out_shift >= 16 the rounded magnitude is below 2^31. */
+        for (int32_t i = 0; i < width; i++) {
+            int32_t yi = y[i];
+            uint32_t sy = (uint32_t)(yi >> 31), ym = ((uint32_t)yi ^ sy) - sy;
+            uint64_t p = (uint64_t)ym * (uint32_t)r;
+            uint32_t lo = (uint32_t)p, l = lo + (1u << (z_shift - 1));
+            uint32_t h = (uint32_t)(p >> 32) + (l < lo);
+            if ((h >> z_shift) != 0) {
+                int64_t z = scale_pow2((int64_t)yi * r, z_shift);
+                out[i] = sat16_64(w_add(scale_pow2(w_mul(z, gamma[i]), out_shift), beta[i]));
+                continue;
+            }
+            uint32_t zm = (l >> z_shift) | (h << (32 - z_shift));
+            int32_t g = gamma[i];
+            uint32_t sg = (uint32_t)(g >> 31), gm = ((uint32_t)g ^ sg) - sg;
+            uint64_t q = (uint64_t)zm * gm;
+            uint32_t qlo = (uint32_t)q, ql = qlo + (1u << (out_shift - 1));
+            uint32_t qh = (uint32_t)(q >> 32) + (ql < qlo);
+            uint32_t om = (ql >> out_shift) | (qh << (32 - out_shift));
+            uint32_t so = sy ^ sg;
+            int32_t o = (int32_t)((om ^ so) - so);
+            out[i] = sat16_64((int64_t)o + beta[i]);
+        }
+        return 0;
+    }
     for (int32_t i = 0; i < width; i++) {
         int64_t z = scale_pow2((int64_t)y[i] * r, r_shift - Z_BITS);
         /* |z| <= sqrt(D) in Q24 <= 2^30 (+ rounding): a 32 x 32 -> 64 product, else the general one. */

@@ -1,85 +1,124 @@
-/* Linear.Process: int8 [out][in] weights x int16 input, exact sums (int32 over blocks of 256
- * products, which cannot overflow: 256 * 128 * 32768 = 2^30, then int64), per-channel requantise.
+/* Linear.Process: int8 [out][in] weights x int16 input, exact sums, per-channel requantise.
+ * A product is at most 2^22 in magnitude (-128 * -32768), so up to 511 of them sum exactly in
+ * int32 (511 * 2^22 < 2^31): every row of at most LINEAR_BLOCK inputs is one int32 sum (the C#
+ * blocks of 256 then add to the same exact value); longer rows sum blocks in int64.
  * Integer sums are exact, so the order of the products does not change a bit. */
 #include "edge_asr_kernels.h"
 #include "fixed.h"
 
-#define LINEAR_BLOCK 256
+#define LINEAR_BLOCK 511
 
-/* Sums of n products of two weight rows with the same inputs (n <= 256): each input is loaded
- * once for two rows, so on rv32 a MAC costs a byte load, a multiply, an add and half a halfword
- * load; unrolled by 4 to share the loop overhead. */
-static inline void dot2_s8s16(const int8_t *w0, const int8_t *w1, const int16_t *x, int32_t n, int32_t *sum0, int32_t *sum1)
+typedef struct { int32_t s0, s1, s2, s3; } sums4;
+
+/* Sums of n products of four weight rows (stride apart) with the same inputs: each input is
+ * loaded once for four rows, so on rv32 a MAC costs a byte load, a multiply, an add and a quarter
+ * of a halfword load. Inlined with a constant stride (the model's widths), the four rows are
+ * immediate offsets from one pointer; unrolled by 8 to share the loop overhead. */
+static inline __attribute__((always_inline)) sums4 dot4_s8s16(const int8_t *w, int32_t stride, const int16_t *x, int32_t n)
 {
-    int32_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
     int32_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        int32_t x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
+        const int8_t *r = w + i;
+        a0 += r[0] * x0 + r[1] * x1 + r[2] * x2 + r[3] * x3;
+        a1 += r[stride] * x0 + r[stride + 1] * x1 + r[stride + 2] * x2 + r[stride + 3] * x3;
+        a2 += r[2 * stride] * x0 + r[2 * stride + 1] * x1 + r[2 * stride + 2] * x2 + r[2 * stride + 3] * x3;
+        a3 += r[3 * stride] * x0 + r[3 * stride + 1] * x1 + r[3 * stride + 2] * x2 + r[3 * stride + 3] * x3;
+        x0 = x[i + 4]; x1 = x[i + 5]; x2 = x[i + 6]; x3 = x[i + 7];
+        r += 4;
+        a0 += r[0] * x0 + r[1] * x1 + r[2] * x2 + r[3] * x3;
+        a1 += r[stride] * x0 + r[stride + 1] * x1 + r[stride + 2] * x2 + r[stride + 3] * x3;
+        a2 += r[2 * stride] * x0 + r[2 * stride + 1] * x1 + r[2 * stride + 2] * x2 + r[2 * stride + 3] * x3;
+        a3 += r[3 * stride] * x0 + r[3 * stride + 1] * x1 + r[3 * stride + 2] * x2 + r[3 * stride + 3] * x3;
+    }
     for (; i + 4 <= n; i += 4) {
         int32_t x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
-        a0 += w0[i] * x0 + w0[i + 2] * x2;
-        a1 += w0[i + 1] * x1 + w0[i + 3] * x3;
-        b0 += w1[i] * x0 + w1[i + 2] * x2;
-        b1 += w1[i + 1] * x1 + w1[i + 3] * x3;
+        const int8_t *r = w + i;
+        a0 += r[0] * x0 + r[1] * x1 + r[2] * x2 + r[3] * x3;
+        r += stride;
+        a1 += r[0] * x0 + r[1] * x1 + r[2] * x2 + r[3] * x3;
+        r += stride;
+        a2 += r[0] * x0 + r[1] * x1 + r[2] * x2 + r[3] * x3;
+        r += stride;
+        a3 += r[0] * x0 + r[1] * x1 + r[2] * x2 + r[3] * x3;
     }
     for (; i < n; i++) {
-        a0 += w0[i] * x[i];
-        b0 += w1[i] * x[i];
+        int32_t xi = x[i];
+        a0 += w[i] * xi;
+        a1 += w[stride + i] * xi;
+        a2 += w[2 * stride + i] * xi;
+        a3 += w[3 * stride + i] * xi;
     }
-    *sum0 = a0 + a1;
-    *sum1 = b0 + b1;
+    sums4 s = { a0, a1, a2, a3 };
+    return s;
 }
 
-static inline int32_t dot_s8s16(const int8_t *w, const int16_t *x, int32_t n)
+static inline __attribute__((always_inline)) int32_t dot_s8s16(const int8_t *w, const int16_t *x, int32_t n)
 {
-    int32_t s0 = 0, s1 = 0;
-    int32_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += w[i] * x[i] + w[i + 2] * x[i + 2];
-        s1 += w[i + 1] * x[i + 1] + w[i + 3] * x[i + 3];
-    }
-    for (; i < n; i++) s0 += w[i] * x[i];
-    return s0 + s1;
+    int32_t s = 0;
+    for (int32_t i = 0; i < n; i++) s += w[i] * x[i];
+    return s;
 }
 
-static inline int16_t finish(int64_t acc, int32_t multiplier, int32_t shift, int32_t relu)
+/* bound = 2^31 - 1 - n 2^22 for the row's n <= 511 inputs (|sum| <= n 2^22): a bias with |bias| <= bound
+ * cannot overflow bias + sum, one unsigned compare; others take easr_requantize_sum's check. */
+static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu,
+                                                            uint32_t bound)
 {
-    int16_t y = easr_requantize_inline(acc, multiplier, shift);
+    int16_t y = (uint32_t)bias + bound <= 2 * bound ? easr_requantize32(bias + sum, multiplier, shift)
+                                                    : easr_requantize_sum(bias, sum, multiplier, shift);
     return relu && y < 0 ? 0 : y;
 }
 
-void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t *weights, const int32_t *bias,
+/* Four rows per input load pays on cores without SIMD (rv32imc, Xtensa); a 64-bit host's compiler
+ * vectorises the plain one-row dot product instead, which is faster there. */
+#if EASR_WIDE_HOST
+#define ROWS_PER_LOAD 1
+#else
+#define ROWS_PER_LOAD 4
+#endif
+
+/* Rows of n <= LINEAR_BLOCK inputs, one int32 sum each; n is a constant where inlined with one. */
+static inline __attribute__((always_inline)) void rows(const int16_t *in, int32_t n, const int8_t *weights, const int32_t *bias,
+                                                       const int32_t *multipliers, const int32_t *shifts, int16_t *out,
+                                                       int32_t out_size, int32_t relu)
+{
+    const int8_t *w = weights;
+    const uint32_t bound = 0x7FFFFFFFu - ((uint32_t)n << 22);
+    int32_t o = 0;
+    for (; ROWS_PER_LOAD == 4 && o + 4 <= out_size; o += 4, w += 4 * n) {
+        sums4 s = dot4_s8s16(w, n, in, n);
+        out[o] = finish(bias[o], s.s0, multipliers[o], shifts[o], relu, bound);
+        out[o + 1] = finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu, bound);
+        out[o + 2] = finish(bias[o + 2], s.s2, multipliers[o + 2], shifts[o + 2], relu, bound);
+        out[o + 3] = finish(bias[o + 3], s.s3, multipliers[o + 3], shifts[o + 3], relu, bound);
+    }
+    for (; o < out_size; o++, w += n) out[o] = finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu, bound);
+}
+
+EASR_HOT void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t *weights, const int32_t *bias,
                        const int32_t *multipliers, const int32_t *shifts, int16_t *out, int32_t out_size, int32_t relu)
 {
-    int32_t o = 0;
+    /* The default model's widths get their own copies with the row stride a constant. */
+    switch (in_size) {
+    case 16: rows(in, 16, weights, bias, multipliers, shifts, out, out_size, relu); return;
+    case 32: rows(in, 32, weights, bias, multipliers, shifts, out, out_size, relu); return;
+    case 64: rows(in, 64, weights, bias, multipliers, shifts, out, out_size, relu); return;
+    default: break;
+    }
     if (in_size <= LINEAR_BLOCK) {
-        /* One block per row (every layer of the default model): no block loop, no 64-bit sums. */
-        const int8_t *w0 = weights;
-        for (; o + 2 <= out_size; o += 2, w0 += 2 * in_size) {
-            int32_t s0, s1;
-            dot2_s8s16(w0, w0 + in_size, in, in_size, &s0, &s1);
-            out[o] = finish((int64_t)bias[o] + s0, multipliers[o], shifts[o], relu);
-            out[o + 1] = finish((int64_t)bias[o + 1] + s1, multipliers[o + 1], shifts[o + 1], relu);
-        }
+        rows(in, in_size, weights, bias, multipliers, shifts, out, out_size, relu);
+        return;
     }
-    for (; o + 2 <= out_size; o += 2) {
-        const int8_t *w0 = weights + o * in_size, *w1 = w0 + in_size;
-        int64_t acc0 = bias[o], acc1 = bias[o + 1];
-        for (int32_t i = 0; i < in_size; i += LINEAR_BLOCK) {
-            int32_t n = in_size - i < LINEAR_BLOCK ? in_size - i : LINEAR_BLOCK;
-            int32_t s0, s1;
-            dot2_s8s16(w0 + i, w1 + i, in + i, n, &s0, &s1);
-            acc0 += s0;
-            acc1 += s1;
-        }
-        out[o] = finish(acc0, multipliers[o], shifts[o], relu);
-        out[o + 1] = finish(acc1, multipliers[o + 1], shifts[o + 1], relu);
-    }
-    for (; o < out_size; o++) {
+    for (int32_t o = 0; o < out_size; o++) {
         const int8_t *w = weights + o * in_size;
         int64_t acc = bias[o];
         for (int32_t i = 0; i < in_size; i += LINEAR_BLOCK) {
             int32_t n = in_size - i < LINEAR_BLOCK ? in_size - i : LINEAR_BLOCK;
             acc += dot_s8s16(w + i, in + i, n);
         }
-        out[o] = finish(acc, multipliers[o], shifts[o], relu);
+        int16_t y = easr_requantize_inline(acc, multipliers[o], shifts[o]);
+        out[o] = relu && y < 0 ? 0 : y;
     }
 }

@@ -2,9 +2,18 @@
 #include "edge_asr_kernels.h"
 #include "fixed.h"
 
-void easr_residual_add_s16(const int16_t *a, const int16_t *b, int32_t width, int32_t shift_a, int32_t shift_b,
+EASR_HOT void easr_residual_add_s16(const int16_t *a, const int16_t *b, int32_t width, int32_t shift_a, int32_t shift_b,
                            int32_t shift_out, int16_t *out)
 {
+    if (shift_a >= 0 && shift_a <= 15 && shift_b >= 0 && shift_b <= 15 && shift_out >= 0 && shift_out <= 31) {
+        /* |a 2^shift_a|, |b 2^shift_b| <= 2^30, so the exact sum lies in [-2^31, 2^31 - 2]: int32, and
+         * round_shift32 is round_shift64 there (shift_out 0: no rounding). */
+        for (int32_t i = 0; i < width; i++) {
+            int32_t sum = (int32_t)((uint32_t)a[i] << shift_a) + (int32_t)((uint32_t)b[i] << shift_b);
+            out[i] = sat16_32(shift_out == 0 ? sum : round_shift32(sum, shift_out));
+        }
+        return;
+    }
     for (int32_t i = 0; i < width; i++) {
         int64_t sum = w_add(shl64(a[i], shift_a), shl64(b[i], shift_b));
         out[i] = sat16_64(round_shift64(sum, shift_out));

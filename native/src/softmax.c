@@ -5,7 +5,7 @@
 
 #define LOG2E_Q30 1549082005LL
 
-static int32_t exp2_neg_q30(int64_t u, const int32_t *t)
+static inline int32_t exp2_neg_q30(int64_t u, const int32_t *t)
 {
     if (u <= 0) return 1 << 30;
     int64_t whole = u >> 16;
@@ -37,26 +37,48 @@ static int32_t reciprocal_q30(int64_t x, int32_t *shift, const int32_t *t)
     return (int32_t)r;
 }
 
-void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shift, int32_t *e,
+EASR_HOT void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shift, int32_t *e,
                       const int32_t *exp2_table, const int32_t *reciprocal_table, int16_t *out)
 {
     int32_t max = -32768;
     for (int32_t i = 0; i < length; i++) if (in[i] > max) max = in[i];
     int64_t sum = 0;
-    for (int32_t i = 0; i < length; i++) {
-        int64_t u = scale_pow2((int64_t)(max - in[i]) * LOG2E_Q30, u_shift);
-        int32_t v = exp2_neg_q30(u, exp2_table);
-        e[i] = v;
-        sum += v;
+    if (u_shift >= 1 && u_shift <= 31) {
+        /* max - x in [0, 65535] and log2(e) Q30 < 2^31: the product P < 2^47 is non-negative, so u is
+         * P + 2^(u_shift-1) shifted right, on the words of P; u < 2^47 / 2 fits 32 bits only when the
+         * shifted high word is 0, else the general expression. */
+        uint32_t half = 1u << (u_shift - 1);
+        for (int32_t i = 0; i < length; i++) {
+            uint64_t p = (uint64_t)(uint32_t)(max - in[i]) * (uint32_t)LOG2E_Q30;
+#if EASR_WIDE_HOST
+            int64_t u = (int64_t)((p + half) >> u_shift);
+#else
+            uint32_t lo = (uint32_t)p, l = lo + half;
+            uint32_t h = (uint32_t)(p >> 32) + (l < lo);
+            int64_t u = (h >> u_shift) == 0 ? (int64_t)((l >> u_shift) | (h << (32 - u_shift)))
+                                            : scale_pow2((int64_t)(max - in[i]) * LOG2E_Q30, u_shift);
+#endif
+            int32_t v = exp2_neg_q30(u, exp2_table);
+            e[i] = v;
+            sum += v;
+        }
+    } else {
+        for (int32_t i = 0; i < length; i++) {
+            int64_t u = scale_pow2((int64_t)(max - in[i]) * LOG2E_Q30, u_shift);
+            int32_t v = exp2_neg_q30(u, exp2_table);
+            e[i] = v;
+            sum += v;
+        }
     }
     int32_t shift;
     int64_t r = reciprocal_q30(sum, &shift, reciprocal_table);
     int32_t sh = shift - 15;
     for (int32_t i = 0; i < length; i++) {
         int64_t p;
-        if (sh >= 33 && sh < 64 && e[i] >= 0) {
-            /* 0 <= e r < 2^61 and half = 2^(sh-1) lies in the high word: round on the high word alone. */
-            uint64_t er = (uint64_t)(uint32_t)e[i] * (uint64_t)r;
+        if (sh >= 33 && sh < 64 && e[i] >= 0 && r >= 0 && r <= (int64_t)UINT32_MAX) {
+            /* 0 <= e r < 2^62 and half = 2^(sh-1) lies in the high word: round on the high word alone
+             * (h + 2^(sh-33) < 2^31, no overflow). */
+            uint64_t er = (uint64_t)(uint32_t)e[i] * (uint32_t)r;
             p = (int64_t)(((uint32_t)(er >> 32) + (1u << (sh - 33))) >> (sh - 32));
         } else {
             p = round_shift64(w_mul(e[i], r), sh);

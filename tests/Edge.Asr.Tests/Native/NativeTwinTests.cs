@@ -60,6 +60,42 @@ namespace Edge.Asr.Tests.Native
             }
         }
 
+        /// <summary>The widths the native Linear has its own loops for (16, 32, 64: constant strides), the
+        /// int32 single-sum limit (511) and past it, with many rows so four-row blocks and tails both run.</summary>
+        [Fact]
+        public void LinearIsBitExactOnItsSpecialisedWidths()
+        {
+            var r = new RandomOpData(31);
+            int[] widths = { 16, 32, 64, 320, 511, 512 };
+            for (int t = 0; t < 2_000; t++)
+            {
+                int n = widths[t % widths.Length], m = r.Int(1, 67);
+                sbyte[] w = r.Weights(n * m);
+                int[] b = r.Ints(m, int.MinValue, int.MaxValue), mul = r.Multipliers(m), sh = r.Ints(m, 1, 63);
+                bool relu = r.Bool();
+                short[] x = r.Activations(n);
+                short[] a = new short[m], c = new short[m];
+                new Linear(n, m, w, b, mul, sh, relu, _managed).Process(x, 0, a, 0);
+                new Linear(n, m, w, b, mul, sh, relu, _native).Process(x, 0, c, 0);
+                Assert.Equal(a, c);
+            }
+            // The largest sums: every product at +-2^22 over 511 and 512 inputs.
+            foreach ((sbyte wv, short xv) in new (sbyte, short)[] { (-128, short.MinValue), (127, short.MinValue), (-128, short.MaxValue) })
+                foreach (int n in new[] { 511, 512 })
+                {
+                    const int m = 5;
+                    var w = new sbyte[n * m];
+                    var x = new short[n];
+                    Array.Fill(w, wv);
+                    Array.Fill(x, xv);
+                    int[] b = { 0, int.MaxValue, int.MinValue, 1 << 30, -(1 << 30) }, mul = r.Multipliers(m), sh = { 33, 40, 45, 50, 62 };
+                    short[] a = new short[m], c = new short[m];
+                    new Linear(n, m, w, b, mul, sh, false, _managed).Process(x, 0, a, 0);
+                    new Linear(n, m, w, b, mul, sh, false, _native).Process(x, 0, c, 0);
+                    Assert.Equal(a, c);
+                }
+        }
+
         [Fact]
         public void CausalDepthwiseConvIsBitExactWhileStreaming()
         {
@@ -198,6 +234,28 @@ namespace Edge.Asr.Tests.Native
                 short[] a = new short[head + 1], c = new short[head + 1];
                 _managed.AttentionContextS16(p, n, vals, kOff, sub, head, cs, a, 1);
                 _native.AttentionContextS16(p, n, vals, kOff, sub, head, cs, c, 1);
+                Assert.Equal(a, c);
+            }
+        }
+
+        /// <summary>Caches longer than the 255 positions one byte-split int32 sum holds (the native
+        /// loops then sum blocks), eight-wide head slices (their own loops) and others.</summary>
+        [Fact]
+        public void AttentionOverLongCachesIsBitExact()
+        {
+            var r = new RandomOpData(33);
+            for (int t = 0; t < 300; t++)
+            {
+                int head = t % 2 == 0 ? 8 : r.Int(1, 16), sub = head * r.Int(1, 3), n = r.Int(200, 700);
+                short[] q = r.Activations(head), keys = r.Activations(n * sub), vals = r.Activations(n * sub), p = r.Activations(n);
+                int mul = r.Multipliers(1)[0], sh = r.Int(1, 62), cs = r.Int(-16, 62);
+                short[] sa = new short[n], sc = new short[n];
+                _managed.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sa);
+                _native.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sc);
+                Assert.Equal(sa, sc);
+                short[] a = new short[head], c = new short[head];
+                _managed.AttentionContextS16(p, n, vals, 0, sub, head, cs, a, 0);
+                _native.AttentionContextS16(p, n, vals, 0, sub, head, cs, c, 0);
                 Assert.Equal(a, c);
             }
         }
