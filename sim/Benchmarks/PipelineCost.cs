@@ -50,8 +50,7 @@ namespace Edge.Asr.Sim.Benchmarks
                 if (t.Int16 != null) parameterArrays.Add(t.Int16);
                 if (t.Int32 != null) parameterArrays.Add(t.Int32);
             }
-            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlob(blob.Detector, labels.Length));
-            var pipeline = new CommandPipeline(model, detector, labels, new NoSink());
+            CommandPipeline pipeline = CommandPipeline.Create(model, DetectorSettings.FromBlob(blob.Detector, labels.Length), labels, new NoSink());
             ModelStateBytes = model.StateBytes;
             ModelBufferBytes = RamCount.ArrayBytes(model, parameterArrays);
             // Everything the pipeline holds besides the model's parameters: frontend, model buffers, detector.

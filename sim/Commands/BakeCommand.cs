@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Edge.Asr.Sim.Audio;
 using Edge.Asr.Codegen.Bake;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Training;

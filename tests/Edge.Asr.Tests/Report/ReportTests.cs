@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Edge.Asr.Sim.Audio;
 using Edge.Asr.Detector;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Eval;
