@@ -29,6 +29,9 @@ namespace Edge.Asr.Tests.Report
         private static IEnumerable<XElement> WithClass(XDocument doc, XName name, string cssClass) =>
             doc.Descendants(name).Where(e => (string?)e.Attribute("class") == cssClass);
 
+        private static IEnumerable<XElement> WithClass(XElement root, XName name, string cssClass) =>
+            root.Descendants(name).Where(e => (string?)e.Attribute("class") == cssClass);
+
         private static void AssertSelfContained(string html)
         {
             Assert.Empty(Regex.Matches(html, "(src|href)\\s*=", RegexOptions.IgnoreCase));
@@ -56,12 +59,18 @@ namespace Edge.Asr.Tests.Report
             AssertSelfContained(html);
             XDocument doc = Parse(html);
             int n = ToneRecogniser.DefaultLabels.Length;
-            Assert.Equal(n * n, WithClass(doc, Svg + "rect", "confusion-cell").Count());
-            Assert.Equal(n * n, WithClass(doc, Svg + "text", "count").Count());
+            XElement lastFrame = WithClass(doc, Svg + "svg", "last-frame-matrix").Single();
+            Assert.Equal(n * n, WithClass(lastFrame, Svg + "rect", "confusion-cell").Count());
             Assert.Equal(new[] { "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0" },
-                WithClass(doc, Svg + "text", "count").Select(e => e.Value).ToArray());
-            Assert.Equal(n, WithClass(doc, Svg + "rect", "precision-bar").Count());
-            Assert.Equal(n, WithClass(doc, Svg + "rect", "recall-bar").Count());
+                WithClass(lastFrame, Svg + "text", "count").Select(e => e.Value).ToArray());
+            // The headline matrix: "(no command)" and the three commands; both 500 Hz clips fired "yes".
+            XElement detector = WithClass(doc, Svg + "svg", "confusion-matrix").Single();
+            Assert.Equal(new[] { "0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0" },
+                WithClass(detector, Svg + "text", "count").Select(e => e.Value).ToArray());
+            Assert.Equal(20, WithClass(detector, Svg + "rect", "colour-bar").Count());
+            Assert.Equal(new[] { "true class", "decided class" }, WithClass(detector, Svg + "text", "axis-title").Select(e => e.Value).OrderByDescending(v => v).ToArray());
+            Assert.Equal(4, WithClass(doc, Svg + "rect", "precision-bar").Count());
+            Assert.Equal(4, WithClass(doc, Svg + "rect", "recall-bar").Count());
             Assert.Equal("eval <test> & co", doc.Descendants().First(e => e.Name.LocalName == "title").Value);
             Assert.Contains(doc.Descendants(), e => e.Name.LocalName == "section" && (string?)e.Attribute("id") == "summary");
         }
