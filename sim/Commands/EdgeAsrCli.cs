@@ -130,6 +130,11 @@ namespace Edge.Asr.Sim.Commands
                         + " not found; name one with --model)");
                     return ExitCodes.BadInput;
                 }
+                if (options.ReportPath != null && OutputPath.Problem(options.ReportPath) is string unwritable)
+                {
+                    stderr.WriteLine("edge-asr: " + unwritable); // before the audio is read: a live stream is not lost
+                    return ExitCodes.BadInput;
+                }
                 using IAudioSource source = AudioSources.Open(path, openStdin);
                 return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted(), device, options);
             });

@@ -37,6 +37,8 @@ namespace Edge.Asr.Sim.Commands
         public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null)
         {
             if (threshold != null && RunOptions.ThresholdError(threshold.Value) is string error) throw new EvalInputException(error);
+            // A report that cannot be written is refused now, not after the evaluation (a missing folder is made).
+            if (reportPath != null && OutputPath.Problem(reportPath) is string unwritable) throw new EvalInputException(unwritable);
             EvalManifest manifest = EvalManifest.Load(input);
             Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath, kernels);
             if (threshold != null)
