@@ -47,11 +47,11 @@ namespace Edge.Asr.Sim.Commands
                 int q15 = RunOptions.ToQ15(threshold.Value);
                 recognisers = () => new ThresholdOverride(blob(), q15);
             }
-            return Execute(manifest, recognisers, json, reportPath);
+            return Execute(manifest, recognisers, json, reportPath, modelName: modelPath ?? RecogniserLoader.DefaultModelPath);
         }
 
         /// <summary>Evaluates <paramref name="manifest"/> with recognisers from <paramref name="createRecogniser"/>.</summary>
-        public int Execute(EvalManifest manifest, Func<IRecogniser> createRecogniser, bool json, string? reportPath, int workers = 0)
+        public int Execute(EvalManifest manifest, Func<IRecogniser> createRecogniser, bool json, string? reportPath, int workers = 0, string? modelName = null)
         {
             var engine = new EvalEngine(createRecogniser, workers);
             EvalResult result;
@@ -68,7 +68,7 @@ namespace Edge.Asr.Sim.Commands
             else EvalText.Write(_stdout, result);
             if (reportPath != null)
             {
-                string html = EvalHtmlReport.Build(result, "edge-asr eval: " + manifest.Name);
+                string html = EvalHtmlReport.Build(result, "edge-asr eval: " + manifest.Name + (modelName != null ? ", model " + modelName : ""));
                 try
                 {
                     File.WriteAllText(reportPath, html);

@@ -105,7 +105,7 @@ namespace Edge.Asr.Sim.Commands
             }
             if (options.ReportPath != null)
             {
-                string html = RunHtmlReport.Build("edge-asr run " + source.Description.Name, _frames.ToArray(), ToArray(posteriors.Posteriors),
+                string html = RunHtmlReport.Build("edge-asr run " + source.Description.Name + ", model " + device.Path, _frames.ToArray(), ToArray(posteriors.Posteriors),
                     device.Labels, device.DetectorSettingsFor(options.ThresholdQ15), detections, _frames.First, posteriors.FirstKept);
                 File.WriteAllText(options.ReportPath, html);
             }

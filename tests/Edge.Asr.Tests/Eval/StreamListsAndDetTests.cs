@@ -121,5 +121,20 @@ namespace Edge.Asr.Tests.Eval
             Assert.All(points, p => Assert.Equal(EvalJson.DetPointKeys, p.EnumerateObject().Select(q => q.Name).ToArray()));
             Assert.Equal(0.1, points[0].GetProperty("threshold").GetDouble());
         }
+
+        [Fact]
+        public void The_report_draws_the_det_chart_and_lists_false_accepts_and_misses()
+        {
+            (EvalResult r, _) = SmallStreamSet();
+            var doc = System.Xml.Linq.XDocument.Parse(Edge.Asr.Sim.Report.EvalHtmlReport.Build(r, "eval streams, model m.easr"));
+            System.Xml.Linq.XNamespace svg = "http://www.w3.org/2000/svg", html = "http://www.w3.org/1999/xhtml";
+            var chart = doc.Descendants(svg + "svg").Single(e => (string?)e.Attribute("class") == "det-chart");
+            Assert.Equal(3, chart.Elements(svg + "polyline").Count(e => (string?)e.Attribute("class") == "det-curve"));
+            Assert.Equal(new[] { "false accepts per hour of stream audio", "miss rate (%)" },
+                chart.Elements(svg + "text").Where(e => (string?)e.Attribute("class") == "axis-title").Select(e => e.Value).OrderBy(v => v).ToArray());
+            var tables = doc.Descendants(html + "table").ToDictionary(t => (string?)t.Attribute("class") ?? "", t => t.Elements(html + "tr").Count() - 1);
+            Assert.Equal(3, tables["false-accepts"]);
+            Assert.Equal(2, tables["misses"]);
+        }
     }
 }

@@ -92,6 +92,14 @@ namespace Edge.Asr.Tests.Report
             XDocument doc = Parse(html);
             int columns = System.Math.Min(RunHtmlReport.MaxColumns, mel.Length);
             Assert.Equal(columns * LogMelFrontend.MelChannels, WithClass(doc, Svg + "rect", "mel").Count());
+            // Readable charts: axis titles with units on both, a colour bar in log2 energy on the spectrogram.
+            XElement spectrogram = WithClass(doc, Svg + "svg", "spectrogram").Single();
+            Assert.Equal(20, WithClass(spectrogram, Svg + "rect", "colour-bar").Count());
+            Assert.Equal("log2 energy", WithClass(spectrogram, Svg + "text", "colour-bar-title").Single().Value);
+            Assert.Equal(new[] { "mel band (20-7600 Hz)", "time from the start of the shown audio (s)" },
+                WithClass(spectrogram, Svg + "text", "axis-title").Select(e => e.Value).OrderBy(v => v).ToArray());
+            Assert.Equal(new[] { "posterior (0-1)", "time (s)" },
+                WithClass(WithClass(doc, Svg + "svg", "posterior-timeline").Single(), Svg + "text", "axis-title").Select(e => e.Value).OrderBy(v => v).ToArray());
             XElement[] lines = WithClass(doc, Svg + "polyline", "posterior").ToArray();
             Assert.Equal(new[] { "yes", "no", "lights on" }, lines.Select(l => l.Element(Svg + "title")!.Value).ToArray());
             Assert.All(lines, l => Assert.Equal(posteriors.Length, ((string)l.Attribute("points")!).Split(' ').Length));
