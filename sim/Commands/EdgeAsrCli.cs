@@ -210,7 +210,12 @@ namespace Edge.Asr.Sim.Commands
 
         private static Command EvalCommandLine(TextWriter stdout, TextWriter stderr, CancellationToken stop)
         {
-            var input = new Argument<string>("input") { Description = "a folder with one sub-folder of WAV clips per label, or a CSV manifest (path,label or path,label,start,end)" };
+            var input = new Argument<string[]>("input")
+            {
+                Description = "a folder with one sub-folder of WAV clips per label, or a CSV manifest (path,label or path,label,start,end); "
+                    + "several are evaluated as one (clips and negative streams together give the DET curves)",
+                Arity = ArgumentArity.OneOrMore,
+            };
             var model = new Option<string>("--model") { Description = "the model blob (.easr); default " + Edge.Asr.Sim.Eval.RecogniserLoader.DefaultModelPath };
             var json = new Option<bool>("--json") { Description = "print the stable JSON of docs/simulator.md instead of tables" };
             var report = new Option<string>("--report") { Description = "also write a self-contained HTML report to this file" };

@@ -34,12 +34,17 @@ namespace Edge.Asr.Sim.Commands
             Execute(input, modelPath, json, reportPath, Edge.Asr.Ops.ManagedKernels.Instance);
 
         /// <summary>As the other overload, the engines running on <paramref name="kernels"/>, with one detection threshold for every command when <paramref name="threshold"/> is given.</summary>
-        public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null)
+        public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null) =>
+            Execute(new[] { input }, modelPath, json, reportPath, kernels, threshold);
+
+        /// <summary>As the other overload, over several inputs evaluated as one (their clips and streams in order).</summary>
+        public int Execute(string[] inputs, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null)
         {
             if (threshold != null && RunOptions.ThresholdError(threshold.Value) is string error) throw new EvalInputException(error);
             // A report that cannot be written is refused now, not after the evaluation (a missing folder is made).
             if (reportPath != null && OutputPath.Problem(reportPath) is string unwritable) throw new EvalInputException(unwritable);
-            EvalManifest manifest = EvalManifest.Load(input);
+            EvalManifest manifest = EvalManifest.Load(inputs[0]);
+            for (int i = 1; i < inputs.Length; i++) manifest = EvalManifest.Combine(manifest, EvalManifest.Load(inputs[i]));
             Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath, kernels);
             if (threshold != null)
             {
