@@ -41,8 +41,9 @@ namespace Edge.Asr.Sim.Eval
             var curves = new List<DetCurve>();
             foreach (ClipOutcome c in clips) if (c.PosteriorsQ15 == null) return curves;
             foreach (StreamOutcome s in streams) if (s.PosteriorsQ15 == null) return curves;
-            double hours = 0;
-            foreach (StreamOutcome s in streams) hours += s.Seconds / 3600.0;
+            double seconds = 0;
+            foreach (StreamOutcome s in streams) seconds += s.Seconds;
+            double hours = seconds / 3600.0; // summed in seconds first, as the eval's own rate: 1 h reads 1, not 0.9999…
             int n = labels.Length;
             var positives = new int[n];
             foreach (ClipOutcome c in clips) positives[c.TrueClass]++;
