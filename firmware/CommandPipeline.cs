@@ -58,6 +58,16 @@ namespace Edge.Asr.Firmware
             _frontend = frontendKernels != null ? new LogMelFrontend(frontendKernels) : new LogMelFrontend();
         }
 
+        /// <summary>
+        /// The pipeline every host builds (the firmware, run, bench): <paramref name="model"/>, a detector
+        /// with <paramref name="settings"/> over the labels' command classes (fillers never fire), and the sink.
+        /// </summary>
+        public static CommandPipeline Create(ConformerModel model, DetectorSettings settings, string[] labels, ICommandSink sink)
+        {
+            if (settings == null) throw new ArgumentException("settings is null", "settings");
+            return new CommandPipeline(model, new CommandDetector(ModelStartup.CommandClasses(labels), settings), labels, sink);
+        }
+
         /// <summary>Samples pushed since construction or Reset.</summary>
         public long Samples { get { return _samples; } }
 

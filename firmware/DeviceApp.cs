@@ -61,7 +61,7 @@ namespace Edge.Asr.Firmware
             if (!MemoryCheck.Fits(need, free)) return null;
 
             ConformerModel model;
-            CommandDetector detector;
+            DetectorSettings settings;
             string[] labels = blob.Labels();
             try
             {
@@ -70,9 +70,7 @@ namespace Edge.Asr.Firmware
                 ModelParameters parameters = copy ? BlobModelLoader.InRam(blob) : BlobModelLoader.InBlob(blob);
                 parameters.UseKernels(kernels);
                 model = new ConformerModel(parameters);
-                DetectorDefaults d = blob.Detector;
-                detector = new CommandDetector(ModelStartup.CommandClasses(labels),
-                    DetectorSettings.FromBlob(d, labels.Length));
+                settings = DetectorSettings.FromBlob(blob.Detector, labels.Length);
             }
             catch (OutOfMemoryException)
             {
@@ -95,7 +93,7 @@ namespace Edge.Asr.Firmware
                 + model.MacsPerEncoderFrame.ToString() + " MACs per 40 ms; free " + nanoFramework.Runtime.Native.GC.Run(false).ToString() + " bytes");
 
             var announcer = new CommandAnnouncer(output, led);
-            var pipeline = new CommandPipeline(model, detector, labels, announcer);
+            CommandPipeline pipeline = CommandPipeline.Create(model, settings, labels, announcer);
             output.WriteLine("listening");
             return new CaptureLoop(board, pipeline, announcer, output, clock);
         }

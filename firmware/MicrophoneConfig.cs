@@ -45,7 +45,12 @@ namespace Edge.Asr.Firmware
             Configuration.SetPinFunction(pins.BitClock, DeviceFunction.I2S1_BCK);
             Configuration.SetPinFunction(pins.WordSelect, DeviceFunction.I2S1_WS);
             Configuration.SetPinFunction(pins.Data, DeviceFunction.I2S1_MDATA_IN);
+            return Settings();
+        }
 
+        /// <summary>The settings to open the I2sDevice with, without routing any pin (the desktop reads the byte layout from them).</summary>
+        public static I2sConnectionSettings Settings()
+        {
             var settings = new I2sConnectionSettings(BusId);
             settings.SampleRate = SampleRate;
             settings.Mode = I2sMode.Master | I2sMode.Rx;

@@ -45,8 +45,7 @@ namespace Edge.Asr.Sim.Benchmarks
 
             // Not RAM: the blob (the flash resource on the device). Counted on its own: the weight window.
             var parameterArrays = new HashSet<object>(ReferenceEqualityComparer.Instance) { blob.Source, model.Store.Window };
-            var detector = new CommandDetector(ModelStartup.CommandClasses(labels), DetectorSettings.FromBlob(blob.Detector, labels.Length));
-            var pipeline = new CommandPipeline(model, detector, labels, new NoSink());
+            CommandPipeline pipeline = CommandPipeline.Create(model, DetectorSettings.FromBlob(blob.Detector, labels.Length), labels, new NoSink());
             ModelStateBytes = model.StateBytes;
             ModelBufferBytes = RamCount.ArrayBytes(model, parameterArrays);
             // Everything the pipeline holds besides the model's parameters: frontend, model buffers, detector.

@@ -41,7 +41,7 @@ namespace Edge.Asr.Sim.Benchmarks
             // The frontend stage on the same kernels as the pipeline's (which takes them from its model).
             _frontend = kernels is IFrontendKernels native ? new LogMelFrontend(native) : new LogMelFrontend();
             string[] labels = blob.Labels();
-            _pipeline = new CommandPipeline(BlobModelLoader.BuildModel(blob, kernels), NewDetector(blob, labels), labels, _sink);
+            _pipeline = CommandPipeline.Create(BlobModelLoader.BuildModel(blob, kernels), DetectorSettings.FromBlob(blob.Detector, labels.Length), labels, _sink);
             _model = BlobModelLoader.BuildModel(blob, kernels);
             _detector = NewDetector(blob, labels);
             int melFrames = audio.Length < LogMelFrontend.WindowLength ? 0
@@ -109,7 +109,8 @@ namespace Edge.Asr.Sim.Benchmarks
 
         /// <summary>
         /// The shipped samples (samples/*.wav in name order, at 16 kHz) joined and repeated to
-        /// <paramref name="seconds"/> seconds: real speech with commands in it.
+        /// <paramref name="seconds"/> seconds: real speech with commands in it, as the board hands
+        /// it to the pipeline (<see cref="BoardExtraction"/>: the device's gain and clipping).
         /// </summary>
         public static short[] ShippedSamples(string samplesFolder, int seconds)
         {
@@ -124,7 +125,7 @@ namespace Edge.Asr.Sim.Benchmarks
             }
             var audio = new short[seconds * LogMelFrontend.SampleRate];
             for (int i = 0; i < audio.Length; i++) audio[i] = joined[i % joined.Count];
-            return audio;
+            return BoardExtraction.Of(audio, BoardExtraction.DefaultBoard);
         }
 
         private sealed class CountingSink : ICommandSink

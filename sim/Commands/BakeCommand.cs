@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Edge.Asr.Sim.Audio;
 using Edge.Asr.Codegen.Bake;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Training;
@@ -78,19 +79,7 @@ namespace Edge.Asr.Sim.Commands
         /// <summary>Refuses, before any work, an output path that cannot be written (no folder can be made there, a folder in its place, no permission).</summary>
         public static void CheckWritable(string outPath)
         {
-            string full = Path.GetFullPath(outPath);
-            if (Directory.Exists(full)) throw new BakeException("cannot write " + outPath + ": it is a folder");
-            bool existed = File.Exists(full);
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                using (new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write)) { }
-                if (!existed) File.Delete(full);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new BakeException("cannot write " + outPath + ": " + e.Message);
-            }
+            if (OutputPath.Problem(outPath) is string problem) throw new BakeException(problem);
         }
 
         /// <summary>Calibration clips in log2 units (Q8 / 256) from a wav folder or a features .npy.</summary>

@@ -130,6 +130,11 @@ namespace Edge.Asr.Sim.Commands
                         + " not found; name one with --model)");
                     return ExitCodes.BadInput;
                 }
+                if (options.ReportPath != null && OutputPath.Problem(options.ReportPath) is string unwritable)
+                {
+                    stderr.WriteLine("edge-asr: " + unwritable); // before the audio is read: a live stream is not lost
+                    return ExitCodes.BadInput;
+                }
                 using IAudioSource source = AudioSources.Open(path, openStdin);
                 return new RunCommand(stdout, stop).Execute(source, TerminalInfo.Width(), TerminalInfo.ColourWanted(), device, options);
             });
@@ -205,7 +210,12 @@ namespace Edge.Asr.Sim.Commands
 
         private static Command EvalCommandLine(TextWriter stdout, TextWriter stderr, CancellationToken stop)
         {
-            var input = new Argument<string>("input") { Description = "a folder with one sub-folder of WAV clips per label, or a CSV manifest (path,label or path,label,start,end)" };
+            var input = new Argument<string[]>("input")
+            {
+                Description = "a folder with one sub-folder of WAV clips per label, or a CSV manifest (path,label or path,label,start,end); "
+                    + "several are evaluated as one (clips and negative streams together give the DET curves)",
+                Arity = ArgumentArity.OneOrMore,
+            };
             var model = new Option<string>("--model") { Description = "the model blob (.easr); default " + Edge.Asr.Sim.Eval.RecogniserLoader.DefaultModelPath };
             var json = new Option<bool>("--json") { Description = "print the stable JSON of docs/simulator.md instead of tables" };
             var report = new Option<string>("--report") { Description = "also write a self-contained HTML report to this file" };

@@ -34,10 +34,17 @@ namespace Edge.Asr.Sim.Commands
             Execute(input, modelPath, json, reportPath, Edge.Asr.Ops.ManagedKernels.Instance);
 
         /// <summary>As the other overload, the engines running on <paramref name="kernels"/>, with one detection threshold for every command when <paramref name="threshold"/> is given.</summary>
-        public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null)
+        public int Execute(string input, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null) =>
+            Execute(new[] { input }, modelPath, json, reportPath, kernels, threshold);
+
+        /// <summary>As the other overload, over several inputs evaluated as one (their clips and streams in order).</summary>
+        public int Execute(string[] inputs, string? modelPath, bool json, string? reportPath, Edge.Asr.Ops.IOpKernels kernels, double? threshold = null)
         {
             if (threshold != null && RunOptions.ThresholdError(threshold.Value) is string error) throw new EvalInputException(error);
-            EvalManifest manifest = EvalManifest.Load(input);
+            // A report that cannot be written is refused now, not after the evaluation (a missing folder is made).
+            if (reportPath != null && OutputPath.Problem(reportPath) is string unwritable) throw new EvalInputException(unwritable);
+            EvalManifest manifest = EvalManifest.Load(inputs[0]);
+            for (int i = 1; i < inputs.Length; i++) manifest = EvalManifest.Combine(manifest, EvalManifest.Load(inputs[i]));
             Func<IRecogniser> recognisers = RecogniserLoader.Load(modelPath, kernels);
             if (threshold != null)
             {
@@ -45,11 +52,11 @@ namespace Edge.Asr.Sim.Commands
                 int q15 = RunOptions.ToQ15(threshold.Value);
                 recognisers = () => new ThresholdOverride(blob(), q15);
             }
-            return Execute(manifest, recognisers, json, reportPath);
+            return Execute(manifest, recognisers, json, reportPath, modelName: modelPath ?? RecogniserLoader.DefaultModelPath);
         }
 
         /// <summary>Evaluates <paramref name="manifest"/> with recognisers from <paramref name="createRecogniser"/>.</summary>
-        public int Execute(EvalManifest manifest, Func<IRecogniser> createRecogniser, bool json, string? reportPath, int workers = 0)
+        public int Execute(EvalManifest manifest, Func<IRecogniser> createRecogniser, bool json, string? reportPath, int workers = 0, string? modelName = null)
         {
             var engine = new EvalEngine(createRecogniser, workers);
             EvalResult result;
@@ -66,7 +73,7 @@ namespace Edge.Asr.Sim.Commands
             else EvalText.Write(_stdout, result);
             if (reportPath != null)
             {
-                string html = EvalHtmlReport.Build(result, "edge-asr eval: " + manifest.Name);
+                string html = EvalHtmlReport.Build(result, "edge-asr eval: " + manifest.Name + (modelName != null ? ", model " + modelName : ""));
                 try
                 {
                     File.WriteAllText(reportPath, html);

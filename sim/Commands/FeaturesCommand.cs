@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Edge.Asr.Sim.Audio;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Training;
 

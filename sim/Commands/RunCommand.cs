@@ -37,6 +37,8 @@ namespace Edge.Asr.Sim.Commands
         private RecentFrames _frames;
         private long _loudestFrame;
         private long _loudestEnergy = -1;
+        private Edge.Asr.Firmware.BoardConfig _board = BoardExtraction.DefaultBoard;
+        private long _clipped;
 
         /// <summary><paramref name="stop"/> ends the loop after the current block (Ctrl+C on a microphone pipe).</summary>
         /// <param name="windowSeconds">seconds of frames the report keeps (<see cref="ReportWindowSeconds"/>).</param>
@@ -103,7 +105,7 @@ namespace Edge.Asr.Sim.Commands
             }
             if (options.ReportPath != null)
             {
-                string html = RunHtmlReport.Build("edge-asr run " + source.Description.Name, _frames.ToArray(), ToArray(posteriors.Posteriors),
+                string html = RunHtmlReport.Build("edge-asr run " + source.Description.Name + ", model " + device.Path, _frames.ToArray(), ToArray(posteriors.Posteriors),
                     device.Labels, device.DetectorSettingsFor(options.ThresholdQ15), detections, _frames.First, posteriors.FirstKept);
                 File.WriteAllText(options.ReportPath, html);
             }
@@ -149,6 +151,11 @@ namespace Edge.Asr.Sim.Commands
         {
             var frontend = new LogMelFrontend();
             var completed = new List<short[]>();
+            // The view shows what the pipeline sees: the samples after the board's extraction (gain, clipping).
+            var board = new BoardExtraction(BoardExtraction.DefaultBoard);
+            var boardBlock = new short[BlockSamples];
+            _board = board.Board;
+            _clipped = 0;
             _frames = new RecentFrames(LogMelFrontend.MelChannels, _windowSeconds * MelFramesPerSecond);
             _loudestFrame = 0;
             _loudestEnergy = -1;
@@ -156,7 +163,12 @@ namespace Edge.Asr.Sim.Commands
             return new ObservedAudioSource(source, (block, offset, n) =>
             {
                 statistics.Add(block, offset, n);
-                FrontendFrames.Push(frontend, block, offset, n, completed);
+                if (boardBlock.Length < n) boardBlock = new short[n];
+                Array.Copy(block, offset, boardBlock, 0, n);
+                board.Apply(boardBlock, 0, n);
+                for (int i = 0; i < n; i++)
+                    if (boardBlock[i] == short.MaxValue || boardBlock[i] == short.MinValue) _clipped++;
+                FrontendFrames.Push(frontend, boardBlock, 0, n, completed);
                 foreach (short[] frame in completed) Keep(frame);
                 completed.Clear();
             }, _stop);
@@ -211,6 +223,10 @@ namespace Edge.Asr.Sim.Commands
             _output.WriteLine("frames:    " + s.FrameCount.ToString(c) + " (25 ms windows every 10 ms)");
             _output.WriteLine("peak:      " + Db(s.PeakDbfs) + " dBFS (" + s.Peak.ToString(c) + ")");
             _output.WriteLine("rms:       " + Db(s.RmsDbfs) + " dBFS");
+            _output.WriteLine("board:     " + _board.Name + ", gain x" + (1 << _board.GainShift).ToString(c) + " in its I2S sample extraction: "
+                + _clipped.ToString(c) + " samples at full scale after it"
+                + (s.SampleCount > 0 ? " (" + (100.0 * _clipped / s.SampleCount).ToString("0.0", c) + " %)" : "")
+                + "; the model and the log-mel view below see these samples");
             if (Interrupted) _output.WriteLine("stopped:   interrupted before the end of the input");
         }
 

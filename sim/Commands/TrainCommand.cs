@@ -281,7 +281,7 @@ namespace Edge.Asr.Sim.Commands
         {
             CultureInfo c = CultureInfo.InvariantCulture;
             _output.WriteLine("done: " + target.Blob + " (" + new FileInfo(target.Blob).Length.ToString(c) + " bytes), float export " + target.Export);
-            _output.WriteLine("  held-out accuracy (fixed point): " + Percent(r.Accuracy) + " on " + r.Clips.ToString(c) + " clips");
+            _output.WriteLine("  held-out accuracy (detector):    " + Percent(r.Accuracy) + " (last frame " + Percent(r.LastFrame.Accuracy) + ")" + " on " + r.Clips.ToString(c) + " clips");
             _output.WriteLine("  fixed/float agreement:           " + Percent(r.AgreementFixedFloat));
             string? warning = AgreementWarning(r.AgreementFixedFloat, r.Clips);
             if (warning != null) _output.WriteLine("  " + warning);

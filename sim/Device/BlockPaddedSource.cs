@@ -27,6 +27,9 @@ namespace Edge.Asr.Sim.Device
         /// <summary>Samples delivered so far (audio and padding).</summary>
         public long Delivered => _delivered;
 
+        /// <summary>Samples of the inner source delivered so far (audio without the padding).</summary>
+        public long AudioSamples { get; private set; }
+
         public int Read(short[] buffer, int offset, int count)
         {
             ArgumentNullException.ThrowIfNull(buffer);
@@ -39,6 +42,7 @@ namespace Edge.Asr.Sim.Device
                     _innerEnded = true;
                     n = 0;
                 }
+                AudioSamples += n;
             }
             if (_innerEnded)
             {

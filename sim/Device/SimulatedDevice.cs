@@ -73,7 +73,7 @@ namespace Edge.Asr.Sim.Device
         /// </summary>
         public TwinRun Run(IAudioSource source, Action<string>? onLine, int? thresholdQ15, IEncoderFrameObserver? observer)
         {
-            return FirmwareTwin.RunI2s(source, BoardConfig.DevKitInmp441(), sink =>
+            return FirmwareTwin.RunI2s(source, BoardExtraction.DefaultBoard, sink =>
             {
                 CommandPipeline pipeline = Pipeline(sink, thresholdQ15);
                 pipeline.Observe(observer);
@@ -87,9 +87,7 @@ namespace Edge.Asr.Sim.Device
         /// <summary>The pipeline with the detector of <see cref="DetectorSettingsFor(int?)"/>.</summary>
         public CommandPipeline Pipeline(ICommandSink sink, int? thresholdQ15)
         {
-            ConformerModel model = BlobModelLoader.BuildModel(_blob, _kernels);
-            var detector = new CommandDetector(ModelStartup.CommandClasses(Labels), DetectorSettingsFor(thresholdQ15));
-            return new CommandPipeline(model, detector, Labels, sink);
+            return CommandPipeline.Create(BlobModelLoader.BuildModel(_blob, _kernels), DetectorSettingsFor(thresholdQ15), Labels, sink);
         }
 
         /// <summary>

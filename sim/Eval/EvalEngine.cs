@@ -73,7 +73,7 @@ namespace Edge.Asr.Sim.Eval
                 if (e != null) ExceptionDispatchInfo.Capture(e).Throw();
             }
             stop.ThrowIfCancellationRequested();
-            return new EvalResult(labels, clips, streams);
+            return new EvalResult(labels, clips, streams, DetCurve.Compute(labels, first.Detector, clips, streams));
         }
 
         private static ClipOutcome RunClip(IRecogniser recogniser, ClipFeatures features, LabelledClip clip, Dictionary<string, int> classOf)
@@ -81,18 +81,21 @@ namespace Edge.Asr.Sim.Eval
             short[][] mel = ReadFeatures(features, clip.Path, clip.Where);
             short[][] posteriors = recogniser.PosteriorsQ15(mel);
             if (posteriors.Length == 0) throw new EvalInputException(clip.Where + ": " + clip.Path + ": too short for one encoder frame");
+            ClipDecision detector = ClipDecision.FirstEvent(posteriors, recogniser.Labels, recogniser.Detector);
             ClipDecision fixedDecision = ClipDecision.FromFixed(posteriors);
             double[][]? reference = recogniser.ReferenceProbabilities(mel);
             ClipDecision? floatDecision = reference == null ? null : ClipDecision.FromFloat(reference);
-            return new ClipOutcome(clip.Path, classOf[clip.Label], fixedDecision, floatDecision, features.Seconds);
+            return new ClipOutcome(clip.Path, classOf[clip.Label], detector, fixedDecision, floatDecision, features.Seconds,
+                SpeechEnd.EndsLongBefore(mel, features.Seconds), posteriors);
         }
 
         private static StreamOutcome RunStream(IRecogniser recogniser, ClipFeatures features, LabelledStream stream, string[] labels)
         {
             short[][] mel = ReadFeatures(features, stream.Path, stream.Where);
             short[][] posteriors = recogniser.PosteriorsQ15(mel);
-            List<StreamDetection> detections = StreamScoring.Detect(posteriors, labels, recogniser.Detector, stream.Keywords, out int found);
-            return new StreamOutcome(stream.Path, features.Seconds, stream.Keywords.Count, found, detections);
+            List<StreamDetection> detections = StreamScoring.Detect(posteriors, labels, recogniser.Detector, stream.Keywords, out int found,
+                out List<StreamMiss> misses);
+            return new StreamOutcome(stream.Path, features.Seconds, stream.Keywords, found, detections, misses, posteriors);
         }
 
         private static short[][] ReadFeatures(ClipFeatures features, string path, string where)

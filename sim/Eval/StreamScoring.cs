@@ -27,17 +27,36 @@ namespace Edge.Asr.Sim.Eval
 
         /// <summary>Events of a fresh detector over <paramref name="posteriorsQ15"/>, matched against <paramref name="keywords"/> (sorted by start).</summary>
         public static List<StreamDetection> Detect(short[][] posteriorsQ15, string[] labels, DetectorSettings settings,
-            IReadOnlyList<KeywordSpan> keywords, out int keywordsFound)
+            IReadOnlyList<KeywordSpan> keywords, out int keywordsFound) =>
+            Detect(posteriorsQ15, labels, settings, keywords, out keywordsFound, out _);
+
+        /// <summary>
+        /// As the other overload, also listing the keywords no event matched, each with the highest
+        /// smoothed posterior its label reached within its matching window (how close it came).
+        /// </summary>
+        public static List<StreamDetection> Detect(short[][] posteriorsQ15, string[] labels, DetectorSettings settings,
+            IReadOnlyList<KeywordSpan> keywords, out int keywordsFound, out List<StreamMiss> misses)
         {
+            var classOf = new Dictionary<string, int>(System.StringComparer.Ordinal);
+            for (int c = 0; c < labels.Length; c++) classOf[labels[c]] = c;
+            var peakQ15 = new int[keywords.Count];
             var isCommand = new bool[labels.Length];
             for (int c = 0; c < labels.Length; c++) isCommand[c] = !LabelFolders.IsFiller(labels[c]);
             var detector = new CommandDetector(isCommand, settings);
             var matched = new bool[keywords.Count];
             var events = new List<StreamDetection>();
             keywordsFound = 0;
-            foreach (short[] frame in posteriorsQ15)
+            for (long e = 0; e < posteriorsQ15.Length; e++)
             {
-                if (!detector.Process(frame, 0)) continue;
+                bool fired = detector.Process(posteriorsQ15[e], 0);
+                double now = EncoderFrameEndSeconds(e);
+                for (int k = 0; k < keywords.Count; k++)
+                {
+                    KeywordSpan span = keywords[k];
+                    if (now < span.StartSeconds || now > span.EndSeconds + ToleranceSeconds) continue;
+                    if (classOf.TryGetValue(span.Label, out int kc) && detector.SmoothedQ15(kc) > peakQ15[k]) peakQ15[k] = detector.SmoothedQ15(kc);
+                }
+                if (!fired) continue;
                 int cls = detector.EventClass;
                 double t = EncoderFrameEndSeconds(detector.EventFrame);
                 bool hit = false;
@@ -54,6 +73,11 @@ namespace Edge.Asr.Sim.Eval
                     }
                 }
                 events.Add(new StreamDetection(cls, labels[cls], detector.EventConfidenceQ15 / 32768.0, detector.EventFrame, hit));
+            }
+            misses = new List<StreamMiss>();
+            for (int k = 0; k < keywords.Count; k++)
+            {
+                if (!matched[k]) misses.Add(new StreamMiss(keywords[k], peakQ15[k] / 32768.0));
             }
             return events;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Edge.Asr.Sim.Audio;
 using Edge.Asr.Detector;
 using Edge.Asr.Sim.Commands;
 

@@ -49,7 +49,9 @@ namespace Edge.Asr.Sim.Report
         {
             int bands = LogMelFrontend.MelChannels;
             int columns = Math.Min(MaxColumns, mel.Length);
-            var svg = new Svg("spectrogram", Left + Width + 10, bands * BandHeight + 10);
+            const double bottom = 40;
+            double height = bands * BandHeight;
+            var svg = new Svg("spectrogram", Left + Width + 130, height + bottom);
             if (columns == 0) return svg.ToString();
             double[][] cols = new double[columns][];
             double lo = double.MaxValue, hi = double.MinValue;
@@ -79,13 +81,28 @@ namespace Edge.Asr.Sim.Report
                 }
             }
             svg.Raw("</g>\n");
+            // Axes: mel band (low bands at the bottom) and time; the colour bar in log2 energy units.
+            for (int b = 0; b < bands; b += 10)
+                svg.Text("axis-label", Left - 4, (bands - 1 - b) * BandHeight + BandHeight, b.ToString(C), "end", 10);
+            svg.Raw("<text class=\"axis-title\" font-size=\"11\" text-anchor=\"middle\" transform=\"translate(12," + Xhtml.Num(height / 2)
+                + ") rotate(-90)\">mel band (" + LogMelFrontend.MelLowHz.ToString(C) + "-" + LogMelFrontend.MelHighHz.ToString(C) + " Hz)</text>\n");
+            double seconds = ((mel.Length - 1) * LogMelFrontend.HopLength + LogMelFrontend.WindowLength) / (double)LogMelFrontend.SampleRate;
+            for (int k = 0; k <= 4; k++)
+                svg.Text("axis-label", Left + Width * k / 4, height + 14, (seconds * k / 4).ToString("0.00", C) + " s", k == 0 ? "start" : k == 4 ? "end" : "middle", 10);
+            svg.Text("axis-title", Left + Width / 2, height + 32, "time from the start of the shown audio (s)", "middle", 11);
+            double barX = Left + Width + 20;
+            for (int k = 0; k < 20; k++)
+                svg.Rect("colour-bar", barX, height * (1 - (k + 1) / 20.0), 14, height / 20 + 0.5, Palette.Heat((k + 0.5) / 20));
+            svg.Text("colour-bar-tick", barX + 18, 10, (hi / 256).ToString("0.0", C), "start", 10)
+               .Text("colour-bar-tick", barX + 18, height, (lo / 256).ToString("0.0", C), "start", 10)
+               .Text("colour-bar-title", barX, height + 14, "log2 energy", "start", 10);
             return svg.ToString();
         }
 
         private static string Timeline(short[][] posteriors, string[] labels, DetectorSettings detector, IReadOnlyList<StreamDetection> detections,
             double start, double seconds, long firstEncoderFrame)
         {
-            const double top = 20, bottom = 30;
+            const double top = 20, bottom = 36;
             var svg = new Svg("posterior-timeline", Left + Width + 120, top + TimelineHeight + bottom);
             double span = Math.Max(seconds, 1e-3);
             Func<double, double> x = t => Left + Width * Math.Clamp(t - start, 0, span) / span;
@@ -93,6 +110,10 @@ namespace Edge.Asr.Sim.Report
             svg.Line("axis", Left, y(0), Left + Width, y(0), "#888").Line("axis", Left, y(0), Left, y(1), "#888");
             svg.Text("axis-label", Left - 4, y(1) + 4, "1", "end").Text("axis-label", Left - 4, y(0) + 4, "0", "end");
             svg.Text("axis-label", Left + Width, y(0) + 16, (start + seconds).ToString("0.00", C) + " s", "end");
+            svg.Text("axis-label", Left, y(0) + 16, start.ToString("0.00", C) + " s", "start");
+            svg.Text("axis-title", Left + Width / 2, y(0) + 26, "time (s)", "middle", 11);
+            svg.Raw("<text class=\"axis-title\" font-size=\"11\" text-anchor=\"middle\" transform=\"translate(14," + Xhtml.Num(y(0.5))
+                + ") rotate(-90)\">posterior (0-1)</text>\n");
 
             int legend = 0;
             var thresholds = new SortedSet<int>();

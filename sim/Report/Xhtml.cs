@@ -19,7 +19,7 @@ namespace Edge.Asr.Sim.Report
             _b.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>")
               .Append(Escape(title)).Append("</title>\n<style>\n")
               .Append("body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{padding:2px 8px;text-align:right}")
-              .Append("th:first-child,td:first-child{text-align:left}section{margin-bottom:2em}svg text{font-family:sans-serif}\n")
+              .Append("th:first-child,td:first-child{text-align:left}section{margin-bottom:2em}svg text{font-family:sans-serif}svg{max-width:100%;height:auto}\n")
               .Append("</style>\n</head>\n<body>\n<h1>").Append(Escape(title)).Append("</h1>\n");
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Edge.Asr.Sim.Audio;
 using Edge.Asr.Blob;
 using Edge.Asr.Codegen.Bake;
 using Edge.Asr.Codegen.Export;

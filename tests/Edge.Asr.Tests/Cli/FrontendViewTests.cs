@@ -18,7 +18,9 @@ namespace Edge.Asr.Tests.Cli
             string yes = CliHarness.Sample("yes.wav");
             short[] pcm = Pcm16(CliHarness.PcmOf(yes));
 
-            // The frontend driven directly, in one push loop, is the reference.
+            // The frontend driven directly, in one push loop, on what the DevKit board hands the pipeline
+            // (its I2S extraction's gain x4, saturating; the view shows what the model sees), is the reference.
+            for (int i = 0; i < pcm.Length; i++) pcm[i] = (short)System.Math.Clamp(pcm[i] * 4, short.MinValue, short.MaxValue);
             var frontend = new LogMelFrontend();
             var expected = new System.Collections.Generic.List<short[]>();
             for (int at = 0; at < pcm.Length;)

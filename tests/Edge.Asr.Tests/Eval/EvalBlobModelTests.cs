@@ -43,7 +43,7 @@ namespace Edge.Asr.Tests.Eval
             Assert.InRange(accuracy, 0, 1);
             // The reference export sits beside the blob (m.easr ↔ m/), so agreement is measured, not null.
             Assert.Equal(JsonValueKind.Number, root.GetProperty("agreement_fixed_float").ValueKind);
-            Assert.Equal(4, root.GetProperty("confusion").GetProperty("labels").GetArrayLength());
+            Assert.Equal(4, root.GetProperty("last_frame").GetProperty("confusion").GetProperty("labels").GetArrayLength());
         }
 
         [Fact]

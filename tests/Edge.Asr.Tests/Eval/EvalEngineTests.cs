@@ -36,7 +36,7 @@ namespace Edge.Asr.Tests.Eval
 
             Assert.Equal(11, r.Clips);
             Assert.Equal(11.0, r.AudioSeconds, 9);
-            Assert.Equal(10 / 11.0, r.Accuracy!.Value, 12);
+            Assert.Equal(10 / 11.0, r.LastFrame.Accuracy!.Value, 12);
             int[][] expected =
             {
                 new[] { 2, 0, 0, 0, 0 },
@@ -45,13 +45,13 @@ namespace Edge.Asr.Tests.Eval
                 new[] { 0, 0, 1, 2, 0 },
                 new[] { 0, 0, 0, 0, 2 },
             };
-            Assert.Equal(expected, r.Confusion);
-            Assert.Equal(0.75, r.PerClass[Yes].Precision!.Value, 12);
-            Assert.Equal(1.0, r.PerClass[Yes].Recall!.Value, 12);
-            Assert.Equal(1.0, r.PerClass[No].Precision!.Value, 12);
-            Assert.Equal(2 / 3.0, r.PerClass[No].Recall!.Value, 12);
-            Assert.Equal(3, r.PerClass[No].Support);
-            Assert.Equal("lights on", r.PerClass[LightsOn].Label);
+            Assert.Equal(expected, r.LastFrame.Confusion);
+            Assert.Equal(0.75, r.LastFrame.PerClass[Yes].Precision!.Value, 12);
+            Assert.Equal(1.0, r.LastFrame.PerClass[Yes].Recall!.Value, 12);
+            Assert.Equal(1.0, r.LastFrame.PerClass[No].Precision!.Value, 12);
+            Assert.Equal(2 / 3.0, r.LastFrame.PerClass[No].Recall!.Value, 12);
+            Assert.Equal(3, r.LastFrame.PerClass[No].Support);
+            Assert.Equal("lights on", r.LastFrame.PerClass[LightsOn].Label);
             // The float path turns every "no" into "yes": the 2 clips decided "no" disagree.
             Assert.Equal(9 / 11.0, r.AgreementFixedFloat!.Value, 12);
             Assert.Null(r.FalseAcceptsPerHour);

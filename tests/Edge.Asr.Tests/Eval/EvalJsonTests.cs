@@ -18,6 +18,9 @@ namespace Edge.Asr.Tests.Eval
             return new EvalEngine(() => ToneRecogniser.Calibrated(), 1).Run(EvalManifest.Load(dir));
         }
 
+        private static int[][] Matrix(JsonElement confusion) =>
+            confusion.GetProperty("matrix").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetInt32()).ToArray()).ToArray();
+
         [Fact]
         public void Eval_json_has_exactly_the_documented_keys_and_types()
         {
@@ -25,14 +28,18 @@ namespace Edge.Asr.Tests.Eval
             JsonElement root = doc.RootElement;
             Assert.Equal(new[]
             {
-                "accuracy", "per_class", "confusion", "agreement_fixed_float", "false_accepts_per_hour",
+                "accuracy", "per_class", "confusion", "last_frame", "agreement_fixed_float", "clips_ending_early",
+                "false_accepts_per_hour", "false_accepts_per_hour_95", "stream_hours", "rate_from_minutes",
                 "clips", "audio_seconds", "streams", "stream_seconds", "keywords", "keyword_recall", "false_accepts",
+                "false_accept_list", "miss_list", "det",
             }, root.EnumerateObject().Select(p => p.Name).ToArray());
             Assert.Equal(EvalJson.Keys, root.EnumerateObject().Select(p => p.Name).ToArray());
 
+            // The headline: the detector's first event (both clips are 500 Hz tones, so both fire "yes").
+            string[] detectorLabels = { "(no command)", "yes", "no", "lights on" };
             Assert.Equal(0.5, root.GetProperty("accuracy").GetDouble());
             JsonElement perClass = root.GetProperty("per_class");
-            Assert.Equal(ToneRecogniser.DefaultLabels, perClass.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(detectorLabels, perClass.EnumerateObject().Select(p => p.Name).ToArray());
             JsonElement yes = perClass.GetProperty("yes");
             Assert.Equal(new[] { "precision", "recall", "support" }, yes.EnumerateObject().Select(p => p.Name).ToArray());
             Assert.Equal(0.5, yes.GetProperty("precision").GetDouble());
@@ -40,13 +47,28 @@ namespace Edge.Asr.Tests.Eval
             Assert.Equal(1, yes.GetProperty("support").GetInt32());
             Assert.Equal(JsonValueKind.Null, perClass.GetProperty("no").GetProperty("precision").ValueKind);
             Assert.Equal(JsonValueKind.Null, perClass.GetProperty("no").GetProperty("recall").ValueKind);
-
             JsonElement confusion = root.GetProperty("confusion");
             Assert.Equal(new[] { "labels", "matrix" }, confusion.EnumerateObject().Select(p => p.Name).ToArray());
-            Assert.Equal(ToneRecogniser.DefaultLabels, confusion.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray());
-            int[][] matrix = confusion.GetProperty("matrix").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetInt32()).ToArray()).ToArray();
-            Assert.Equal(1, matrix[4][2]); // lights on clip decided yes
-            Assert.Equal(1, matrix[2][2]);
+            Assert.Equal(detectorLabels, confusion.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray());
+            int[][] matrix = Matrix(confusion);
+            Assert.Equal(1, matrix[3][1]); // lights on clip: the detector fired yes
+            Assert.Equal(1, matrix[1][1]);
+
+            // The secondary figure: the last encoder frame's top class, in model label order.
+            JsonElement lastFrame = root.GetProperty("last_frame");
+            Assert.Equal(EvalJson.LastFrameKeys, lastFrame.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(0.5, lastFrame.GetProperty("accuracy").GetDouble());
+            Assert.Equal(ToneRecogniser.DefaultLabels, lastFrame.GetProperty("per_class").EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(ToneRecogniser.DefaultLabels, lastFrame.GetProperty("confusion").GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray());
+            int[][] lastMatrix = Matrix(lastFrame.GetProperty("confusion"));
+            Assert.Equal(1, lastMatrix[4][2]); // lights on clip decided yes
+            Assert.Equal(1, lastMatrix[2][2]);
+            Assert.Equal(0, root.GetProperty("clips_ending_early").GetInt32());
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("false_accepts_per_hour_95").ValueKind);
+            Assert.Equal(0.0, root.GetProperty("stream_hours").GetDouble());
+            Assert.Equal(JsonValueKind.False, root.GetProperty("rate_from_minutes").ValueKind);
+            Assert.Empty(root.GetProperty("false_accept_list").EnumerateArray());
+            Assert.Empty(root.GetProperty("miss_list").EnumerateArray());
 
             Assert.Equal(1.0, root.GetProperty("agreement_fixed_float").GetDouble());
             Assert.Equal(JsonValueKind.Null, root.GetProperty("false_accepts_per_hour").ValueKind);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Edge.Asr.Sim.Audio;
 using Edge.Asr.Detector;
 using Edge.Asr.Frontend;
 using Edge.Asr.Sim.Eval;
@@ -27,6 +28,9 @@ namespace Edge.Asr.Tests.Report
 
         private static IEnumerable<XElement> WithClass(XDocument doc, XName name, string cssClass) =>
             doc.Descendants(name).Where(e => (string?)e.Attribute("class") == cssClass);
+
+        private static IEnumerable<XElement> WithClass(XElement root, XName name, string cssClass) =>
+            root.Descendants(name).Where(e => (string?)e.Attribute("class") == cssClass);
 
         private static void AssertSelfContained(string html)
         {
@@ -55,12 +59,18 @@ namespace Edge.Asr.Tests.Report
             AssertSelfContained(html);
             XDocument doc = Parse(html);
             int n = ToneRecogniser.DefaultLabels.Length;
-            Assert.Equal(n * n, WithClass(doc, Svg + "rect", "confusion-cell").Count());
-            Assert.Equal(n * n, WithClass(doc, Svg + "text", "count").Count());
+            XElement lastFrame = WithClass(doc, Svg + "svg", "last-frame-matrix").Single();
+            Assert.Equal(n * n, WithClass(lastFrame, Svg + "rect", "confusion-cell").Count());
             Assert.Equal(new[] { "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0" },
-                WithClass(doc, Svg + "text", "count").Select(e => e.Value).ToArray());
-            Assert.Equal(n, WithClass(doc, Svg + "rect", "precision-bar").Count());
-            Assert.Equal(n, WithClass(doc, Svg + "rect", "recall-bar").Count());
+                WithClass(lastFrame, Svg + "text", "count").Select(e => e.Value).ToArray());
+            // The headline matrix: "(no command)" and the three commands; both 500 Hz clips fired "yes".
+            XElement detector = WithClass(doc, Svg + "svg", "confusion-matrix").Single();
+            Assert.Equal(new[] { "0", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0" },
+                WithClass(detector, Svg + "text", "count").Select(e => e.Value).ToArray());
+            Assert.Equal(20, WithClass(detector, Svg + "rect", "colour-bar").Count());
+            Assert.Equal(new[] { "true class", "decided class" }, WithClass(detector, Svg + "text", "axis-title").Select(e => e.Value).OrderByDescending(v => v).ToArray());
+            Assert.Equal(4, WithClass(doc, Svg + "rect", "precision-bar").Count());
+            Assert.Equal(4, WithClass(doc, Svg + "rect", "recall-bar").Count());
             Assert.Equal("eval <test> & co", doc.Descendants().First(e => e.Name.LocalName == "title").Value);
             Assert.Contains(doc.Descendants(), e => e.Name.LocalName == "section" && (string?)e.Attribute("id") == "summary");
         }
@@ -82,6 +92,14 @@ namespace Edge.Asr.Tests.Report
             XDocument doc = Parse(html);
             int columns = System.Math.Min(RunHtmlReport.MaxColumns, mel.Length);
             Assert.Equal(columns * LogMelFrontend.MelChannels, WithClass(doc, Svg + "rect", "mel").Count());
+            // Readable charts: axis titles with units on both, a colour bar in log2 energy on the spectrogram.
+            XElement spectrogram = WithClass(doc, Svg + "svg", "spectrogram").Single();
+            Assert.Equal(20, WithClass(spectrogram, Svg + "rect", "colour-bar").Count());
+            Assert.Equal("log2 energy", WithClass(spectrogram, Svg + "text", "colour-bar-title").Single().Value);
+            Assert.Equal(new[] { "mel band (20-7600 Hz)", "time from the start of the shown audio (s)" },
+                WithClass(spectrogram, Svg + "text", "axis-title").Select(e => e.Value).OrderBy(v => v).ToArray());
+            Assert.Equal(new[] { "posterior (0-1)", "time (s)" },
+                WithClass(WithClass(doc, Svg + "svg", "posterior-timeline").Single(), Svg + "text", "axis-title").Select(e => e.Value).OrderBy(v => v).ToArray());
             XElement[] lines = WithClass(doc, Svg + "polyline", "posterior").ToArray();
             Assert.Equal(new[] { "yes", "no", "lights on" }, lines.Select(l => l.Element(Svg + "title")!.Value).ToArray());
             Assert.All(lines, l => Assert.Equal(posteriors.Length, ((string)l.Attribute("points")!).Split(' ').Length));

@@ -45,10 +45,12 @@ namespace Edge.Asr.Tests.Training
 
         public string Out(string name) => Path.Combine(Folder, "out", name);
 
-        /// <summary>The frames the device computes for one clip: 16 kHz samples, zero-padded or cropped to the samples of <paramref name="frames"/>, through a fresh frontend.</summary>
+        /// <summary>The frames the device computes for one clip: 16 kHz samples with the board's gain, zero-padded or cropped to the samples of <paramref name="frames"/>, through a fresh frontend.</summary>
         public static short[][] Expected(string wav, int frames)
         {
             short[] samples = AudioTestIo.ReadWavFile(wav);
+            // What the DevKit board hands the pipeline: its I2S extraction's gain x4 (shift 2), saturated.
+            for (int i = 0; i < samples.Length; i++) samples[i] = (short)Math.Clamp(samples[i] * 4, short.MinValue, short.MaxValue);
             var fitted = new short[LogMelFrontend.WindowLength + LogMelFrontend.HopLength * (frames - 1)];
             Array.Copy(samples, 0, fitted, 0, Math.Min(samples.Length, fitted.Length));
             var frontend = new LogMelFrontend();

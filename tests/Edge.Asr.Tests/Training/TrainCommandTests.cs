@@ -57,7 +57,7 @@ namespace Edge.Asr.Tests.Training
             Assert.Contains("      synth.py: ", o);           // the child's own stdout, streamed through with the prefix
             Assert.Contains("      epoch 1 loss ", o);
             Assert.Contains("done: " + _f.Out + ".easr (", o);
-            Assert.Contains("held-out accuracy (fixed point): ", o);
+            Assert.Contains("held-out accuracy (detector):    ", o);
             Assert.Contains("fixed/float agreement:", o);
             Assert.Matches(@"time: synthesis [0-9.]+ s, features [0-9.]+ s, training [0-9.]+ s, bake [0-9.]+ s, thresholds [0-9.]+ s, eval [0-9.]+ s; total ", o);
         }

@@ -1,24 +1,57 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Edge.Asr.Frontend;
-using Edge.Asr.Sim.Audio;
+using Edge.Asr.Sim.Device;
 
-namespace Edge.Asr.Sim.Training
+namespace Edge.Asr.Sim.Audio
 {
     /// <summary>
-    /// The fixed-point log-mel of whole clips, exactly as the device computes it: every clip is
-    /// read at 16 kHz, zero-padded at the end or cropped to the samples of a fixed frame count
-    /// (400 + 160·(frames − 1); 16000 samples for the default 98 frames), and pushed through a
-    /// fresh <see cref="LogMelFrontend"/>.
+    /// The fixed-point log-mel frames of audio files as the device computes them, the one reader of
+    /// clips for eval, the threshold sweep, `features` (training) and bake calibration: every file is
+    /// read at 16 kHz and goes through <see cref="DeviceSamples"/> (the board's gain and clipping,
+    /// whole capture blocks) into the frontend. An instance reads whole files (one per worker thread:
+    /// it reuses its frontend and buffer); <see cref="ComputeAll"/> makes the fixed-size clips of training.
     /// </summary>
-    public static class ClipFeatures
+    public sealed class ClipFeatures
     {
+        /// <summary>Frames per training clip by default: 98 (16000 samples).</summary>
         public const int DefaultFrames = 98;
+
+        private const int BlockSamples = 1600;
+
+        private readonly LogMelFrontend _frontend = new LogMelFrontend();
+        private readonly short[] _block = new short[BlockSamples];
+
+        /// <summary>Samples (16 kHz) of the last file read, without the block padding.</summary>
+        public long SampleCount { get; private set; }
+
+        /// <summary>The last file's length in seconds at 16 kHz.</summary>
+        public double Seconds => SampleCount / (double)IAudioSource.OutputSampleRate;
+
+        /// <summary>Log-mel frames [frame][40] (log2, Q8) of the whole file; throws AudioFormatException on bad audio.</summary>
+        public short[][] Read(string path)
+        {
+            using DeviceSamples source = DeviceSamples.OpenFile(path);
+            return Read(source);
+        }
+
+        /// <summary>Log-mel frames of the device's samples.</summary>
+        public short[][] Read(DeviceSamples source)
+        {
+            ArgumentNullException.ThrowIfNull(source);
+            _frontend.Reset();
+            var frames = new List<short[]>();
+            int n;
+            while ((n = source.Read(_block, 0, _block.Length)) > 0) FrontendFrames.Push(_frontend, _block, 0, n, frames);
+            SampleCount = source.AudioSamples;
+            return frames.ToArray();
+        }
 
         /// <summary>Samples that give exactly <paramref name="frames"/> frames.</summary>
         public static int SamplesFor(int frames) => LogMelFrontend.WindowLength + LogMelFrontend.HopLength * (frames - 1);
 
-        /// <summary>What the padding or cropping did to one clip.</summary>
+        /// <summary>What the padding or cropping to a fixed frame count did to one clip.</summary>
         public enum Fit
         {
             /// <summary>The clip gives exactly the frame count by itself.</summary>
@@ -31,10 +64,13 @@ namespace Edge.Asr.Sim.Training
 
         /// <summary>
         /// Computes <paramref name="frames"/> × 40 values of one clip into <paramref name="destination"/>
-        /// at <paramref name="offset"/>. The whole file is read (a truncated WAV is an error even past the crop).
+        /// at <paramref name="offset"/>: the device's samples zero-padded at the end or cropped to
+        /// <see cref="SamplesFor"/> (400 + 160·(frames − 1)), through a fresh frontend. The whole file
+        /// is read (a truncated WAV is an error even past the crop).
         /// </summary>
-        public static Fit Compute(IAudioSource source, LogMelFrontend frontend, int frames, short[] destination, int offset)
+        public static Fit Compute(DeviceSamples source, LogMelFrontend frontend, int frames, short[] destination, int offset)
         {
+            ArgumentNullException.ThrowIfNull(source);
             int needed = SamplesFor(frames);
             var samples = new short[needed];
             var scratch = new short[4096];
@@ -53,8 +89,9 @@ namespace Edge.Asr.Sim.Training
                 if (frontend.HasFrame) frontend.ReadFrame(destination, offset + LogMelFrontend.MelChannels * frame++);
             }
             if (frame != frames) throw new InvalidOperationException("frontend gave " + frame + " frames for " + needed + " samples, expected " + frames);
-            // A clip whose own frame count is already `frames` (e.g. 16000 samples for 98) is exact.
-            return total < needed ? Fit.Padded : total >= needed + LogMelFrontend.HopLength ? Fit.Cropped : Fit.Exact;
+            // Padding and cropping are judged on the audio itself, not on the capture blocks' silence after it.
+            long audio = source.AudioSamples;
+            return audio < needed ? Fit.Padded : audio >= needed + LogMelFrontend.HopLength ? Fit.Cropped : Fit.Exact;
         }
 
         /// <summary>
@@ -73,7 +110,7 @@ namespace Edge.Asr.Sim.Training
                 {
                     try
                     {
-                        using IAudioSource source = WavFileSource.Open(paths[i]);
+                        using DeviceSamples source = DeviceSamples.OpenFile(paths[i]);
                         fits[i] = Compute(source, frontend, frames, features, i * stride);
                     }
                     catch (Exception e) when (e is AudioFormatException || e is System.IO.IOException)
@@ -86,7 +123,7 @@ namespace Edge.Asr.Sim.Training
             foreach (Exception? e in errors)
             {
                 if (e is AudioFormatException a) throw new AudioFormatException(a.InputName, a.Problem);
-                if (e != null) throw new FeatureInputException(e.Message);
+                if (e != null) throw new Edge.Asr.Sim.Training.FeatureInputException(e.Message);
             }
             return features;
         }
