@@ -137,10 +137,9 @@ def load_pool(npy, frames, mel):
     """Feature streams of command-free audio [streams, frames, mel] and each stream's length without padding."""
     if not os.path.isfile(npy):
         raise UsageError("%s: not found (features of synth.py --pool-minutes streams)" % npy)
-    pool = np.load(npy, mmap_mode="r")
+    pool = np.load(npy)
     if pool.dtype != np.int16 or pool.ndim != 3 or pool.shape[2] != mel:
         raise UsageError("%s: expected int16 [streams, frames, %d], got %s %s" % (npy, mel, pool.dtype, list(pool.shape)))
-    pool = np.ascontiguousarray(pool)
     used = pool.reshape(pool.shape[0], pool.shape[1], -1).any(axis=2)
     lengths = np.array([int(np.nonzero(u)[0][-1]) + 1 if u.any() else 0 for u in used])
     if not (lengths >= frames).any():

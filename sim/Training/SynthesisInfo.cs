@@ -13,7 +13,7 @@ namespace Edge.Asr.Sim.Training
             int samples = Read(synthJson, doc => doc.RootElement.TryGetProperty("samples_per_clip", out JsonElement e) && e.TryGetInt32(out int v) ? v : -1);
             if (samples < LogMelFrontend.WindowLength)
                 throw new FeatureInputException(synthJson + ": no valid \"samples_per_clip\" (at least " + LogMelFrontend.WindowLength + ")");
-            return (samples - LogMelFrontend.WindowLength) / LogMelFrontend.HopLength + 1;
+            return FramesIn(samples);
         }
 
         /// <summary>
@@ -31,8 +31,11 @@ namespace Edge.Asr.Sim.Training
             int samples = (int)(seconds * LogMelFrontend.SampleRate);
             if (samples < LogMelFrontend.WindowLength)
                 throw new FeatureInputException(synthJson + ": negative pool streams shorter than one frame");
-            return (samples - LogMelFrontend.WindowLength) / LogMelFrontend.HopLength + 1;
+            return FramesIn(samples);
         }
+
+        /// <summary>Whole frames in that many samples: 400 + 160·(frames − 1) ≤ samples.</summary>
+        private static int FramesIn(int samples) => (samples - LogMelFrontend.WindowLength) / LogMelFrontend.HopLength + 1;
 
         private static T Read<T>(string path, System.Func<JsonDocument, T> body)
         {

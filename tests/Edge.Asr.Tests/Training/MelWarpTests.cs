@@ -29,12 +29,7 @@ out['changed'] = not bool(torch.equal(w, r))
 print(json.dumps(out))
 ";
 
-        private static JsonElement RunProbe()
-        {
-            var (exitCode, stdout, stderr) = Python.RunCode(Probe);
-            Assert.True(exitCode == 0, "python3 (python3-torch from ./test.sh) failed: " + stderr);
-            return JsonDocument.Parse(stdout).RootElement.Clone();
-        }
+        private static JsonElement RunProbe() => Python.ProbeJson(Probe);
 
         private static double[] Row(JsonElement r, string alpha) => r.GetProperty(alpha).EnumerateArray().Select(e => e.GetDouble()).ToArray();
 

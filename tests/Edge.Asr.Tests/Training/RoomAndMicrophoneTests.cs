@@ -46,12 +46,7 @@ out['near_misses'] = [synth.near_misses('computer', random.Random(s)) for s in r
 print(json.dumps(out))
 ";
 
-        private static JsonElement RunProbe()
-        {
-            var (exitCode, stdout, stderr) = Python.RunCode(Probe);
-            Assert.True(exitCode == 0, "python3 failed: " + stderr);
-            return JsonDocument.Parse(stdout).RootElement.Clone();
-        }
+        private static JsonElement RunProbe() => Python.ProbeJson(Probe);
 
         [Fact]
         public void RoomsDecayAtTheirRt60AndFarTalkersGetLessDirectSound()

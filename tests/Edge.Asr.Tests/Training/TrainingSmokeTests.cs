@@ -68,6 +68,14 @@ namespace Edge.Asr.Tests.Training
         public static (int ExitCode, string Stdout, string Stderr) RunCode(string code) =>
             Start(new[] { "-c", code, Path.Combine(RepoLayout.Root, "training") });
 
+        /// <summary>Runs a probe script (as <see cref="RunCode"/>) that prints one JSON object, and returns it.</summary>
+        public static System.Text.Json.JsonElement ProbeJson(string code)
+        {
+            var (exitCode, stdout, stderr) = RunCode(code);
+            Xunit.Assert.True(exitCode == 0, "python3 (python3-numpy and python3-torch from ./test.sh) failed: " + stderr);
+            return System.Text.Json.JsonDocument.Parse(stdout).RootElement.Clone();
+        }
+
         private static (int ExitCode, string Stdout, string Stderr) Start(IEnumerable<string> args)
         {
             var psi = new ProcessStartInfo(SynthRunner.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
