@@ -15,23 +15,13 @@ namespace Edge.Asr.Blob
     {
         public static ModelParameters Load(ModelBlob blob)
         {
-            if (blob == null) throw new BlobFormatException("no blob to load a model from");
-            ModelConfig config = blob.Config;
-            QuantizedLayout layout = new QuantizedLayout(config);
-            for (int i = 0; i < blob.TensorCount; i++)
-            {
-                BlobTensor t = blob.Tensor(i);
-                if (layout.IndexOf(t.Name) < 0)
-                    throw new BlobFormatException("tensor '" + t.Name + "' is not part of the model its config describes");
-            }
-            ModelParameters p = new ModelParameters(config);
+            QuantizedLayout layout = LayoutWithoutStrays(blob);
+            ModelParameters p = new ModelParameters(blob.Config);
             for (int i = 0; i < layout.Count; i++)
             {
                 string name = layout.Name(i);
                 int bytes = layout.ElementBytes(i);
-                int dtype = bytes == 1 ? BlobFormat.DTypeInt8 : bytes == 2 ? BlobFormat.DTypeInt16 : BlobFormat.DTypeInt32;
-                BlobTensor t = blob.Require(name, dtype, layout.Shape(i));
-                if (IsFraction(name)) CheckFraction(blob, t);
+                BlobTensor t = Require(blob, layout, i);
                 if (bytes == 1) p.Add(QuantizedTensor.OfInt8(name, blob.ReadInt8(t)));
                 else if (bytes == 2) p.Add(QuantizedTensor.OfInt16(name, blob.ReadInt16(t)));
                 else p.Add(QuantizedTensor.OfInt32(name, blob.ReadInt32(t)));
@@ -62,23 +52,33 @@ namespace Edge.Asr.Blob
         // Load's checks without reading the tensors: the config's layout, dtypes and shapes, fraction fields in range.
         private static void Check(ModelBlob blob)
         {
+            QuantizedLayout layout = LayoutWithoutStrays(blob);
+            for (int i = 0; i < layout.Count; i++) Require(blob, layout, i);
+        }
+
+        // The config's tensor layout, once every tensor of the blob is known to be part of it.
+        private static QuantizedLayout LayoutWithoutStrays(ModelBlob blob)
+        {
             if (blob == null) throw new BlobFormatException("no blob to load a model from");
-            ModelConfig config = blob.Config;
-            QuantizedLayout layout = new QuantizedLayout(config);
+            QuantizedLayout layout = new QuantizedLayout(blob.Config);
             for (int i = 0; i < blob.TensorCount; i++)
             {
                 BlobTensor t = blob.Tensor(i);
                 if (layout.IndexOf(t.Name) < 0)
                     throw new BlobFormatException("tensor '" + t.Name + "' is not part of the model its config describes");
             }
-            for (int i = 0; i < layout.Count; i++)
-            {
-                string name = layout.Name(i);
-                int bytes = layout.ElementBytes(i);
-                int dtype = bytes == 1 ? BlobFormat.DTypeInt8 : bytes == 2 ? BlobFormat.DTypeInt16 : BlobFormat.DTypeInt32;
-                BlobTensor t = blob.Require(name, dtype, layout.Shape(i));
-                if (IsFraction(name)) CheckFraction(blob, t);
-            }
+            return layout;
+        }
+
+        // Layout entry i in the blob with its dtype and shape; a fraction field also in range.
+        private static BlobTensor Require(ModelBlob blob, QuantizedLayout layout, int i)
+        {
+            string name = layout.Name(i);
+            int bytes = layout.ElementBytes(i);
+            int dtype = bytes == 1 ? BlobFormat.DTypeInt8 : bytes == 2 ? BlobFormat.DTypeInt16 : BlobFormat.DTypeInt32;
+            BlobTensor t = blob.Require(name, dtype, layout.Shape(i));
+            if (IsFraction(name)) CheckFraction(blob, t);
+            return t;
         }
 
         // Fraction fields: scalars named *.frac or *.weight_frac.
