@@ -37,14 +37,35 @@ namespace Edge.Asr.Sim.Audio
         }
 
         /// <summary>Log-mel frames of the device's samples.</summary>
-        public short[][] Read(DeviceSamples source)
+        public short[][] Read(DeviceSamples source) => Read(source, 0);
+
+        /// <summary>
+        /// Log-mel frames of the whole file followed by <paramref name="silenceAfterSamples"/> samples of
+        /// digital silence: the device keeps listening after a recording ends, so a word at the very end
+        /// of a file can still be detected. <see cref="AudioFrames"/> counts the frames before the silence.
+        /// </summary>
+        public short[][] Read(string path, int silenceAfterSamples)
+        {
+            using DeviceSamples source = DeviceSamples.OpenFile(path);
+            return Read(source, silenceAfterSamples);
+        }
+
+        /// <summary>Frames of the last file read before the silence appended after it.</summary>
+        public int AudioFrames { get; private set; }
+
+        private short[][] Read(DeviceSamples source, int silenceAfterSamples)
         {
             ArgumentNullException.ThrowIfNull(source);
+            if (silenceAfterSamples < 0) throw new ArgumentOutOfRangeException(nameof(silenceAfterSamples));
             _frontend.Reset();
             var frames = new List<short[]>();
             int n;
             while ((n = source.Read(_block, 0, _block.Length)) > 0) FrontendFrames.Push(_frontend, _block, 0, n, frames);
             SampleCount = source.AudioSamples;
+            AudioFrames = frames.Count;
+            Array.Clear(_block);
+            for (int left = silenceAfterSamples; left > 0; left -= _block.Length)
+                FrontendFrames.Push(_frontend, _block, 0, Math.Min(left, _block.Length), frames);
             return frames.ToArray();
         }
 

@@ -30,7 +30,7 @@ namespace Edge.Asr.Sim.Eval
 
         public double Seconds { get; }
 
-        /// <summary>The fixed-point posteriors per encoder frame (for the DET curve's replays); null when not kept.</summary>
+        /// <summary>The fixed-point posteriors per encoder frame, the silence after the clip included (for the DET curve's replays of the detector); null when not kept.</summary>
         public short[][]? PosteriorsQ15 { get; }
 
         /// <summary>The clip's sound ends long before the clip does (<see cref="SpeechEnd"/>).</summary>

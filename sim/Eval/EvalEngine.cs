@@ -76,17 +76,28 @@ namespace Edge.Asr.Sim.Eval
             return new EvalResult(labels, clips, streams, DetCurve.Compute(labels, first.Detector, clips, streams));
         }
 
+        /// <summary>
+        /// Digital silence the engine appends to every clip and stream (<see cref="ClipFeatures.Read(string, int)"/>):
+        /// the device keeps listening after a recording ends, and a word that ends with its file may be
+        /// detected up to <see cref="StreamScoring.ToleranceSeconds"/> later (the threshold sweep's val
+        /// clips get a tail too). Last-frame decisions and hours of audio ignore it.
+        /// </summary>
+        public const int ListeningAfterSamples = (int)(StreamScoring.ToleranceSeconds * IAudioSource.OutputSampleRate);
+
         private static ClipOutcome RunClip(IRecogniser recogniser, ClipFeatures features, LabelledClip clip, Dictionary<string, int> classOf)
         {
-            short[][] mel = ReadFeatures(features, clip.Path, clip.Where);
+            short[][] heard = ReadFeatures(features, clip.Path, clip.Where);
+            var mel = new short[features.AudioFrames][];
+            Array.Copy(heard, mel, mel.Length);
             short[][] posteriors = recogniser.PosteriorsQ15(mel);
             if (posteriors.Length == 0) throw new EvalInputException(clip.Where + ": " + clip.Path + ": too short for one encoder frame");
-            ClipDecision detector = ClipDecision.FirstEvent(posteriors, recogniser.Labels, recogniser.Detector);
+            short[][] heardPosteriors = recogniser.PosteriorsQ15(heard);
+            ClipDecision detector = ClipDecision.FirstEvent(heardPosteriors, recogniser.Labels, recogniser.Detector);
             ClipDecision fixedDecision = ClipDecision.FromFixed(posteriors);
             double[][]? reference = recogniser.ReferenceProbabilities(mel);
             ClipDecision? floatDecision = reference == null ? null : ClipDecision.FromFloat(reference);
             return new ClipOutcome(clip.Path, classOf[clip.Label], detector, fixedDecision, floatDecision, features.Seconds,
-                SpeechEnd.EndsLongBefore(mel, features.Seconds), posteriors);
+                SpeechEnd.EndsLongBefore(mel, features.Seconds), heardPosteriors);
         }
 
         private static StreamOutcome RunStream(IRecogniser recogniser, ClipFeatures features, LabelledStream stream, string[] labels)
@@ -102,7 +113,7 @@ namespace Edge.Asr.Sim.Eval
         {
             try
             {
-                return features.Read(path);
+                return features.Read(path, ListeningAfterSamples);
             }
             catch (AudioFormatException e)
             {

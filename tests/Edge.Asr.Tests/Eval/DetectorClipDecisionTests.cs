@@ -47,6 +47,24 @@ namespace Edge.Asr.Tests.Eval
         }
 
         [Fact]
+        public void A_word_that_ends_with_its_file_is_heard_in_the_silence_eval_appends()
+        {
+            // yes.wav's event comes at 0.785 s; cut the file at 0.70 s, after the word but before the event.
+            short[] yes;
+            using (IAudioSource s = WavFileSource.Open(CliHarness.Sample("yes.wav"))) yes = FirmwareTwin.ReadAll(s);
+            string dir = EvalFiles.NewFolder();
+            EvalFiles.WriteWav(Path.Combine(dir, "yes", "cut.wav"), yes.Take(11200).ToArray());
+
+            EvalResult r = new EvalEngine(RecogniserLoader.Load(DefaultModel), 1).Run(EvalManifest.Load(dir));
+            ClipOutcome cut = r.ClipOutcomes[0];
+
+            Assert.Equal("yes", r.Labels[cut.Detector.ClassIndex]);
+            long audioEncoderFrames = (11200 / 160) / 4;
+            Assert.True(cut.Detector.EncoderFrame >= audioEncoderFrames, "the event fired inside the audio, so this test proves nothing: frame " + cut.Detector.EncoderFrame);
+            Assert.Equal(0.7, r.ClipOutcomes[0].Seconds, 9); // the appended silence is not counted as audio
+        }
+
+        [Fact]
         public void No_event_is_no_command_which_is_right_for_filler_clips_only()
         {
             string dir = EvalFiles.NewFolder();
