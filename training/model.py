@@ -238,7 +238,15 @@ class KwsConformer(nn.Module):
 
     def frame_logits(self, mel):
         """Logits of every encoder frame t (mean of frames max(0, t-W+1) .. t), [B, T2, classes]."""
+        return self.frame_logits_of(self.encode(mel))
+
+    def clip_and_frame_logits(self, mel):
+        """forward's clip logits and frame_logits from one pass of the encoder (frame-loss training)."""
         x = self.encode(mel)
+        return self.classifier(x[:, -self.config.pool_window:].mean(dim=1)), self.frame_logits_of(x)
+
+    def frame_logits_of(self, x):
+        """frame_logits from encoder output x [B, T2, D]."""
         w = self.config.pool_window
         csum = F.pad(torch.cumsum(x, dim=1), (0, 0, 1, 0))        # csum[t+1] = sum of frames 0..t
         t = torch.arange(x.shape[1], device=x.device)

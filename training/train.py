@@ -24,6 +24,7 @@ import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import frame_targets  # noqa: E402
 import model as m  # noqa: E402
 import safetensors_io  # noqa: E402
 
@@ -105,18 +106,21 @@ def mel_warp(x, rng, max_warp):
 
 
 def time_shift(x, rng, max_shift):
-    """Roll each clip by up to max_shift frames (zeros in, like the frontend's digital silence)."""
+    """Roll each clip by up to max_shift frames (zeros in, like the frontend's digital silence); returns
+    the clips and each one's shift in frames (positive: the content moved later)."""
+    shifts = np.zeros(x.shape[0], dtype=np.int64)
     if max_shift <= 0:
-        return x
+        return x, shifts
     out = torch.zeros_like(x)
     t = x.shape[1]
     for i in range(x.shape[0]):
         s = int(rng.integers(-max_shift, max_shift + 1))
+        shifts[i] = s
         if s >= 0:
             out[i, s:] = x[i, :t - s]
         else:
             out[i, :t + s] = x[i, -s:]
-    return out
+    return out, shifts
 
 
 def stream_start(x, rng, most):
@@ -126,11 +130,13 @@ def stream_start(x, rng, most):
     a word right after a fresh start, and missed "yes" in samples/yes.wav (the word 0.2 s in) while
     it heard it with 0.5 s of silence before. A stream starts fresh at boot and every clip eval runs
     starts fresh: cropping the start puts the word there. The targets stay at the clip's end.
+
+    Returns the clips and the number of frames cut.
     """
     if most <= 0 or rng.random() >= 0.5:
-        return x
+        return x, 0
     k = int(rng.integers(0, most + 1))
-    return x[:, k:, :] if k < x.shape[1] - 30 else x
+    return (x[:, k:, :], k) if k < x.shape[1] - 30 else (x, 0)
 
 
 def load_pool(npy, frames, mel):
@@ -172,6 +178,23 @@ def hardest_windows(net, pool, lengths, count, candidates, frames, rng, unknown)
     p[:, :unknown + 1] = 0
     score = p.max(dim=1).values.numpy()
     return x[np.argsort(-score)[:count]]
+
+
+def frame_loss_term(frame_logits, kinds, y, non_command):
+    """Mean loss of the frames with a target (frame_targets): -log p(command) on COMMAND frames and
+    -log p(any non-command class) on NO_COMMAND frames, the two kinds weighted equally (a batch holds
+    many more non-command frames)."""
+    logp = torch.log_softmax(frame_logits, dim=2)
+    kinds = torch.as_tensor(kinds)
+    terms = []
+    command = kinds == frame_targets.COMMAND
+    if bool(command.any()):
+        own = logp.gather(2, torch.as_tensor(y)[:, None, None].expand(-1, logp.shape[1], 1)).squeeze(2)
+        terms.append(-own[command].mean())
+    none = kinds == frame_targets.NO_COMMAND
+    if bool(none.any()):
+        terms.append(-torch.logsumexp(logp[:, :, non_command], dim=2)[none].mean())
+    return sum(terms) / len(terms) if terms else torch.zeros(())
 
 
 def evaluate(net, x, y, batch):
@@ -216,6 +239,9 @@ def parse_args(argv):
     p.add_argument("--pool-fraction", type=float, default=0.25, help="pool windows per batch, as a fraction of --batch")
     p.add_argument("--pool-mining", type=int, default=4,
                    help="draw this many candidate windows per pool window and keep the most command-like (1: random windows)")
+    p.add_argument("--frame-loss", type=float, default=0.0,
+                   help="weight of the frame-level loss (frame_targets.py; needs --train-manifest): teaches every encoder frame, not only the clip's last")
+    p.add_argument("--train-manifest", help="synth.py's manifest of the --train clips, in the same order (word positions for --frame-loss)")
     p.add_argument("--patience", type=int, default=8, help="stop after this many epochs without a better val accuracy")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
@@ -231,6 +257,8 @@ def parse_args(argv):
         p.error("--epochs, --batch, --patience must be positive and --lr above 0")
     if not 0 < a.pool_fraction <= 1 or a.pool_mining < 1:
         p.error("--pool-fraction must be in (0, 1] and --pool-mining at least 1")
+    if a.frame_loss < 0 or (a.frame_loss > 0 and not a.train_manifest):
+        p.error("--frame-loss must be at least 0, and above 0 it needs --train-manifest")
     return a
 
 
@@ -260,6 +288,17 @@ def main(argv=None):
         per_batch = max(1, int(round(a.pool_fraction * a.batch)))
         print("negative pool: %d streams, %.2f h; %d windows per batch (mining 1 of %d)"
               % (len(pool), pool_lengths.sum() / 360000.0, per_batch, a.pool_mining), flush=True)
+    spans, non_command = None, [i for i, n in enumerate(names) if n in ("_silence_", "_unknown_")]
+    if a.frame_loss > 0:
+        if not non_command:
+            raise UsageError("--frame-loss needs a _silence_ or _unknown_ class; the classes are %s" % ", ".join(names))
+        try:
+            spans = frame_targets.read_word_spans(a.train_manifest, len(xt))
+        except (OSError, ValueError) as e:
+            raise UsageError(str(e))
+        is_command_clip = np.array([names[k] not in ("_silence_", "_unknown_") for k in yt])
+        print("frame loss %.2f: %d of %d command clips with the word's position" % (
+            a.frame_loss, int((spans[is_command_clip, 0] >= 0).sum()), int(is_command_clip.sum())), flush=True)
     c = m.smoke_config(names) if a.model == "smoke" else m.default_config(names)
     net = m.KwsConformer(c, dropout=a.dropout)
     params = sum(p.numel() for p in net.parameters())
@@ -288,15 +327,25 @@ def main(argv=None):
         for s in range(0, len(order), a.batch):
             idx = np.sort(order[s:s + a.batch])
             xb, yb = xt[idx], yt[idx]
+            sb = spans[idx] if spans is not None else None
             if pool is not None:
                 neg = hardest_windows(net, pool, pool_lengths, per_batch, a.pool_mining, xt.shape[1], rng, unknown)
                 xb = np.concatenate([xb, neg])
                 yb = np.concatenate([yb, np.full(len(neg), unknown, dtype=yb.dtype)])
+                if sb is not None:
+                    sb = np.concatenate([sb, np.full((len(neg), 2), -1, dtype=sb.dtype)])
             x = m.features_to_input(xb)
-            x = stream_start(x, rng, a.start_crop)
-            x = spec_augment(mel_warp(time_shift(x, rng, 10), rng, a.mel_warp), rng, 2, 10, 2, 6)
+            x, cut = stream_start(x, rng, a.start_crop)
+            x, shifts = time_shift(x, rng, 10)
+            x = spec_augment(mel_warp(x, rng, a.mel_warp), rng, 2, 10, 2, 6)
             y = torch.as_tensor(yb)
-            loss = loss_fn(net(x), y)
+            if sb is None:
+                loss = loss_fn(net(x), y)
+            else:
+                clip_logits, frame_logits = net.clip_and_frame_logits(x)
+                kinds = frame_targets.frame_kinds(sb, [k not in non_command for k in yb], shifts - cut,
+                                                  x.shape[1], frame_logits.shape[1])
+                loss = loss_fn(clip_logits, y) + a.frame_loss * frame_loss_term(frame_logits, kinds, yb, non_command)
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
@@ -325,6 +374,7 @@ def main(argv=None):
             "weight_decay": a.weight_decay, "label_smoothing": a.label_smoothing, "dropout": a.dropout,
             "optimizer": "AdamW", "mel_warp": a.mel_warp, "spec_augment": "2 time masks <= 10 frames, 2 mel masks <= 6 bins, mean fill",
             "time_shift_frames": 10, "start_crop_frames": a.start_crop,
+            "frame_loss": None if spans is None else {"weight": a.frame_loss, "fire_frames": frame_targets.FIRE_FRAMES},
             "negative_pool": None if pool is None else {"streams": int(len(pool)), "hours": round(float(pool_lengths.sum()) / 360000.0, 3),
                                                         "windows_per_batch": per_batch, "mining_candidates": a.pool_mining},
             "seconds": round(time.time() - start, 1)}
