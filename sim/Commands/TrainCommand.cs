@@ -138,7 +138,8 @@ namespace Edge.Asr.Sim.Commands
                         ?? throw new FeatureInputException(classes + ": no negative pool (synth.py --pool-minutes)");
                     Features(Path.Combine(data, "negatives", "pool", "manifest.csv"), poolNpy, classes, poolFrames, o.Jobs);
                 });
-                Step(3, "training", "train.py -> float export", () => Training(root, o, trainNpy, valNpy, poolNpy, staged.Export));
+                Step(3, "training", "train.py -> float export", () => Training(root, o, trainNpy, valNpy, poolNpy,
+                    Path.Combine(data, "train", "manifest.csv"), staged.Export));
                 Step(4, "bake", "quantise with the val features as calibration", () => Bake(staged, valNpy));
                 ThresholdSweep.Result sweep = null!;
                 Step(5, "thresholds", "per-command thresholds from the tuning streams and val clips, baked into the blob", () =>
@@ -215,9 +216,13 @@ namespace Edge.Asr.Sim.Commands
             }
         }
 
-        private void Training(string root, Options o, string train, string val, string pool, string export)
+        /// <summary>Weight of train.py's frame loss (every encoder frame trained from the word's position; docs/training.md).</summary>
+        public const double FrameLoss = 1.0;
+
+        private void Training(string root, Options o, string train, string val, string pool, string trainManifest, string export)
         {
             var args = new List<string> { Path.Combine(root, "training", "train.py"), "--train", train, "--val", val, "--negative-pool", pool,
+                "--train-manifest", trainManifest, "--frame-loss", FrameLoss.ToString("R", CultureInfo.InvariantCulture),
                 "--out", export, "--seed", N(o.Seed) };
             if (o.Smoke) args.Add("--smoke");
             if (o.Epochs != null) { args.Add("--epochs"); args.Add(N(o.Epochs.Value)); }
