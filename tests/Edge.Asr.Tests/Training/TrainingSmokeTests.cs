@@ -39,7 +39,8 @@ namespace Edge.Asr.Tests.Training
                 "--classes", Path.Combine(data, "synth.json"), "--frames", poolFrames.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (pool.ExitCode != 0) throw new InvalidOperationException("edge-asr features of the pool failed: " + pool.Stderr);
             Export = Path.Combine(Temp, "export");
-            TrainOutput = Python.Ok("train.py", "--smoke", "--train", Train, "--val", Val, "--negative-pool", Pool, "--out", Export, "--seed", "1");
+            TrainOutput = Python.Ok("train.py", "--smoke", "--train", Train, "--val", Val, "--negative-pool", Pool,
+                "--train-manifest", Path.Combine(data, "train", "manifest.csv"), "--frame-loss", "1", "--out", Export, "--seed", "1");
             Logits = Path.Combine(Temp, "logits.npy");
             Python.Ok("dump_logits.py", "--export", Export, "--features", Val, "--out", Logits);
         }
@@ -122,6 +123,20 @@ namespace Edge.Asr.Tests.Training
             Assert.Equal(1, pool.GetProperty("streams").GetInt32());
             Assert.Equal(16, pool.GetProperty("windows_per_batch").GetInt32());
             Assert.Equal(4, pool.GetProperty("mining_candidates").GetInt32());
+        }
+
+        [Fact]
+        public void TrainsEveryFrameFromTheWordPositionsAndRecordsIt()
+        {
+            // synth.py records every command clip's word position, so every one gets frame targets
+            Match m = Regex.Match(_f.TrainOutput, @"frame loss 1\.00: (\d+) of (\d+) command clips with the word's position");
+            Assert.True(m.Success, _f.TrainOutput);
+            Assert.True(int.Parse(m.Groups[2].Value) > 0);
+            Assert.Equal(m.Groups[2].Value, m.Groups[1].Value);
+            using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.Export, "config.json")));
+            System.Text.Json.JsonElement frames = config.RootElement.GetProperty("training").GetProperty("frame_loss");
+            Assert.Equal(1.0, frames.GetProperty("weight").GetDouble());
+            Assert.Equal(10, frames.GetProperty("fire_frames").GetInt32());
         }
 
         [Fact]
