@@ -3,9 +3,18 @@
  * by sh = max(0, b - 27) bits chosen from the magnitude OR of its input (b: every |v| <= 2^b, b <= 29 after
  * an occasional block shift), every twiddled term is rounded ((mulh(4x, c) + mulh(4y, s) + 1) >> 1), the
  * pass sums (up to 33 bits) are narrowed by floor((a + c) / 2) = (a & c) + ((a ^ c) >> 1) first, and the
- * split shifts its input to <= 2^27 and gives 2X. The mel and log stages are static_logmel.c's. */
+ * split shifts its input to <= 2^27 and gives 2X (or, with EXACT_SPLIT, today's precision: study.py adaptive64).
+ * The mel and log stages are static_logmel.c's. */
 #include <stdint.h>
 #include "static_tables.h"
+
+/* EXACT_SPLIT 1: study.py's adaptive64 (today's split precision), exported as adaptive64_logmel. */
+#ifndef EXACT_SPLIT
+#define EXACT_SPLIT 0
+#endif
+#if EXACT_SPLIT
+#define adaptive_logmel adaptive64_logmel
+#endif
 
 static inline int32_t mulh(int32_t a, int32_t b) { return (int32_t)(((int64_t)a * b) >> 32); }
 static inline uint32_t mulhu(uint32_t a, uint32_t b) { return (uint32_t)(((uint64_t)a * b) >> 32); }
@@ -98,16 +107,31 @@ void adaptive_logmel(const int16_t *x, int16_t *out, int32_t *energy, int32_t *e
         o = pass_q(q, sh);
     }
     b = bits_of(o);
+#if EXACT_SPLIT
+    /* Inputs <= 2^29; V = W B rounded from the exact 64-bit sum; X = (A - iV) / 2 by floor((u + v) / 2) =
+     * (u & v) + ((u ^ v) >> 1) plus the rounding bit, as the 33-bit sum does not fit. */
+    int s0 = b - 29 > 0 ? b - 29 : 0;
+    e += s0;
+#define HALF_ROUND(u, v) (((u) & (v)) + (((u) ^ (v)) >> 1) + (((u) ^ (v)) & 1))
+#else
     int s0 = b - 27 > 0 ? b - 27 : 0;
     e += s0 - 1;
+#endif
     if (s0 > 0) shift_block(s0);
     for (int k = 1; k <= 128; k++) {
         int p = k, q = 256 - k;
         int32_t rp = re[p], ip = im[p], rq = re[q], iq = im[q];
-        int32_t ar = rp + rq, ai = ip - iq, br4 = (rp - rq) << 2, bi4 = (ip + iq) << 2;
         int32_t c = COS31[k], s = SIN31[k];
+#if EXACT_SPLIT
+        int32_t ar = rp + rq, ai = ip - iq, br = rp - rq, bi = ip + iq;
+        int32_t vr = (int32_t)(((int64_t)br * c + (int64_t)bi * s + (1 << 30)) >> 31);
+        int32_t vi = (int32_t)(((int64_t)bi * c - (int64_t)br * s + (1 << 30)) >> 31);
+        int32_t xr = HALF_ROUND(ar, vi), xi = HALF_ROUND(ai, -vr), yr = HALF_ROUND(ar, -vi), yi = HALF_ROUND(-ai, -vr);
+#else
+        int32_t ar = rp + rq, ai = ip - iq, br4 = (rp - rq) << 2, bi4 = (ip + iq) << 2;
         int32_t vr = (mulh(br4, c) + mulh(bi4, s) + 1) >> 1, vi = (mulh(bi4, c) - mulh(br4, s) + 1) >> 1;
         int32_t xr = ar + vi, xi = ai - vr, yr = ar - vi, yi = -ai - vr;
+#endif
         re[p] = xr; im[p] = xi; mags[p] = mag(xr) | mag(xi);
         re[q] = yr; im[q] = yi; mags[q] = mag(yr) | mag(yi);
     }

@@ -1,5 +1,5 @@
 /* rv32imc under qemu -icount: retired instructions (minstret) per log-mel frame of the engine's current
- * easr_logmel_frame_s16 (native/src/logmel.c) and of the study's static_logmel and adaptive_logmel, on the same 100 frames of
+ * easr_logmel_frame_s16 (native/src/logmel.c) and of the study's static_logmel, adaptive_logmel and adaptive64_logmel, on the same 100 frames of
  * samples/commands.wav (measure_audio.h). Also on x86 (counts 0) as a smoke run. */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 
 void static_logmel(const int16_t *x, int16_t *out, int32_t *energy, int32_t *exponent);
 void adaptive_logmel(const int16_t *x, int16_t *out, int32_t *energy, int32_t *exponent);
+void adaptive64_logmel(const int16_t *x, int16_t *out, int32_t *energy, int32_t *exponent);
 
 #if defined(__riscv)
 static inline uint32_t instret(void) { uint32_t v; __asm__ volatile("csrr %0, minstret" : "=r"(v)); return v; }
@@ -23,11 +24,11 @@ static int32_t fre[256], fim[256];
 
 int main(void)
 {
-    uint64_t current = 0, study = 0, adaptive = 0;
-    int32_t differ = 0, differ_adaptive = 0;
+    uint64_t current = 0, study = 0, adaptive = 0, adaptive64 = 0;
+    int32_t differ = 0, differ_adaptive = 0, differ_adaptive64 = 0;
     for (int f = 0; f < FRAMES; f++) {
         const int16_t *x = AUDIO + 160 * f;
-        int16_t a[40], b[40], c[40];
+        int16_t a[40], b[40], c[40], d[40];
         uint32_t t0 = instret();
         easr_logmel_frame_s16(x, 400, CUR_HANN, CUR_COS, CUR_SIN, CUR_BITREV, CUR_MEL_START, CUR_MEL_LENGTH, CUR_MEL_OFFSET,
                               CUR_MEL_W, 40, CUR_LOG2, windowed, fre, fim, power, a);
@@ -36,21 +37,28 @@ int main(void)
         uint32_t t2 = instret();
         adaptive_logmel(x, c, 0, 0);
         uint32_t t3 = instret();
+        adaptive64_logmel(x, d, 0, 0);
+        uint32_t t4 = instret();
+        adaptive64 += t4 - t3;
         current += t1 - t0;
         study += t2 - t1;
         adaptive += t3 - t2;
         for (int m = 0; m < 40; m++) {
-            int d = a[m] - b[m], g = a[m] - c[m];
-            if (d < 0) d = -d;
+            int u = a[m] - b[m], g = a[m] - c[m], h = a[m] - d[m];
+            if (u < 0) u = -u;
             if (g < 0) g = -g;
-            if (d > differ) differ = d;
+            if (h < 0) h = -h;
+            if (u > differ) differ = u;
             if (g > differ_adaptive) differ_adaptive = g;
+            if (h > differ_adaptive64) differ_adaptive64 = h;
         }
     }
     printf("frames %d\ncurrent logmel.c instructions per frame %llu\nstatic study instructions per frame %llu\n",
            FRAMES, (unsigned long long)(current / FRAMES), (unsigned long long)(study / FRAMES));
     printf("adaptive study instructions per frame %llu\n", (unsigned long long)(adaptive / FRAMES));
-    printf("largest |current - static| output difference %d, |current - adaptive| %d (Q8 log2 units)\n", (int)differ, (int)differ_adaptive);
+    printf("adaptive64 study instructions per frame %llu\n", (unsigned long long)(adaptive64 / FRAMES));
+    printf("largest output difference from current (Q8 log2 units): static %d, adaptive %d, adaptive64 %d\n", (int)differ,
+           (int)differ_adaptive, (int)differ_adaptive64);
     finish(0);
     return 0;
 }

@@ -26,6 +26,8 @@ srcs=("$here/measure.c" "$here/static_logmel.c" "$here/adaptive_logmel.c" "$root
 cc=riscv64-unknown-elf-gcc
 objs=()
 for s in "${srcs[@]}"; do o="$work/$(basename "$s").o"; $cc -march=rv32imc_zicsr -mabi=ilp32 "${cflags[@]}" --specs=picolibc.specs -c "$s" -o "$o"; objs+=("$o"); done
+$cc -march=rv32imc_zicsr -mabi=ilp32 "${cflags[@]}" --specs=picolibc.specs -DEXACT_SPLIT=1 -c "$here/adaptive_logmel.c" -o "$work/adaptive64.o"
+objs+=("$work/adaptive64.o")
 $cc -march=rv32im -mabi=ilp32 --specs=picolibc.specs --oslib=semihost -Wl,--defsym=__flash=0x80000000 -Wl,--defsym=__flash_size=0x1000000 \
     -Wl,--defsym=__ram=0x81000000 -Wl,--defsym=__ram_size=0x400000 "${objs[@]}" -o "$work/measure.elf"
 qemu-system-riscv32 -machine virt -cpu rv32 -bios none -nographic -monitor none -serial none \

@@ -8,10 +8,12 @@ two candidate designs, scored like tests/Edge.Asr.Tests/Frontend against a doubl
   adaptive the same with a data-dependent shift of 0-2 bits per pass chosen from the magnitude OR of its input
            (block floating point; a pass may end above 2^29, then the block is shifted before the next), data
            <= 2^29, every twiddled term rounded (sum of two mulh on 4x data, +1 >> 1), 33-bit pass sums.
+  adaptive64  the adaptive passes with today's split: inputs <= 2^29 and W B rounded from its exact sum of two
+           32 x 32 -> 64 products (as native/src/logmel.c's twiddle_round), X = (A - iV) / 2 rounded.
   q15      int16-range block floating point (TFLite Micro's kind): Q15 window and twiddles, 32-bit products,
            data <= 2^14 with a block shift before every radix-2 stage (the mel and log stages as above).
   current  the engine as it is (native/src/logmel.c built for this host and called by ctypes), the baseline.
-Usage: /usr/bin/python3 study.py static|adaptive|q15|current fidelity|hostile|tables FILE|dump FILE
+Usage: /usr/bin/python3 study.py static|adaptive|adaptive64|q15|current fidelity|hostile|tables FILE|dump FILE
 Not engine code: the engine is kernels/Frontend (C#) and native/src/logmel.c."""
 import numpy as np, re, os, sys, subprocess, tempfile, wave
 
@@ -89,7 +91,7 @@ def fft_static(x):
     i32(xr, xi)
     return xr, xi, 12 - L                               # X_true = X 2^(12 - L)
 
-def fft_adaptive(x):
+def fft_adaptive(x, exact_split=False):
     bits = mag_bits(x)
     L = 31 - bits if bits else 0
     u = x << L; i32(u)
@@ -132,18 +134,31 @@ def fft_adaptive(x):
         assert max(mag_bits(re), mag_bits(im)) <= 30
         q *= 4
     b = max(mag_bits(re), mag_bits(im))
-    s = max(0, b - 27); half = (1 << s) >> 1
-    exponent += s - 1                                    # the split gives 2X
-    re = (re + half) >> s; im = (im + half) >> s
-    assert np.all(np.abs(re) <= 2 ** 27) and np.all(np.abs(im) <= 2 ** 27)
+    if exact_split:                                      # inputs <= 2^29, W B rounded from its exact 64-bit sum
+        s = max(0, b - 29); half = (1 << s) >> 1
+        exponent += s
+        re = (re + half) >> s; im = (im + half) >> s
+        assert np.all(np.abs(re) <= 2 ** 29) and np.all(np.abs(im) <= 2 ** 29)
+    else:                                                # inputs <= 2^27, so 4B fits int32 for mulh
+        s = max(0, b - 27); half = (1 << s) >> 1
+        exponent += s - 1                                # this split gives 2X
+        re = (re + half) >> s; im = (im + half) >> s
+        assert np.all(np.abs(re) <= 2 ** 27) and np.all(np.abs(im) <= 2 ** 27)
     k = np.arange(1, 129); p, qq = k, 256 - k
     rp, ip, rq, iq = re[p], im[p], re[qq], im[qq]
     ar, ai, br, bi = rp + rq, ip - iq, rp - rq, ip + iq
     c, s_ = COS31[k], SIN31[k]
-    vr = (mulh(br << 2, c) + mulh(bi << 2, s_) + 1) >> 1; vi = (mulh(bi << 2, c) - mulh(br << 2, s_) + 1) >> 1
     xr = np.zeros(256, dtype=np.int64); xi = np.zeros(256, dtype=np.int64)
-    xr[p], xi[p] = ar + vi, ai - vr
-    xr[qq], xi[qq] = ar - vi, -ai - vr
+    if exact_split:
+        i32(ar, ai, br, bi)
+        vr = (br * c + bi * s_ + (1 << 30)) >> 31; vi = (bi * c - br * s_ + (1 << 30)) >> 31   # |sums| <= 2^62: int64
+        i32(vr, vi)
+        xr[p], xi[p] = (ar + vi + 1) >> 1, (ai - vr + 1) >> 1                                # X = (A - iV) / 2, 33-bit sums
+        xr[qq], xi[qq] = (ar - vi + 1) >> 1, (-ai - vr + 1) >> 1
+    else:
+        vr = (mulh(br << 2, c) + mulh(bi << 2, s_) + 1) >> 1; vi = (mulh(bi << 2, c) - mulh(br << 2, s_) + 1) >> 1
+        xr[p], xi[p] = ar + vi, ai - vr
+        xr[qq], xi[qq] = ar - vi, -ai - vr
     i32(xr, xi)
     return xr, xi, exponent
 
@@ -294,7 +309,8 @@ def hostile_signals():
     return out
 
 if __name__ == '__main__':
-    design = {'static': fft_static, 'adaptive': fft_adaptive, 'q15': fft_q15, 'current': 'current'}[sys.argv[1]]
+    design = {'static': fft_static, 'adaptive': fft_adaptive, 'adaptive64': lambda f: fft_adaptive(f, True), 'q15': fft_q15,
+              'current': 'current'}[sys.argv[1]]
     what = sys.argv[2] if len(sys.argv) > 2 else 'fidelity'
     if what == 'fidelity':          # threshold: SNR >= 30 dB per signal (FrontendFidelityTests)
         for name, x in fidelity_signals():
