@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Counts rv32imc instructions per log-mel frame (current engine vs the study's two designs) under
+# Counts rv32imc instructions per log-mel frame (the engine before issue 14 vs the study's designs) under
 # qemu -icount, with the bench's compiler flags (sim/Native/DeviceCostMeasurement.cs). Needs numpy
 # (/usr/bin/python3), gcc-riscv64-unknown-elf, picolibc-riscv64-unknown-elf, qemu-system-misc.
 set -euo pipefail
@@ -9,7 +9,8 @@ work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 /usr/bin/python3 - "$root" "$work" <<'PY'
 import sys, re, wave, numpy as np
 root, work = sys.argv[1], sys.argv[2]
-src = open(root + '/kernels/Frontend/FrontendTables.cs').read()
+import subprocess
+src = subprocess.run(['git', '-C', root, 'show', 'b992e3e:kernels/Frontend/FrontendTables.cs'], check=True, capture_output=True, text=True).stdout
 def t(name):
     m = re.search(name + r'\s*=\s*new \w+\[\]\s*\{(.*?)\};', src, re.S); return [int(v) for v in re.findall(r'-?\d+', m.group(1))]
 def arr(ct, n, v): return 'static const %s %s[%d] = {%s};\n' % (ct, n, len(v), ','.join(map(str, v)))
@@ -21,8 +22,11 @@ w = wave.open(root + '/samples/commands.wav'); pcm = np.frombuffer(w.readframes(
 frames = 100; audio = pcm[16000:16000 + 400 + 160 * (frames - 1)]
 open(work + '/measure_audio.h', 'w').write('#define FRAMES %d\n' % frames + arr('int16_t', 'AUDIO', [int(v) for v in audio]))
 PY
-cflags=(-O2 -fno-schedule-insns -I"$work" -I"$root/native/include" -I"$root/native/src")
-srcs=("$here/measure.c" "$here/static_logmel.c" "$here/adaptive_logmel.c" "$root/native/src/logmel.c")
+# The engine's previous arithmetic (before issue 14 changed it) from git, beside the study's designs.
+mkdir -p "$work/previous"
+for f in native/src/logmel.c native/src/fixed.h native/include/edge_asr_kernels.h; do git -C "$root" show "b992e3e:$f" > "$work/previous/$(basename "$f")"; done
+cflags=(-O2 -fno-schedule-insns -I"$work" -I"$work/previous")
+srcs=("$here/measure.c" "$here/static_logmel.c" "$here/adaptive_logmel.c" "$work/previous/logmel.c")
 cc=riscv64-unknown-elf-gcc
 objs=()
 for s in "${srcs[@]}"; do o="$work/$(basename "$s").o"; $cc -march=rv32imc_zicsr -mabi=ilp32 "${cflags[@]}" --specs=picolibc.specs -c "$s" -o "$o"; objs+=("$o"); done

@@ -12,7 +12,8 @@ two candidate designs, scored like tests/Edge.Asr.Tests/Frontend against a doubl
            32 x 32 -> 64 products (as native/src/logmel.c's twiddle_round), X = (A - iV) / 2 rounded.
   q15      int16-range block floating point (TFLite Micro's kind): Q15 window and twiddles, 32-bit products,
            data <= 2^14 with a block shift before every radix-2 stage (the mel and log stages as above).
-  current  the engine as it is (native/src/logmel.c built for this host and called by ctypes), the baseline.
+  current  the engine before issue 14 changed it (native/src/logmel.c at commit PREVIOUS, built for this host from
+           git and called by ctypes), the baseline; adaptive64 is what the engine computes now.
 Usage: /usr/bin/python3 study.py static|adaptive|adaptive64|q15|current fidelity|hostile|tables FILE|dump FILE
 Not engine code: the engine is kernels/Frontend (C#) and native/src/logmel.c."""
 import numpy as np, re, os, sys, subprocess, tempfile, wave
@@ -236,17 +237,30 @@ def reference(x):
     X = np.fft.rfft(np.array(frames(x), dtype=float) * HANN, 512)
     return np.log2(np.maximum((np.abs(X) ** 2) @ WEIGHTS.T, 1))
 
+# The engine's arithmetic before issue 14 changed it (its native/src/logmel.c and tables at this commit).
+PREVIOUS = 'b992e3e'
+
+def previous(path):
+    return subprocess.run(['git', '-C', ROOT, 'show', PREVIOUS + ':' + path], check=True, capture_output=True, text=True).stdout
+
 _ENGINE = []
 def engine_frame(f):
-    """The engine's own bits: native/src/logmel.c (the twin of the C# frontend) built for this host, via ctypes."""
+    """The previous engine's own bits: its native/src/logmel.c (then the twin of the C# frontend) built for
+    this host from git, called via ctypes."""
     import ctypes
     if not _ENGINE:
-        lib = os.path.join(tempfile.mkdtemp(), 'logmel.so')
-        subprocess.run(['gcc', '-O2', '-shared', '-fPIC', '-I' + os.path.join(ROOT, 'native', 'include'),
-                        os.path.join(ROOT, 'native', 'src', 'logmel.c'), '-o', lib], check=True)
+        d = tempfile.mkdtemp()
+        for path in ('native/src/logmel.c', 'native/src/fixed.h', 'native/include/edge_asr_kernels.h'):
+            open(os.path.join(d, os.path.basename(path)), 'w').write(previous(path))
+        lib = os.path.join(d, 'logmel.so')
+        subprocess.run(['gcc', '-O2', '-shared', '-fPIC', '-I' + d, os.path.join(d, 'logmel.c'), '-o', lib], check=True)
         c = ctypes.CDLL(lib)
         keep = lambda ct, v: (ct * len(v))(*[int(a) for a in v])
-        tabs = [keep(ctypes.c_int32, table('HannQ30')), keep(ctypes.c_int32, table('CosQ30')), keep(ctypes.c_int32, table('SinQ30')),
+        old = previous('kernels/Frontend/FrontendTables.cs')
+        def old_table(name):
+            m = re.search(name + r'\s*=\s*new \w+\[\]\s*\{(.*?)\};', old, re.S)
+            return [int(v) for v in re.findall(r'-?\d+', m.group(1))]
+        tabs = [keep(ctypes.c_int32, old_table('HannQ30')), keep(ctypes.c_int32, old_table('CosQ30')), keep(ctypes.c_int32, old_table('SinQ30')),
                 keep(ctypes.c_int32, BITREV), keep(ctypes.c_int16, MEL_START), keep(ctypes.c_int16, MEL_LENGTH),
                 keep(ctypes.c_int16, MEL_OFFSET), keep(ctypes.c_int16, MEL_W15)]
         scratch = [(ctypes.c_int64 * 512)(), (ctypes.c_int32 * 256)(), (ctypes.c_int32 * 256)(), (ctypes.c_int64 * 257)()]
