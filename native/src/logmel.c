@@ -149,19 +149,24 @@ static uint32_t shift_block(int32_t s, int32_t *re, int32_t *im)
 
 /* BlockFloatRealFft.Split, in place; also the magnitude OR of every bin for the mel stage. V = W^k B is
  * rounded from its exact 64-bit sum (as the C#), on rv32 from the words of the two products. */
-EASR_HOT static void split(int32_t *re, int32_t *im, uint32_t *mag, const int32_t *cos_t, const int32_t *sin_t)
+/* One pair of bins (k, 256 - k). */
+#define SPLIT_PAIR(k)                                                                                              \
+    do {                                                                                                           \
+        int32_t p_ = (k), q_ = FFT_COMPLEX - (k);                                                                  \
+        int32_t rp = re[p_], ip = im[p_], rq = re[q_], iq = im[q_];                                                \
+        int32_t ar = rp + rq, ai = ip - iq, br = rp - rq, bi = ip + iq;                                            \
+        int64_t c = cos_t[k], s = sin_t[k];                                                                        \
+        int32_t vr = (int32_t)((c * br + s * bi + ((int64_t)1 << 30)) >> 31);                                     \
+        int32_t vi = (int32_t)((c * bi - s * br + ((int64_t)1 << 30)) >> 31);                                     \
+        int32_t xr = HALF_ROUND(ar, vi), xi = HALF_ROUND(ai, -vr), yr = HALF_ROUND(ar, -vi), yi = HALF_ROUND(-ai, -vr); \
+        re[p_] = xr; im[p_] = xi; mag[p_] = magnitude_bits(xr) | magnitude_bits(xi);                              \
+        re[q_] = yr; im[q_] = yi; mag[q_] = magnitude_bits(yr) | magnitude_bits(yi);                              \
+    } while (0)
+
+EASR_HOT static void split(int32_t *__restrict re, int32_t *__restrict im, uint32_t *__restrict mag, const int32_t *cos_t, const int32_t *sin_t)
 {
-    for (int32_t k = 1; k <= FFT_COMPLEX / 2; k++) {
-        int32_t p = k, q = FFT_COMPLEX - k;
-        int32_t rp = re[p], ip = im[p], rq = re[q], iq = im[q];
-        int32_t ar = rp + rq, ai = ip - iq, br = rp - rq, bi = ip + iq;
-        int64_t c = cos_t[k], s = sin_t[k];
-        int32_t vr = (int32_t)((c * br + s * bi + ((int64_t)1 << 30)) >> 31);
-        int32_t vi = (int32_t)((c * bi - s * br + ((int64_t)1 << 30)) >> 31);
-        int32_t xr = HALF_ROUND(ar, vi), xi = HALF_ROUND(ai, -vr), yr = HALF_ROUND(ar, -vi), yi = HALF_ROUND(-ai, -vr);
-        re[p] = xr; im[p] = xi; mag[p] = magnitude_bits(xr) | magnitude_bits(xi);
-        re[q] = yr; im[q] = yi; mag[q] = magnitude_bits(yr) | magnitude_bits(yi);
-    }
+    for (int32_t k = 1; k < FFT_COMPLEX / 2; k++) SPLIT_PAIR(k);   /* bins 1..127 and 129..255: no overlap */
+    SPLIT_PAIR(FFT_COMPLEX / 2);
 }
 
 /* MelLogCompressor.Log2Q8 for a 32-bit value (the same numbers as the C#'s 64-bit form). */
