@@ -29,11 +29,10 @@ namespace Edge.Asr.Firmware
         }
 
         /// <summary>
-        /// LogMelFrontend (window short[400], windowed long[400], power long[257], frame short[40]),
-        /// its FFT (3 × int[256]) and the pipeline's mel frame short[40].
+        /// LogMelFrontend (window short[400], frame short[40]), its FFT (re, im and the bit reversals:
+        /// 3 × int[256]) and the pipeline's mel frame short[40].
         /// </summary>
-        public const int FrontendBytes = LogMelFrontend.WindowLength * 2 + LogMelFrontend.WindowLength * 8
-            + (LogMelFrontend.FftLength / 2 + 1) * 8 + LogMelFrontend.MelChannels * 2
+        public const int FrontendBytes = LogMelFrontend.WindowLength * 2 + LogMelFrontend.MelChannels * 2
             + 3 * (LogMelFrontend.FftLength / 2) * 4 + LogMelFrontend.MelChannels * 2;
 
         /// <summary>CommandDetector: isCommand bool[C], thresholds short[C], history short[W·C], sums int[C], smoothed short[C].</summary>

@@ -13,8 +13,11 @@ namespace Edge.Asr.Codegen.Frontend
         /// <summary>Where the generated file lives, relative to the repository root.</summary>
         public const string RelativePath = "kernels/Frontend/FrontendTables.cs";
 
-        /// <summary>Q format of the Hann window and of the FFT twiddles (value 1.0 = 2^30).</summary>
-        public const int WindowAndTwiddleFractionBits = 30;
+        /// <summary>Q format of the Hann window and of the FFT twiddles (value 1.0 = 2^31, stored saturated at 2^31 - 1).</summary>
+        public const int WindowAndTwiddleFractionBits = 31;
+
+        /// <summary>Twiddle angles 2πk/512 for k = 0..383: a radix-4 pass reads W^j, W^2j and W^3j.</summary>
+        public const int TwiddleCount = 384;
 
         /// <summary>Q format of the mel weights (1.0 = 2^15, stored saturated at 32767).</summary>
         public const int MelWeightFractionBits = 15;
@@ -25,26 +28,35 @@ namespace Edge.Asr.Codegen.Frontend
         /// <summary>Bound the kernel relies on: every channel's Q15 weight sum stays below 2^19.</summary>
         public const int MaxChannelWeightSum = 1 << 19;
 
-        public static int[] HannQ30()
+        /// <summary>round(v 2^31) saturated to ±(2^31 - 1), for |v| ≤ 1.</summary>
+        private static int Q31(double v)
+        {
+            double r = Math.Round(v * 2147483648.0, MidpointRounding.AwayFromZero);
+            if (r > int.MaxValue) return int.MaxValue;
+            if (r < -int.MaxValue) return -int.MaxValue;
+            return (int)r;
+        }
+
+        public static int[] HannQ31()
         {
             var t = new int[MelScale.WindowLength];
-            for (int n = 0; n < t.Length; n++) t[n] = (int)Math.Round(MelScale.Hann(n) * (1 << 30), MidpointRounding.AwayFromZero);
+            for (int n = 0; n < t.Length; n++) t[n] = Q31(MelScale.Hann(n));
             return t;
         }
 
-        /// <summary>cos(2πk/512) in Q30 for k = 0..256.</summary>
-        public static int[] CosQ30()
+        /// <summary>cos(2πk/512) in Q31 for k = 0..383.</summary>
+        public static int[] CosQ31()
         {
-            var t = new int[MelScale.FftLength / 2 + 1];
-            for (int k = 0; k < t.Length; k++) t[k] = (int)Math.Round(Math.Cos(2.0 * Math.PI * k / MelScale.FftLength) * (1 << 30), MidpointRounding.AwayFromZero);
+            var t = new int[TwiddleCount];
+            for (int k = 0; k < t.Length; k++) t[k] = Q31(Math.Cos(2.0 * Math.PI * k / MelScale.FftLength));
             return t;
         }
 
-        /// <summary>sin(2πk/512) in Q30 for k = 0..256.</summary>
-        public static int[] SinQ30()
+        /// <summary>sin(2πk/512) in Q31 for k = 0..383.</summary>
+        public static int[] SinQ31()
         {
-            var t = new int[MelScale.FftLength / 2 + 1];
-            for (int k = 0; k < t.Length; k++) t[k] = (int)Math.Round(Math.Sin(2.0 * Math.PI * k / MelScale.FftLength) * (1 << 30), MidpointRounding.AwayFromZero);
+            var t = new int[TwiddleCount];
+            for (int k = 0; k < t.Length; k++) t[k] = Q31(Math.Sin(2.0 * Math.PI * k / MelScale.FftLength));
             return t;
         }
 
@@ -111,9 +123,9 @@ namespace Edge.Asr.Codegen.Frontend
             sb.Append("        /// <summary>Lowest and highest mel band edge in Hz: " + MelScale.LowHz + " and " + MelScale.HighHz + " (HTK mel scale).</summary>\n");
             sb.Append("        public const int MelLowHz = " + (int)MelScale.LowHz + ";\n");
             sb.Append("        public const int MelHighHz = " + (int)MelScale.HighHz + ";\n\n");
-            Emit(sb, "int", "HannQ30", "Periodic Hann window of 400 samples, Q30: round(2^30 (0.5 - 0.5 cos(2πn/400))).", HannQ30(), 8);
-            Emit(sb, "int", "CosQ30", "cos(2πk/512) for k = 0..256, Q30.", CosQ30(), 8);
-            Emit(sb, "int", "SinQ30", "sin(2πk/512) for k = 0..256, Q30.", SinQ30(), 8);
+            Emit(sb, "int", "HannQ31", "Periodic Hann window of 400 samples, Q31: round(2^31 (0.5 - 0.5 cos(2πn/400))), saturated at 2^31 - 1.", HannQ31(), 8);
+            Emit(sb, "int", "CosQ31", "cos(2πk/512) for k = 0..383, Q31, saturated at ±(2^31 - 1).", CosQ31(), 8);
+            Emit(sb, "int", "SinQ31", "sin(2πk/512) for k = 0..383, Q31, saturated at ±(2^31 - 1).", SinQ31(), 8);
             Emit(sb, "short", "MelStart", "First FFT bin of each mel channel.", start, 20);
             Emit(sb, "short", "MelLength", "Number of FFT bins of each mel channel.", length, 20);
             Emit(sb, "short", "MelOffset", "Offset of each channel's first weight in MelWeightsQ15.", offset, 20);

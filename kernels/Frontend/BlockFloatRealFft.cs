@@ -4,180 +4,241 @@ using Edge.Asr.FixedPoint;
 namespace Edge.Asr.Frontend
 {
     /// <summary>
-    /// Power spectrum |X[k]|² of a real frame zero-padded to 512 points, by a 256-point complex
-    /// radix-2 FFT plus the real-input split step, in block floating point: one shared exponent
-    /// for the whole block, data in int32, twiddles Q30, products in int64.
+    /// Spectrum X[k] (k = 1..255) of a Hann-windowed int16 frame zero-padded to 512 points: window by one
+    /// 32 x 32 -> high-32 multiply per sample, a 256-point complex FFT in four radix-4 passes with
+    /// Q31 twiddles and block floating point, then the real-input split. Data int32; every product
+    /// of the passes is one high-word multiply (rv32 mulh); the split's 128 twiddled terms are rounded
+    /// from their exact 64-bit sums. See docs/frontend.md for the bounds and why this precision.
     ///
-    /// Scaling scheme and the bounds it guarantees (|v| is the magnitude of a real component):
-    /// - Input: the block is shifted (left or right, rounding) so max |v| ≤ 2^29.
-    /// - Before every stage s = max(0, msb(max|v|) - 28) right shifts are folded into that
-    ///   stage's outputs, so the stage input is ≤ 2^(29+s) with s ≤ 2 (inputs are < 2^31).
-    ///   Twiddle products ≤ 2^30 · 2^31 = 2^61 and their sums ≤ 2^62 fit int64; the rotated
-    ///   term t has |t| ≤ √2·2^(29+s) + 1 and (a ± t) ≤ 2.415·2^(29+s) + 1, so after the shift the
-    ///   outputs are ≤ 2.415·2^29 + 1 &lt; 1.21·2^30 &lt; 2^31: they fit int32.
-    /// - Before the split the spectrum is scaled to ≤ 2^28, so 2X components are ≤ 1.21·2^30 and
-    ///   |2X|² ≤ 2.93·2^60 &lt; 2^62 fits int64.
-    /// Every stage tracks the OR of its output magnitudes in int64 before narrowing, so a broken
-    /// bound would be seen exactly: <see cref="OverflowCount"/> counts such events (never expected).
+    /// Bounds (|v| ≤ 2^b: the magnitude OR of the block has b bits):
+    /// - Window: u = x·2^L with L = 31 − bits(x), so u ∈ [−2^31, 2^31); y = round(u·h/2^34) ≤ 2^28.
+    /// - Before each pass the block is shifted (rounding) to b ≤ 29 when it is above, so 4x fits int32
+    ///   for the twiddle products T = (mulh(4x_r, c) + mulh(4x_i, s) + 1) >> 1 ≈ W·x, |T| ≤ √2·2^29 + 1.
+    ///   The pass sums x0 ± T1 ± T2 ± T3 are ≤ (1 + 3√2)·2^b + 4 (up to 33 bits, taken in long) and are
+    ///   narrowed (rounding) by sh = max(0, b − 27) bits, so the outputs are ≤ 5.25·2^27 + 1 &lt; 2^30:
+    ///   b ≤ 30 after every pass, which <see cref="OverflowCount"/> checks.
+    /// - Split: input shifted to b ≤ 29; A, B = Z[k] ± conj(Z[256−k]) ≤ 2^30; V = round(W^k·B) from the
+    ///   exact 64-bit sums (≤ 2^62), |V| ≤ √2·2^30 + 1; X = round((A − iV)/2) ≤ 2^30.3: int32.
     /// </summary>
     public sealed class BlockFloatRealFft
     {
         public const int FftLength = 512;
         public const int ComplexLength = 256;
-        public const int Stages = 8;
+        public const int Passes = 4;
 
-        /// <summary>Largest stage-input magnitude allowed is 2^(InputBits) (inclusive).</summary>
-        private const int StageInputBits = 29;
-        private const int SplitInputBits = 28;
-        private const int TwiddleBits = 30;
-        private const long TwiddleRound = 1L << (TwiddleBits - 1);
+        /// <summary>Bits a pass input may have (|v| ≤ 2^29): 4x then fits int32.</summary>
+        private const int PassInputBits = 29;
+
+        /// <summary>The pass output shift is max(0, b − 27): outputs stay below 2^30.</summary>
+        private const int PassShiftBase = 27;
+
+        /// <summary>Bits a pass output may have by the bound above; more is counted in <see cref="OverflowCount"/>.</summary>
+        private const int PassOutputBits = 30;
 
         private readonly int[] _re = new int[ComplexLength];
         private readonly int[] _im = new int[ComplexLength];
         private readonly int[] _bitReverse = new int[ComplexLength];
+        private int _windowShift;   // L of the last window: y = x·hann·2^(L−3)
         private int _overflowCount;
 
         public BlockFloatRealFft()
         {
-            for (int i = 0; i < ComplexLength; i++)
-            {
-                int r = 0;
-                for (int b = 0; b < Stages; b++) if ((i & (1 << b)) != 0) r |= 1 << (Stages - 1 - b);
-                _bitReverse[i] = r;
-            }
+            for (int i = 0; i < ComplexLength; i++) _bitReverse[i] = BitReverse8(i);
         }
 
-        /// <summary>Intermediate values that exceeded their proven int32 bound (0 unless a bound proof is wrong).</summary>
+        /// <summary>Real parts of the spectrum after <see cref="Transform"/> (index = bin).</summary>
+        public int[] Real { get { return _re; } }
+
+        /// <summary>Imaginary parts of the spectrum after <see cref="Transform"/> (index = bin).</summary>
+        public int[] Imaginary { get { return _im; } }
+
+        /// <summary>Pass outputs beyond their proven bound of 2^30 since construction (0 unless a bound proof is wrong).</summary>
         public int OverflowCount { get { return _overflowCount; } }
 
-        /// <summary>
-        /// Computes power[k] for k in [firstBin, lastBin] (1 ≤ firstBin ≤ lastBin ≤ 255) of the 512-point
-        /// DFT of input[0..length) zero-padded (length ≤ 512, even, |input| &lt; 2^62). Returns the exponent
-        /// e with |X[k]|² = power[k] · 2^(2e), X in the units of <paramref name="input"/>.
-        /// </summary>
-        public int PowerSpectrum(long[] input, int length, long[] power, int firstBin, int lastBin)
+        /// <summary>The 8-bit bit reversal of i (0 ≤ i &lt; 256).</summary>
+        public static int BitReverse8(int i)
         {
-            if (length < 0 || length > FftLength || (length & 1) != 0 || length > input.Length) throw new ArgumentOutOfRangeException("length");
-            if (firstBin < 1 || lastBin > ComplexLength - 1 || firstBin > lastBin || lastBin >= power.Length) throw new ArgumentOutOfRangeException("lastBin");
-            int exponent = LoadNormalised(input, length);
-            int shift = 0; // the normalised input is already ≤ 2^29
-            long or = 0;
-            for (int size = 2; size <= ComplexLength; size <<= 1)
+            int r = 0;
+            for (int b = 0; b < 8; b++) if ((i & (1 << b)) != 0) r |= 1 << (7 - b);
+            return r;
+        }
+
+        /// <summary>
+        /// Computes X[k] for k = 1..255 of the 512-point DFT of hann[n]·samples[n] (n &lt; length, zero after),
+        /// into <see cref="Real"/> and <see cref="Imaginary"/>. Returns e with X_true[k] = X[k]·2^e (int16 units).
+        /// </summary>
+        public int Transform(short[] samples, int length)
+        {
+            if (length < 2 || length > FftLength || (length & 1) != 0 || length > samples.Length) throw new ArgumentOutOfRangeException("length");
+            int[] re = _re, im = _im;
+            int or = Window(samples, length);
+            int exponent = 3 - _windowShift;
+            for (int q = 1; q < ComplexLength; q <<= 2)
             {
-                exponent += shift;
-                or = Stage(size, shift);
-                shift = ShiftFor(or, StageInputBits);
+                int b = Bits(or);
+                if (b > PassInputBits)
+                {
+                    exponent += b - PassInputBits;
+                    or = ShiftBlock(b - PassInputBits);
+                    b = Bits(or);
+                }
+                int sh = b > PassShiftBase ? b - PassShiftBase : 0;
+                exponent += sh;
+                or = Pass(q, sh);
+                if (Bits(or) > PassOutputBits) _overflowCount++;
             }
-            shift = ShiftFor(or, SplitInputBits);
-            exponent += shift - 1; // the split yields 2X
-            Split(power, firstBin, lastBin, shift);
+            int s = Bits(or) - PassInputBits;
+            if (s > 0)
+            {
+                exponent += s;
+                ShiftBlock(s);
+            }
+            Split();
             return exponent;
         }
 
-        /// <summary>Packs z[n] = x[2n] + i·x[2n+1] in bit-reversed order, scaled so max |v| ≤ 2^29. Returns the shift applied.</summary>
-        private int LoadNormalised(long[] input, int length)
+        /// <summary>y = round(x·2^L·hann) ≤ 2^28 in bit-reversed complex order; returns the magnitude OR.</summary>
+        private int Window(short[] samples, int length)
         {
-            long or = 0;
+            int orx = 0;
             for (int n = 0; n < length; n++)
             {
-                long v = input[n];
-                or |= v ^ (v >> 63);
+                int v = samples[n];
+                orx |= v ^ (v >> 31);
             }
-            int msb = 63 - Fixed.LeadingZeros((ulong)or);
-            int right = msb - (StageInputBits - 1);
-            int left = -right;
-            if (or == 0) { right = 0; left = 0; }
-            if (right < 0) right = 0; else left = 0;
-            long half = (1L << right) >> 1;
-            int pairs = length >> 1;
-            for (int n = 0; n < pairs; n++)
+            int b = Bits(orx);
+            int left = b == 0 ? 0 : (31 - b) & 31;   // b ≤ 15 for int16 samples: 16..31
+            _windowShift = left;
+            int[] hann = FrontendTables.HannQ31;
+            int or = 0;
+            for (int z = 0; z < ComplexLength; z++)
             {
-                int at = _bitReverse[n];
-                _re[at] = (int)(((input[2 * n] << left) + half) >> right);
-                _im[at] = (int)(((input[2 * n + 1] << left) + half) >> right);
-            }
-            for (int n = pairs; n < ComplexLength; n++)
-            {
-                int at = _bitReverse[n];
-                _re[at] = 0;
-                _im[at] = 0;
-            }
-            return right - left;
-        }
-
-        /// <summary>Right shift so a block whose magnitude OR is <paramref name="or"/> ends ≤ 2^bits.</summary>
-        private static int ShiftFor(long or, int bits)
-        {
-            int msb = 63 - Fixed.LeadingZeros((ulong)or);
-            int s = msb - (bits - 1);
-            return s > 0 ? s : 0;
-        }
-
-        /// <summary>
-        /// One radix-2 decimation-in-time stage of butterfly span <paramref name="size"/>, outputs shifted
-        /// right by <paramref name="s"/> (rounding). Returns the OR of the output magnitudes.
-        /// </summary>
-        private long Stage(int size, int s)
-        {
-            long half = (1L << s) >> 1;
-            int span = size >> 1;
-            int twiddleStep = FftLength / size;
-            int[] re = _re, im = _im;
-            int[] cosT = FrontendTables.CosQ30, sinT = FrontendTables.SinQ30;
-            long or = 0;
-            for (int j = 0; j < span; j++)
-            {
-                long c = cosT[j * twiddleStep];
-                long sn = sinT[j * twiddleStep];
-                for (int i = j; i < ComplexLength; i += size)
+                int at = _bitReverse[z];
+                int yr = 0, yi = 0;
+                if (2 * z + 1 < length)
                 {
-                    int k = i + span;
-                    long br = re[k], bi = im[k];
-                    // t = W·b with W = cos - i·sin.
-                    long tr = (c * br + sn * bi + TwiddleRound) >> TwiddleBits;
-                    long ti = (c * bi - sn * br + TwiddleRound) >> TwiddleBits;
-                    long ar = re[i], ai = im[i];
-                    long r0 = (ar + tr + half) >> s;
-                    long i0 = (ai + ti + half) >> s;
-                    long r1 = (ar - tr + half) >> s;
-                    long i1 = (ai - ti + half) >> s;
-                    or |= (r0 ^ (r0 >> 63)) | (i0 ^ (i0 >> 63)) | (r1 ^ (r1 >> 63)) | (i1 ^ (i1 >> 63));
-                    re[i] = (int)r0; im[i] = (int)i0;
-                    re[k] = (int)r1; im[k] = (int)i1;
+                    yr = (MulHigh(samples[2 * z] << left, hann[2 * z]) + 2) >> 2;
+                    yi = (MulHigh(samples[2 * z + 1] << left, hann[2 * z + 1]) + 2) >> 2;
                 }
+                _re[at] = yr;
+                _im[at] = yi;
+                or |= (yr ^ (yr >> 31)) | (yi ^ (yi >> 31));
             }
-            if (or > int.MaxValue) _overflowCount++;
             return or;
         }
 
         /// <summary>
-        /// Real-input split: 2X[k] = A - i·W^k·B with A = Z[k] + conj(Z[256-k]), B = Z[k] - conj(Z[256-k]),
-        /// W = e^(-2πi/512), inputs shifted right by <paramref name="s"/>; writes |2X[k]|².
+        /// One radix-4 decimation-in-time pass over groups of 4q (inputs at i, i+q, i+2q, i+3q, twiddles
+        /// W^2j, W^j, W^3j with W = e^(−2πi/4q)), outputs narrowed by sh bits (rounding). Returns the magnitude OR.
         /// </summary>
-        private void Split(long[] power, int firstBin, int lastBin, int s)
+        private int Pass(int q, int sh)
         {
-            long half = (1L << s) >> 1;
             int[] re = _re, im = _im;
-            int[] cosT = FrontendTables.CosQ30, sinT = FrontendTables.SinQ30;
-            long or = 0;
-            for (int k = firstBin; k <= lastBin; k++)
+            int[] cosT = FrontendTables.CosQ31, sinT = FrontendTables.SinQ31;
+            int step = 128 / q;
+            long half = (1L << sh) >> 1;
+            int or = 0;
+            for (int j = 0; j < q; j++)
             {
-                int p = k & (ComplexLength - 1);
-                int q = (ComplexLength - k) & (ComplexLength - 1);
-                long ar = ((long)re[p] + re[q] + half) >> s;
-                long ai = ((long)im[p] - im[q] + half) >> s;
-                long br = ((long)re[p] - re[q] + half) >> s;
-                long bi = ((long)im[p] + im[q] + half) >> s;
-                long c = cosT[k];
-                long sn = sinT[k];
-                long cr = (c * br + sn * bi + TwiddleRound) >> TwiddleBits;
-                long ci = (c * bi - sn * br + TwiddleRound) >> TwiddleBits;
-                long xr = ar + ci;
-                long xi = ai - cr;
-                or |= (xr ^ (xr >> 63)) | (xi ^ (xi >> 63));
-                power[k] = xr * xr + xi * xi;
+                int c1 = cosT[2 * j * step], s1 = sinT[2 * j * step];
+                int c2 = cosT[j * step], s2 = sinT[j * step];
+                int c3 = cosT[3 * j * step], s3 = sinT[3 * j * step];
+                for (int i0 = j; i0 < ComplexLength; i0 += 4 * q)
+                {
+                    int i1 = i0 + q, i2 = i0 + 2 * q, i3 = i0 + 3 * q;
+                    int t1r, t1i, t2r, t2i, t3r, t3i;
+                    if (j == 0)
+                    {
+                        // W = 1: the terms are the inputs exactly.
+                        t1r = re[i1]; t1i = im[i1]; t2r = re[i2]; t2i = im[i2]; t3r = re[i3]; t3i = im[i3];
+                    }
+                    else
+                    {
+                        t1r = TwiddleReal(re[i1], im[i1], c1, s1); t1i = TwiddleImaginary(re[i1], im[i1], c1, s1);
+                        t2r = TwiddleReal(re[i2], im[i2], c2, s2); t2i = TwiddleImaginary(re[i2], im[i2], c2, s2);
+                        t3r = TwiddleReal(re[i3], im[i3], c3, s3); t3i = TwiddleImaginary(re[i3], im[i3], c3, s3);
+                    }
+                    int x0r = re[i0], x0i = im[i0];
+                    // A = x0 + T1, B = x0 − T1, C = T2 + T3, D = T2 − T3 (each ≤ 2^30.3: int32).
+                    int ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
+                    int cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
+                    // z0 = A + C, z1 = B − iD, z2 = A − C, z3 = B + iD; the sums may need 33 bits.
+                    int v0 = (int)(((long)ar + cr + half) >> sh), v1 = (int)(((long)ai + ci + half) >> sh);
+                    int v2 = (int)(((long)br + di + half) >> sh), v3 = (int)(((long)bi - dr + half) >> sh);
+                    int v4 = (int)(((long)ar - cr + half) >> sh), v5 = (int)(((long)ai - ci + half) >> sh);
+                    int v6 = (int)(((long)br - di + half) >> sh), v7 = (int)(((long)bi + dr + half) >> sh);
+                    or |= (v0 ^ (v0 >> 31)) | (v1 ^ (v1 >> 31)) | (v2 ^ (v2 >> 31)) | (v3 ^ (v3 >> 31))
+                        | (v4 ^ (v4 >> 31)) | (v5 ^ (v5 >> 31)) | (v6 ^ (v6 >> 31)) | (v7 ^ (v7 >> 31));
+                    re[i0] = v0; im[i0] = v1;
+                    re[i1] = v2; im[i1] = v3;
+                    re[i2] = v4; im[i2] = v5;
+                    re[i3] = v6; im[i3] = v7;
+                }
             }
-            if (or > int.MaxValue) _overflowCount++;
+            return or;
+        }
+
+        /// <summary>Re(W·x), W = c − i·s in Q31: (mulh(4x_r, c) + mulh(4x_i, s) + 1) >> 1, for |x| ≤ 2^29.</summary>
+        private static int TwiddleReal(int xr, int xi, int c, int s)
+        {
+            return (MulHigh(xr << 2, c) + MulHigh(xi << 2, s) + 1) >> 1;
+        }
+
+        /// <summary>Im(W·x) = (mulh(4x_i, c) − mulh(4x_r, s) + 1) >> 1.</summary>
+        private static int TwiddleImaginary(int xr, int xi, int c, int s)
+        {
+            return (MulHigh(xi << 2, c) - MulHigh(xr << 2, s) + 1) >> 1;
+        }
+
+        /// <summary>
+        /// In place, bins k and 256 − k from one product: A = Z[k] + conj(Z[256−k]), B = Z[k] − conj(Z[256−k]),
+        /// V = W^k·B (W = e^(−2πi/512)), X[k] = (A − iV)/2 and X[256−k] = (conj(A) − i·conj(V))/2, rounded.
+        /// </summary>
+        private void Split()
+        {
+            int[] re = _re, im = _im;
+            int[] cosT = FrontendTables.CosQ31, sinT = FrontendTables.SinQ31;
+            for (int k = 1; k <= ComplexLength / 2; k++)
+            {
+                int p = k, q = ComplexLength - k;
+                int rp = re[p], ip = im[p], rq = re[q], iq = im[q];
+                int ar = rp + rq, ai = ip - iq, br = rp - rq, bi = ip + iq;
+                long c = cosT[k], s = sinT[k];
+                int vr = (int)((c * br + s * bi + (1L << 30)) >> 31);
+                int vi = (int)((c * bi - s * br + (1L << 30)) >> 31);
+                re[p] = (int)(((long)ar + vi + 1) >> 1);
+                im[p] = (int)(((long)ai - vr + 1) >> 1);
+                re[q] = (int)(((long)ar - vi + 1) >> 1);
+                im[q] = (int)((-(long)ai - vr + 1) >> 1);
+            }
+        }
+
+        /// <summary>Shifts the block right by s (rounding); returns the new magnitude OR.</summary>
+        private int ShiftBlock(int s)
+        {
+            int shift = s & 31;                      // s is 1..3 (a pass output has at most 30 bits)
+            int half = 1 << ((shift - 1) & 31);
+            int or = 0;
+            for (int k = 0; k < ComplexLength; k++)
+            {
+                int r = (_re[k] + half) >> shift, i = (_im[k] + half) >> shift;
+                _re[k] = r;
+                _im[k] = i;
+                or |= (r ^ (r >> 31)) | (i ^ (i >> 31));
+            }
+            return or;
+        }
+
+        /// <summary>High word of the 64-bit product (rv32 mulh): floor(a·b / 2^32).</summary>
+        public static int MulHigh(int a, int b)
+        {
+            return (int)(((long)a * b) >> 32);
+        }
+
+        /// <summary>Bits of a magnitude OR: 0 for 0, else msb + 1 (every |v| ≤ 2^bits).</summary>
+        public static int Bits(int or)
+        {
+            return or == 0 ? 0 : 32 - Fixed.LeadingZeros((uint)or);
         }
     }
 }

@@ -8,10 +8,10 @@ namespace Edge.Asr.Frontend
     public interface IFrontendKernels
     {
         /// <summary>
-        /// Writes the 40 log-mel values of window[0 .. windowLength) to output; windowed, re, im,
-        /// power are scratch (windowLength longs, 256 ints each, 257 longs); bitReverse holds the
-        /// 256 bit reversals of 8-bit indices. Returns the intermediate values that broke their proven bound.
+        /// Writes the 40 log-mel values of window[0 .. windowLength) to output; re, im and magnitude are
+        /// scratch (256 ints each); bitReverse holds the 256 bit reversals of 8-bit indices. Returns the
+        /// intermediate values that broke their proven bound (BlockFloatRealFft.OverflowCount).
         /// </summary>
-        int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im, long[] power, short[] output);
+        int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, int[] re, int[] im, int[] magnitude, short[] output);
     }
 }

@@ -23,23 +23,17 @@ namespace Edge.Asr.Frontend
         public const int MelLowHz = FrontendTables.MelLowHz;
         public const int MelHighHz = FrontendTables.MelHighHz;
 
-        /// <summary>Fraction bits of the Hann window table (windowed sample = x·w, w in Q30).</summary>
-        private const int WindowFractionBits = 30;
-
         private readonly short[] _window = new short[WindowLength];
-        private readonly long[] _windowed = new long[WindowLength];
-        private readonly long[] _power = new long[FftLength / 2 + 1];
         private readonly short[] _frame = new short[MelChannels];
         private readonly BlockFloatRealFft _fft = new BlockFloatRealFft();
         private readonly MelLogCompressor _mel = new MelLogCompressor();
-        private readonly int _firstBin = MelLogCompressor.FirstBin;
-        private readonly int _lastBin = MelLogCompressor.LastBin;
         private int _filled;
         private bool _hasFrame;
         private long _framesComputed;
         private readonly IFrontendKernels[] _native;   // none: the managed FFT and mel; one: the native twin
         private readonly int[] _nativeRe;
         private readonly int[] _nativeIm;
+        private readonly int[] _nativeMagnitude;
         private readonly int[] _bitReverse;
         private int _nativeOverflows;
 
@@ -48,6 +42,7 @@ namespace Edge.Asr.Frontend
             _native = new IFrontendKernels[0];
             _nativeRe = new int[0];
             _nativeIm = new int[0];
+            _nativeMagnitude = new int[0];
             _bitReverse = new int[0];
         }
 
@@ -58,13 +53,9 @@ namespace Edge.Asr.Frontend
             _native = new IFrontendKernels[] { native };
             _nativeRe = new int[BlockFloatRealFft.ComplexLength];
             _nativeIm = new int[BlockFloatRealFft.ComplexLength];
+            _nativeMagnitude = new int[BlockFloatRealFft.ComplexLength];
             _bitReverse = new int[BlockFloatRealFft.ComplexLength];
-            for (int i = 0; i < _bitReverse.Length; i++)
-            {
-                int r = 0;
-                for (int b = 0; b < BlockFloatRealFft.Stages; b++) if ((i & (1 << b)) != 0) r |= 1 << (BlockFloatRealFft.Stages - 1 - b);
-                _bitReverse[i] = r;
-            }
+            for (int i = 0; i < _bitReverse.Length; i++) _bitReverse[i] = BlockFloatRealFft.BitReverse8(i);
         }
 
         /// <summary>True when a frame is ready; Push consumes nothing until it is read.</summary>
@@ -120,14 +111,12 @@ namespace Edge.Asr.Frontend
         {
             if (_native.Length == 1)
             {
-                _nativeOverflows += _native[0].LogMelFrameS16(_window, WindowLength, _bitReverse, _windowed, _nativeRe, _nativeIm, _power, _frame);
+                _nativeOverflows += _native[0].LogMelFrameS16(_window, WindowLength, _bitReverse, _nativeRe, _nativeIm, _nativeMagnitude, _frame);
                 _framesComputed++;
                 return;
             }
-            int[] hann = FrontendTables.HannQ30;
-            for (int n = 0; n < WindowLength; n++) _windowed[n] = (long)_window[n] * hann[n];
-            int exponent = _fft.PowerSpectrum(_windowed, WindowLength, _power, _firstBin, _lastBin);
-            _mel.Compress(_power, exponent, WindowFractionBits, _frame);
+            int exponent = _fft.Transform(_window, WindowLength);
+            _mel.Compress(_fft.Real, _fft.Imaginary, exponent, _frame);
             _framesComputed++;
         }
     }

@@ -4,19 +4,24 @@ using Edge.Asr.FixedPoint;
 namespace Edge.Asr.Frontend
 {
     /// <summary>
-    /// Sparse triangular mel filterbank on a block-floating power spectrum, then
-    /// round(256·log2(E)) clamped to [0, 32767] by leading-zero count plus a 129-entry table
-    /// with linear interpolation.
+    /// Sparse triangular mel filterbank on the int32 spectrum of <see cref="BlockFloatRealFft"/>, then
+    /// round(256·log2(E)) clamped to [0, 32767] by leading-zero count plus a 129-entry table with
+    /// linear interpolation.
     ///
-    /// Bounds: power values are &lt; 2^62; each channel is shifted (rounding) so its largest power
-    /// is ≤ 2^44, and every channel's Q15 weight sum is &lt; 2^19 (checked by the generator),
-    /// so the int64 accumulator stays &lt; 2^63.
+    /// Bounds, per channel: the spectrum components of its bins are shifted (rounding) so the largest
+    /// is ≤ 2^13, so P = re² + im² ≤ 2^27 is one 32-bit word; E = Σ floor(P·w·2^17 / 2^32) (the high
+    /// word of P times the Q15 weight shifted to Q32, rv32 mulhu) = Σ floor(P·w/2^15) &lt; 2^27·16 = 2^31,
+    /// as every channel's Q15 weight sum is &lt; 2^19 (checked by the generator and a test).
     /// </summary>
     public sealed class MelLogCompressor
     {
         public const int Channels = 40;
-        private const int PowerBits = 44;
-        private const int WeightFractionBits = 15;
+
+        /// <summary>Bits a channel's spectrum components keep: |v| ≤ 2^13, so |X|² ≤ 2^27.</summary>
+        private const int ComponentBits = 13;
+
+        /// <summary>The Q15 weight moved to the top of a 32-bit word for the high-word product.</summary>
+        private const int WeightToQ32 = 17;
 
         /// <summary>First and last FFT bin any channel uses.</summary>
         public static int FirstBin { get { return FrontendTables.MelStart[0]; } }
@@ -24,32 +29,32 @@ namespace Edge.Asr.Frontend
         public static int LastBin { get { return FrontendTables.MelStart[Channels - 1] + FrontendTables.MelLength[Channels - 1] - 1; } }
 
         /// <summary>
-        /// Writes the 40 log-mel values of a power spectrum with |X[k]|² = power[k]·2^(2·exponent)·2^(-2·inputFractionBits),
-        /// power[k] in [0, 2^62).
+        /// Writes the 40 log-mel values of the spectrum (re, im indexed by bin) with X_true = X·2^exponent.
         /// </summary>
-        public void Compress(long[] power, int exponent, int inputFractionBits, short[] output)
+        public void Compress(int[] re, int[] im, int exponent, short[] output)
         {
-            if (power.Length <= LastBin) throw new ArgumentException("power spectrum shorter than bin " + LastBin.ToString());
+            if (re.Length <= LastBin || im.Length <= LastBin) throw new ArgumentException("spectrum shorter than bin " + LastBin.ToString());
             if (output.Length < Channels) throw new ArgumentException("output shorter than 40 channels");
             short[] starts = FrontendTables.MelStart, lengths = FrontendTables.MelLength, offsets = FrontendTables.MelOffset;
             short[] weights = FrontendTables.MelWeightsQ15;
-            int baseExponent = ((exponent - inputFractionBits) << 1) - WeightFractionBits;
             for (int m = 0; m < Channels; m++)
             {
                 int start = starts[m];
                 int end = start + lengths[m];
                 int w = offsets[m];
-                long or = 0;
-                for (int k = start; k < end; k++) or |= power[k];
-                int shift = 63 - Fixed.LeadingZeros((ulong)or) - (PowerBits - 1);
-                if (shift < 0) shift = 0;
-                long half = (1L << shift) >> 1;
-                long energy = 0;
+                int or = 0;
+                for (int k = start; k < end; k++) or |= (re[k] ^ (re[k] >> 31)) | (im[k] ^ (im[k] >> 31));
+                int excess = BlockFloatRealFft.Bits(or) - ComponentBits;
+                int shift = excess > 0 ? excess & 31 : 0;   // 0..18: the components have at most 31 bits
+                int half = (1 << shift) >> 1;
+                uint energy = 0;
                 for (int k = start; k < end; k++)
                 {
-                    energy += weights[w++] * ((power[k] + half) >> shift);
+                    int r = (re[k] + half) >> shift, i = (im[k] + half) >> shift;
+                    uint power = (uint)(r * r + i * i);
+                    energy += (uint)(((ulong)power * ((uint)weights[w++] << WeightToQ32)) >> 32);
                 }
-                output[m] = Log2Q8(energy, baseExponent + shift);
+                output[m] = Log2Q8(energy, (exponent + shift) << 1);
             }
         }
 

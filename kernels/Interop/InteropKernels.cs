@@ -15,7 +15,7 @@ namespace Edge.Asr.Interop
     public sealed class InteropKernels : IOpKernels, IBlobWeightKernels, IFrontendKernels
     {
         /// <summary>The ABI version this class is written against (native/include/edge_asr_kernels.h).</summary>
-        public const int AbiVersion = 1;
+        public const int AbiVersion = 2;
 
         /// <summary>The one instance (the class has no state); usable only when <see cref="Unavailable"/> is "".</summary>
         public static readonly InteropKernels Instance = new InteropKernels();
@@ -114,10 +114,10 @@ namespace Edge.Asr.Interop
             NativeKernels.AttentionScoresS16(query, qOffset, keys, kOffset, subDim, headDim, count, multiplier, shift, scores);
         }
 
-        public int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im, long[] power, short[] output)
+        public int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, int[] re, int[] im, int[] magnitude, short[] output)
         {
-            return NativeKernels.LogMelFrameS16(window, windowLength, bitReverse, windowed, re, im, power, output, FrontendTables.HannQ30,
-                FrontendTables.CosQ30, FrontendTables.SinQ30, FrontendTables.MelStart, FrontendTables.MelLength, FrontendTables.MelOffset,
+            return NativeKernels.LogMelFrameS16(window, windowLength, bitReverse, re, im, magnitude, output, FrontendTables.HannQ31,
+                FrontendTables.CosQ31, FrontendTables.SinQ31, FrontendTables.MelStart, FrontendTables.MelLength, FrontendTables.MelOffset,
                 FrontendTables.MelWeightsQ15, FrontendTables.Log2MantissaQ16);
         }
 

@@ -18,7 +18,7 @@ extern "C" {
 #endif
 
 /* Version of this C API; the managed seam refuses a library of another version. */
-#define EASR_ABI_VERSION 1
+#define EASR_ABI_VERSION 2
 EASR_API int32_t easr_abi_version(void);
 
 /* sat16(round(acc * multiplier / 2^shift)) exactly as Fixed.Requantize. */
@@ -78,14 +78,14 @@ EASR_API void easr_attention_context_s16(const int16_t *probs, int32_t count, co
                                          int32_t head_dim, int32_t context_shift, int16_t *out);
 
 /* One log-mel frame of the frontend (LogMelFrontend.ComputeFrame) from window_length samples: tables
- * are FrontendTables' (hann Q30, cos/sin Q30, the 256 bit reversals, the mel filterbank, the
- * log2 mantissa table); windowed (window_length), re, im (256) and power (257) are scratch.
+ * are FrontendTables' (hann Q31, cos/sin Q31 for k = 0..383, the 256 bit reversals, the mel filterbank,
+ * the log2 mantissa table); re, im and magnitude (256 each) are scratch.
  * Returns how many intermediate values broke their proven bound (BlockFloatRealFft.OverflowCount). */
 EASR_API int32_t easr_logmel_frame_s16(const int16_t *window, int32_t window_length, const int32_t *hann,
                                        const int32_t *cos_t, const int32_t *sin_t, const int32_t *bitrev,
                                        const int16_t *mel_start, const int16_t *mel_length, const int16_t *mel_offset,
                                        const int16_t *mel_weights, int32_t channels, const int32_t *log2_table,
-                                       int64_t *windowed, int32_t *re, int32_t *im, int64_t *power, int16_t *out);
+                                       int32_t *re, int32_t *im, int32_t *magnitude, int16_t *out);
 
 #ifdef __cplusplus
 }

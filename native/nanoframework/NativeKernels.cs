@@ -63,8 +63,8 @@ namespace Edge.Asr.Interop
 
         /// <summary>One log-mel frame; returns the intermediate values that broke their proven bound.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im,
-            long[] power, short[] output, int[] hannTable, int[] cosTable, int[] sinTable, short[] melStartTable, short[] melLengthTable,
+        public static extern int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, int[] re, int[] im,
+            int[] magnitude, short[] output, int[] hannTable, int[] cosTable, int[] sinTable, short[] melStartTable, short[] melLengthTable,
             short[] melOffsetTable, short[] melWeightsTable, int[] log2Table);
 
         // The weight-taking kernels with their tensors at byte offsets of a blob held as a byte array (IBlobWeightKernels):

@@ -37,9 +37,9 @@ namespace Edge.Asr.Sim.Native
             Pool(OpTables.ReciprocalQ30);
             Pool(OpTables.InverseSqrtQ30);
             // 4..12: the frontend's tables.
-            Pool(Edge.Asr.Frontend.FrontendTables.HannQ30);
-            Pool(Edge.Asr.Frontend.FrontendTables.CosQ30);
-            Pool(Edge.Asr.Frontend.FrontendTables.SinQ30);
+            Pool(Edge.Asr.Frontend.FrontendTables.HannQ31);
+            Pool(Edge.Asr.Frontend.FrontendTables.CosQ31);
+            Pool(Edge.Asr.Frontend.FrontendTables.SinQ31);
             Pool(BitReversal());
             Pool(Edge.Asr.Frontend.FrontendTables.MelStart);
             Pool(Edge.Asr.Frontend.FrontendTables.MelLength);
@@ -58,11 +58,9 @@ namespace Edge.Asr.Sim.Native
 
         private static int[] BitReversal()
         {
-            const int n = Edge.Asr.Frontend.BlockFloatRealFft.ComplexLength, stages = Edge.Asr.Frontend.BlockFloatRealFft.Stages;
+            const int n = Edge.Asr.Frontend.BlockFloatRealFft.ComplexLength;
             var table = new int[n];
-            for (int i = 0; i < n; i++)
-                for (int b = 0; b < stages; b++)
-                    if ((i & (1 << b)) != 0) table[i] |= 1 << (stages - 1 - b);
+            for (int i = 0; i < n; i++) table[i] = Edge.Asr.Frontend.BlockFloatRealFft.BitReverse8(i);
             return table;
         }
 

@@ -59,7 +59,7 @@ namespace Edge.Asr.Sim.Native
         [DllImport(Library)]
         public static extern int easr_logmel_frame_s16(ref short window, int windowLength, ref int hann, ref int cosTable, ref int sinTable,
             ref int bitReverse, ref short melStart, ref short melLength, ref short melOffset, ref short melWeights, int channels,
-            ref int log2Table, ref long windowed, ref int re, ref int im, ref long power, ref short output);
+            ref int log2Table, ref int re, ref int im, ref int magnitude, ref short output);
 
         [DllImport(Library)]
         public static extern void easr_attention_context_s16(ref short probs, int count, ref short values, int subDim, int headDim,

@@ -16,7 +16,7 @@ namespace Edge.Asr.Sim.Native
     public sealed class PInvokeKernels : IOpKernels, IBlobWeightKernels, Edge.Asr.Frontend.IFrontendKernels
     {
         /// <summary>EASR_ABI_VERSION of native/include/edge_asr_kernels.h this class is written against.</summary>
-        public const int AbiVersion = 1;
+        public const int AbiVersion = 2;
 
         private PInvokeKernels()
         {
@@ -151,24 +151,23 @@ namespace Edge.Asr.Sim.Native
             NativeMethods.easr_attention_context_s16(ref probs[0], count, ref values[vOffset], subDim, headDim, contextShift, ref output[outOffset]);
         }
 
-        public int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, long[] windowed, int[] re, int[] im, long[] power, short[] output)
+        public int LogMelFrameS16(short[] window, int windowLength, int[] bitReverse, int[] re, int[] im, int[] magnitude, short[] output)
         {
             const int Complex = Edge.Asr.Frontend.BlockFloatRealFft.ComplexLength;
             if (windowLength < 2 || windowLength > 512 || (windowLength & 1) != 0) throw new ArgumentOutOfRangeException("windowLength", "LogMelFrameS16: window length must be even, 2..512");
             Check(window, 0, windowLength);
-            Check(windowed, 0, windowLength);
             Check(bitReverse, 0, Complex);
             Check(re, 0, Complex);
             Check(im, 0, Complex);
-            Check(power, 0, Complex + 1);
+            Check(magnitude, 0, Complex);
             Check(output, 0, Edge.Asr.Frontend.LogMelFrontend.MelChannels);
-            Check(Edge.Asr.Frontend.FrontendTables.HannQ30, 0, windowLength);
-            return NativeMethods.easr_logmel_frame_s16(ref window[0], windowLength, ref Edge.Asr.Frontend.FrontendTables.HannQ30[0],
-                ref Edge.Asr.Frontend.FrontendTables.CosQ30[0], ref Edge.Asr.Frontend.FrontendTables.SinQ30[0], ref bitReverse[0],
+            Check(Edge.Asr.Frontend.FrontendTables.HannQ31, 0, windowLength);
+            return NativeMethods.easr_logmel_frame_s16(ref window[0], windowLength, ref Edge.Asr.Frontend.FrontendTables.HannQ31[0],
+                ref Edge.Asr.Frontend.FrontendTables.CosQ31[0], ref Edge.Asr.Frontend.FrontendTables.SinQ31[0], ref bitReverse[0],
                 ref Edge.Asr.Frontend.FrontendTables.MelStart[0], ref Edge.Asr.Frontend.FrontendTables.MelLength[0],
                 ref Edge.Asr.Frontend.FrontendTables.MelOffset[0], ref Edge.Asr.Frontend.FrontendTables.MelWeightsQ15[0],
                 Edge.Asr.Frontend.LogMelFrontend.MelChannels, ref Edge.Asr.Frontend.FrontendTables.Log2MantissaQ16[0],
-                ref windowed[0], ref re[0], ref im[0], ref power[0], ref output[0]);
+                ref re[0], ref im[0], ref magnitude[0], ref output[0]);
         }
 
         public bool ReadsInPlace(IBlobSource source) => source is ByteArrayBlobSource;

@@ -4,9 +4,9 @@ using Xunit;
 namespace Edge.Asr.Tests.Frontend
 {
     /// <summary>
-    /// FrontendCost against a hand derivation from the loop bodies of LogMelFrontend,
-    /// BlockFloatRealFft and MelLogCompressor (400-sample window, 8 radix-2 stages of 128
-    /// butterflies, 243 split bins 1..243, 468 mel taps, 40 channels).
+    /// FrontendCost against a hand derivation from the loop bodies of BlockFloatRealFft and
+    /// MelLogCompressor (400-sample window packed into 256 complex points, 4 radix-4 passes of 64
+    /// butterflies of which 85 have W = 1, a split of 128 bin pairs, 468 mel taps, 40 channels).
     /// </summary>
     public class FrontendCostTests
     {
@@ -15,7 +15,6 @@ namespace Edge.Asr.Tests.Frontend
         {
             Assert.Equal(1, MelLogCompressor.FirstBin);
             Assert.Equal(243, MelLogCompressor.LastBin);
-            Assert.Equal(243, FrontendCost.SplitBins);
             int taps = 0;
             for (int m = 0; m < 40; m++)
             {
@@ -24,27 +23,32 @@ namespace Edge.Asr.Tests.Frontend
             }
             Assert.Equal(468, taps);
             Assert.Equal(468, FrontendCost.MelTaps);
+            // Butterflies with j = 0 per pass: 256 / (4q) for q = 1, 4, 16, 64.
+            Assert.Equal(64 + 16 + 4 + 1, FrontendCost.TrivialButterflies);
+            Assert.Equal(256 - 85, FrontendCost.TwiddledButterflies);
         }
 
         [Fact]
         public void OperationCountsPerFrameAreExact()
         {
-            // window 400 + butterflies 1024·4 + split 243·6 + mel taps 468 + log interpolation 40
-            Assert.Equal(400 + 4096 + 1458 + 468 + 40, FrontendCost.MultipliesPerFrame);
-            Assert.Equal(6462, FrontendCost.MultipliesPerFrame);
-            // normalise 3 + 200·2 + 1; butterflies 1024·12; 9 shift decisions ·2 + exponent 8 + 2;
-            // split 243·15; mel 2 + 40·3 + 468·2; log 40·7
-            Assert.Equal(404 + 12288 + 28 + 3645 + 1058 + 280, FrontendCost.AddsPerFrame);
-            Assert.Equal(17703, FrontendCost.AddsPerFrame);
-            // normalise 400 + 2 + 200·4; stages 8·2 + 1024·10; split 2 + 243·8; mel 1 + 40·2 + 468; log 40·6
-            Assert.Equal(1202 + 10256 + 1946 + 549 + 240, FrontendCost.ShiftsPerFrame);
-            Assert.Equal(14193, FrontendCost.ShiftsPerFrame);
-            // magnitude OR 400·2; butterflies 1024·8; split 243·4; mel OR 468; log masks 40·2
-            Assert.Equal(10512, FrontendCost.BitwisePerFrame);
-            // Hann 400, bit reversal 256, twiddles 255·2, split twiddles 243·2, mel 40·3 + 468, log table 40·2
-            Assert.Equal(400 + 256 + 510 + 486 + 588 + 80, FrontendCost.TableLookupsPerFrame);
-            Assert.Equal(2320, FrontendCost.TableLookupsPerFrame);
-            // input normalisation 1, 9 scaling decisions, 40 channel shifts, 40 logs
+            // window mulh 400; 171 butterflies · 3 products · 4 mulh; split 128 · 4; taps 468 · 3 (r², i², weight); log 40
+            Assert.Equal(400 + 2052 + 512 + 1404 + 40, FrontendCost.MultipliesPerFrame);
+            Assert.Equal(4408, FrontendCost.MultipliesPerFrame);
+            // window 2 + 400 + 1; passes 4 · 4; butterflies 171 · (12 + 24) + 85 · 24; split 2 + 128 · 17;
+            // mel 40 · 4 + 468 · 4; log 40 · 7
+            Assert.Equal(403 + 16 + 8196 + 2178 + 2032 + 280, FrontendCost.AddsPerFrame);
+            Assert.Equal(13105, FrontendCost.AddsPerFrame);
+            // window 400 + 200 · 6 + 256 · 2; passes 4 · 2; butterflies 171 · (30 + 16) + 85 · 16; split 128 · 6;
+            // mel 40 · 3 + 468 · 6; log 40 · 6
+            Assert.Equal(2112 + 8 + 9226 + 768 + 2928 + 240, FrontendCost.ShiftsPerFrame);
+            Assert.Equal(15282, FrontendCost.ShiftsPerFrame);
+            // input OR 400 · 2, block OR 256 · 4; butterflies 256 · 16; mel OR 468 · 4; log masks 40 · 2
+            Assert.Equal(800 + 1024 + 4096 + 1872 + 80, FrontendCost.BitwisePerFrame);
+            Assert.Equal(7872, FrontendCost.BitwisePerFrame);
+            // Hann 400, bit reversal 256, twiddles 85 · 6, split 128 · 2, mel 40 · 3 + 468, log table 40 · 2
+            Assert.Equal(400 + 256 + 510 + 256 + 588 + 80, FrontendCost.TableLookupsPerFrame);
+            Assert.Equal(2090, FrontendCost.TableLookupsPerFrame);
+            // input 1, before and after each pass 4 · 2, split 1, 40 channel shifts, 40 logs
             Assert.Equal(90, FrontendCost.LeadingZeroCountsPerFrame);
         }
     }

@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace Edge.Asr.Tests.Frontend
 {
     /// <summary>
-    /// Hostile input never wraps: every output is in [0, 32767], the overflow counter (which sees
-    /// every FFT stage and split output in int64 before narrowing) stays 0, and each output stays
+    /// Hostile input never wraps: every output is in [0, 32767], the overflow counter (which checks
+    /// every FFT pass's magnitude OR against its proven bound) stays 0, and each output stays
     /// within 0.05 log2 units of the double-precision reference.
     /// </summary>
     public class FrontendHostileInputTests

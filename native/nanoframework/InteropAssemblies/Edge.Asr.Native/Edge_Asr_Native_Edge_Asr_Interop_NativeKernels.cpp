@@ -212,17 +212,17 @@ void NativeKernels::AttentionContextS16(
 }
 
 signed int NativeKernels::LogMelFrameS16(
-    CLR_RT_TypedArray_INT16 window, signed int windowLength, CLR_RT_TypedArray_INT32 bitReverse, CLR_RT_TypedArray_INT64 windowed,
-    CLR_RT_TypedArray_INT32 re, CLR_RT_TypedArray_INT32 im, CLR_RT_TypedArray_INT64 power, CLR_RT_TypedArray_INT16 output,
+    CLR_RT_TypedArray_INT16 window, signed int windowLength, CLR_RT_TypedArray_INT32 bitReverse,
+    CLR_RT_TypedArray_INT32 re, CLR_RT_TypedArray_INT32 im, CLR_RT_TypedArray_INT32 magnitude, CLR_RT_TypedArray_INT16 output,
     CLR_RT_TypedArray_INT32 hannTable, CLR_RT_TypedArray_INT32 cosTable, CLR_RT_TypedArray_INT32 sinTable,
     CLR_RT_TypedArray_INT16 melStartTable, CLR_RT_TypedArray_INT16 melLengthTable, CLR_RT_TypedArray_INT16 melOffsetTable,
     CLR_RT_TypedArray_INT16 melWeightsTable, CLR_RT_TypedArray_INT32 log2Table, HRESULT &hr)
 {
     const CLR_UINT32 channels = 40;
     if (windowLength < 2 || windowLength > 512 || (windowLength & 1) != 0 || window.GetSize() < (CLR_UINT32)windowLength
-        || windowed.GetSize() < (CLR_UINT32)windowLength || hannTable.GetSize() < (CLR_UINT32)windowLength || bitReverse.GetSize() < 256
-        || re.GetSize() < 256 || im.GetSize() < 256 || power.GetSize() < 257 || output.GetSize() < channels || cosTable.GetSize() < 256
-        || sinTable.GetSize() < 256 || melStartTable.GetSize() < channels || melLengthTable.GetSize() < channels
+        || hannTable.GetSize() < (CLR_UINT32)windowLength || bitReverse.GetSize() < 256
+        || re.GetSize() < 256 || im.GetSize() < 256 || magnitude.GetSize() < 256 || output.GetSize() < channels || cosTable.GetSize() < 384
+        || sinTable.GetSize() < 384 || melStartTable.GetSize() < channels || melLengthTable.GetSize() < channels
         || melOffsetTable.GetSize() < channels || log2Table.GetSize() < 129)
     {
         hr = CLR_E_INDEX_OUT_OF_RANGE;
@@ -230,8 +230,8 @@ signed int NativeKernels::LogMelFrameS16(
     }
     return easr_logmel_frame_s16(window.GetBuffer(), windowLength, hannTable.GetBuffer(), cosTable.GetBuffer(), sinTable.GetBuffer(),
         bitReverse.GetBuffer(), melStartTable.GetBuffer(), melLengthTable.GetBuffer(), melOffsetTable.GetBuffer(),
-        melWeightsTable.GetBuffer(), (int32_t)channels, log2Table.GetBuffer(), windowed.GetBuffer(), re.GetBuffer(), im.GetBuffer(),
-        power.GetBuffer(), output.GetBuffer());
+        melWeightsTable.GetBuffer(), (int32_t)channels, log2Table.GetBuffer(), re.GetBuffer(), im.GetBuffer(),
+        magnitude.GetBuffer(), output.GetBuffer());
 }
 
 void NativeKernels::LinearS8S16InBlob(
