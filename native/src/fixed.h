@@ -137,6 +137,25 @@ static inline int16_t easr_requantize_sum(int32_t bias, int32_t sum, int32_t mul
     return easr_requantize_slow((int64_t)bias + sum, multiplier, shift);
 }
 
+/* Fixed.Requantize(acc, m, s) before saturation, with one 32 x 32 -> high-word product, for an int32 acc other
+ * than -2^31 when easr_requant_hi_ok(acc, m, s): ((acc | m) & 3) != 0 and 33 <= s <= 62. Proof: with p = acc m,
+ * the reference is floor((p + 2^(s-1) - [p < 0]) / 2^s). The "- [p < 0]" changes that floor only if
+ * p + 2^(s-1) is a multiple of 2^s, which needs 2^32 | p (s - 1 >= 32), so p != 0 and v2(acc) + v2(m) >= 32;
+ * as |acc| < 2^31 and 0 < |m| < 2^31 each 2-adic valuation is at most 30, so both are at least 2:
+ * (acc & 3) == (m & 3) == 0, which the condition excludes. So the result is floor((p + 2^(s-1)) / 2^s), by
+ * nested floors ((hi >> (s - 33)) + 1) >> 1 with hi = floor(p / 2^32). |p| < 2^62: |hi| <= 2^30, nothing
+ * overflows, and the result lies in [-2^29, 2^29]. */
+static inline int32_t easr_requant_hi_ok(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    return ((acc | multiplier) & 3) != 0 && (uint32_t)shift - 33u <= 29u;
+}
+
+static inline int32_t easr_requant_hi(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    int32_t hi = (int32_t)(((int64_t)acc * multiplier) >> 32);
+    return ((hi >> (shift - 33)) + 1) >> 1;
+}
+
 /* Fixed.Requantize(bias + acc) for many accumulators of one channel, its parameters prepared once.
  * Valid (easr_channel_prepare returns 1) when shift is in [33, 62] and |bias| + max_acc < 2^31: the sum
  * is then an int32 other than -2^31 and easr_requantize32's shift >= 33 branch applies as is. */

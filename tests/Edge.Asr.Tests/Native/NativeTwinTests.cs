@@ -96,6 +96,33 @@ namespace Edge.Asr.Tests.Native
                 }
         }
 
+        /// <summary>Exact rounding ties (RandomOpData.RequantTie) through Linear's requantisation: zero inputs, so each
+        /// output's accumulator is its bias; 40 rows so the eight-row blocks, the four-row block and the tail all run.</summary>
+        [Fact]
+        public void LinearRoundsExactTiesLikeTheReference()
+        {
+            var r = new RandomOpData(61);
+            foreach (int n in new[] { 16, 32, 7 })
+                for (int t = 0; t < 250; t++)
+                {
+                    const int m = 44;
+                    int[] b = new int[m], mul = new int[m], sh = new int[m];
+                    for (int o = 0; o < m; o++)
+                    {
+                        (b[o], mul[o], sh[o]) = r.RequantTie();
+                        Int128 p = (Int128)b[o] * mul[o], mask = ((Int128)1 << sh[o]) - 1;
+                        Assert.Equal((Int128)1 << (sh[o] - 1), p & mask);
+                    }
+                    bool relu = r.Bool();
+                    var x = new short[n];
+                    var w = r.Weights(n * m);
+                    short[] a = new short[m], c = new short[m];
+                    new Linear(n, m, w, b, mul, sh, relu, _managed).Process(x, 0, a, 0);
+                    new Linear(n, m, w, b, mul, sh, relu, _native).Process(x, 0, c, 0);
+                    Assert.Equal(a, c);
+                }
+        }
+
         [Fact]
         public void CausalDepthwiseConvIsBitExactWhileStreaming()
         {
