@@ -267,6 +267,65 @@ namespace Edge.Asr.Tests.Native
 
         /// <summary>Caches longer than the 255 positions one byte-split int32 sum holds (the native
         /// loops then sum blocks), eight-wide head slices (their own loops) and others.</summary>
+        /// <summary>
+        /// The 8-wide attention paths that sum in one int32 (query with Σ|q| ≤ 65535; probabilities ≥ 0 with Σp ≤ 65535):
+        /// queries and probabilities at and just past those bounds, full-range keys and values, and score
+        /// accumulators that are exact rounding ties (q = (1, 0, …), so a score is its key's first value).
+        /// </summary>
+        [Fact]
+        public void AttentionNarrowSumsAreBitExact()
+        {
+            var r = new RandomOpData(12);
+            for (int t = 0; t < Trials; t++)
+            {
+                const int head = 8;
+                int sub = head * r.Int(1, 2), n = r.Int(1, 80);
+                short[] keys = r.Shorts(n * sub), vals = r.Shorts(n * sub);
+                var q = new short[head];
+                int qBudget = r.Int(0, 3) == 0 ? r.Int(65530, 65540) : r.Int(0, 65535);
+                for (int i = 0; i < head && qBudget > 0; i++)
+                {
+                    int mag = i == head - 1 ? Math.Min(qBudget, 32768) : r.Int(0, Math.Min(qBudget, 32768));
+                    q[i] = (short)(r.Bool() ? -Math.Min(mag, 32768) : Math.Min(mag, 32767));
+                    qBudget -= Math.Abs((int)q[i]);
+                }
+                if (r.Int(0, 3) == 0)
+                {
+                    // Keys that make every product the same sign at full scale: the largest |score| for this query.
+                    bool negative = r.Bool();
+                    for (int s2 = 0; s2 < n; s2++)
+                        for (int i = 0; i < head; i++)
+                            keys[s2 * sub + i] = (q[i] < 0) == negative ? short.MaxValue : short.MinValue;
+                }
+                int mul = r.Multipliers(1)[0], sh = r.Int(1, 62);
+                if (r.Int(0, 3) == 0)
+                {
+                    (int acc, mul, sh) = r.RequantTie();
+                    if (Math.Abs(acc) <= 32767) { Array.Clear(q); q[0] = 1; for (int s2 = 0; s2 < n; s2++) keys[s2 * sub] = (short)acc; }
+                }
+                short[] sa = new short[n], sc = new short[n];
+                _managed.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sa);
+                _native.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sc);
+                Assert.Equal(sa, sc);
+
+                var p = new short[n];
+                int pBudget = r.Int(0, 3) == 0 ? r.Int(65530, 65540) : r.Int(0, 65535);
+                for (int s2 = 0; s2 < n && pBudget > 0; s2++)
+                {
+                    int v = s2 == n - 1 ? Math.Min(pBudget, 32767) : r.Int(0, Math.Min(pBudget, 32767));
+                    p[s2] = (short)v;
+                    pBudget -= v;
+                }
+                if (r.Int(0, 9) == 0) p[r.Int(0, n - 1)] = (short)-r.Int(1, 32768);
+                if (r.Int(0, 3) == 0) Array.Fill(vals, r.Bool() ? short.MinValue : short.MaxValue);
+                int cs = r.Int(-16, 62);
+                short[] a = new short[head], c = new short[head];
+                _managed.AttentionContextS16(p, n, vals, 0, sub, head, cs, a, 0);
+                _native.AttentionContextS16(p, n, vals, 0, sub, head, cs, c, 0);
+                Assert.Equal(a, c);
+            }
+        }
+
         [Fact]
         public void AttentionOverLongCachesIsBitExact()
         {
