@@ -218,6 +218,36 @@ namespace Edge.Asr.Tests.Native
             }
         }
 
+        /// <summary>The two subsampling conv kernels called directly with full-range parameters (biases up to
+        /// ±2^31, every shift), any number of mel bins and channels, every output bin of stage 2.</summary>
+        [Fact]
+        public void SubsamplingConvKernelsAreBitExact()
+        {
+            var r = new RandomOpData(19);
+            for (int t = 0; t < Trials; t++)
+            {
+                int melBins = r.Int(3, 48), bins1 = (melBins - 1) / 2 + 1, ch = r.Int(1, 40), off = r.Int(0, 2);
+                short[] m2 = r.Activations(melBins + off), m1 = r.Activations(melBins + off), m0 = r.Activations(melBins + off);
+                sbyte[] w = r.Weights(9 * ch);
+                int[] b = r.Bool() ? r.Ints(ch, int.MinValue, int.MaxValue) : r.Ints(ch, -(1 << 24), 1 << 24);
+                int[] mul = r.Multipliers(ch), sh = r.Ints(ch, 1, 63);
+                short[] a = new short[bins1 * ch], c = new short[bins1 * ch];
+                _managed.SubsampleConv1S8S16(m2, m1, m0, off, melBins, bins1, ch, w, b, mul, sh, a);
+                _native.SubsampleConv1S8S16(m2, m1, m0, off, melBins, bins1, ch, w, b, mul, sh, c);
+                Assert.Equal(a, c);
+
+                short[] older = r.Activations(bins1 * ch), old = r.Activations(bins1 * ch), now = r.Activations(bins1 * ch);
+                int bins2 = (bins1 - 1) / 2 + 1;
+                for (int bin2 = 0; bin2 < bins2; bin2++)
+                {
+                    short[] da = new short[ch], dc = new short[ch];
+                    _managed.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, ch, w, b, mul, sh, da);
+                    _native.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, ch, w, b, mul, sh, dc);
+                    Assert.Equal(da, dc);
+                }
+            }
+        }
+
         [Fact]
         public void ConvSubsamplingIsBitExactWhileStreaming()
         {
