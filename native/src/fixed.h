@@ -44,6 +44,13 @@ static inline int16_t sat16_32(int32_t x)
     return (int16_t)x;
 }
 
+/* sat16 of an int32 as an int32 (stored with a plain halfword store): one unsigned compare in range. */
+static inline int32_t clamp16(int32_t x)
+{
+    if ((uint32_t)x + 32768u > 65535u) x = (x >> 31) ^ 32767;
+    return x;
+}
+
 /* Fixed.RoundShift(long, int): half away from zero. */
 static inline int64_t round_shift64(int64_t x, int32_t shift)
 {

@@ -166,6 +166,31 @@ namespace Edge.Asr.Tests.Native
             }
         }
 
+        /// <summary>LayerNorm rows that take the native fast paths' fallbacks too: full-range β (the int32 β add's
+        /// bound), power-of-two and other widths up to 1024 (the shift for the variance's division; above 255 the
+        /// 64-bit sums), single spikes (the largest |y| for the sum of squares and the pre-shifted products).</summary>
+        [Fact]
+        public void LayerNormIsBitExactOnFullRangeBetasSpikesAndWideRows()
+        {
+            var r = new RandomOpData(51);
+            int[] widths = { 2, 16, 32, 64, 128, 256, 512, 1024, 3, 100, 300 };
+            for (int t = 0; t < Trials; t++)
+            {
+                int d = t % 10 == 0 ? widths[r.Int(5, widths.Length - 1)] : widths[r.Int(0, 4)];
+                short[] gamma = r.Shorts(d);
+                int[] beta = r.Bool() ? r.Ints(d, int.MinValue, int.MaxValue) : r.Ints(d, -(1 << 30) - 2, (1 << 30) + 2);
+                int fg = r.Int(0, 15), fi = r.Int(-16, 30), fo = r.Int(-16, 30);
+                long eps = r.Int(0, 3) == 0 ? 0 : r.Int(0, int.MaxValue - 1);
+                short[] x = r.Activations(d);
+                if (r.Bool()) x[r.Int(0, d - 1)] = r.Bool() ? short.MaxValue : short.MinValue;
+                short[] a = new short[d], c = new short[d];
+                string ea = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _managed).Process(x, 0, a, 0));
+                string ec = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _native).Process(x, 0, c, 0));
+                Assert.Equal(ea, ec);
+                Assert.Equal(a, c);
+            }
+        }
+
         [Fact]
         public void SoftmaxIsBitExact()
         {
