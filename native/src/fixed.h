@@ -163,6 +163,19 @@ static inline int32_t easr_requant_hi(int32_t acc, int32_t multiplier, int32_t s
     return ((hi >> (shift - 33)) + 1) >> 1;
 }
 
+/* Fixed.Requantize(bias + acc) for |acc| <= max_acc < 2^31 (a channel's exact int32 sum): bias + acc in int32 when
+ * |bias| <= 2^31 - 1 - max_acc (then not -2^31 either), by easr_requant_hi when it applies; else the checked paths. */
+int32_t easr_requantize_bias_slow(int32_t bias, int32_t acc, int32_t multiplier, int32_t shift, uint32_t max_acc);
+
+static inline int32_t easr_requantize_bias(int32_t bias, int32_t acc, int32_t multiplier, int32_t shift, uint32_t max_acc)
+{
+    uint32_t bound = 0x7FFFFFFFu - max_acc;
+    int32_t t = (int32_t)((uint32_t)bias + (uint32_t)acc);     /* wraps only when the bound check fails (then unused) */
+    if ((uint32_t)bias + bound <= 2 * bound && easr_requant_hi_ok(t, multiplier, shift))
+        return clamp16(easr_requant_hi(t, multiplier, shift));
+    return easr_requantize_bias_slow(bias, acc, multiplier, shift, max_acc);
+}
+
 /* Fixed.Requantize(bias + acc) for many accumulators of one channel, its parameters prepared once.
  * Valid (easr_channel_prepare returns 1) when shift is in [33, 62] and |bias| + max_acc < 2^31: the sum
  * is then an int32 other than -2^31 and easr_requantize32's shift >= 33 branch applies as is. */

@@ -98,7 +98,7 @@ EASR_HOT void easr_subsample_depthwise_s8s16(const int16_t *older, const int16_t
             int32_t acc = w[0] * p2[c] + w[1] * p2[c + channels] + w[2] * p2[c + 2 * channels]
                         + w[3] * p1[c] + w[4] * p1[c + channels] + w[5] * p1[c + 2 * channels]
                         + w[6] * p0[c] + w[7] * p0[c + channels] + w[8] * p0[c + 2 * channels];
-            out[c] = easr_requantize_sum(bias[c], acc, multipliers[c], shifts[c]);
+            out[c] = (int16_t)easr_requantize_bias(bias[c], acc, multipliers[c], shifts[c], 9u << 22);
         }
         return;
     }
