@@ -84,22 +84,30 @@ EASR_HOT void easr_subsample_conv1_s8s16(const int16_t *mel2, const int16_t *mel
     }
 }
 
+/* Stage 2 inside the frequency range, channel by channel: p2, p1, p0 at the lower bin; each channel's nine inputs
+ * are a channel stride apart (immediate offsets when channels is a constant), its weights nine in a row. */
+static inline __attribute__((always_inline)) void sdw_interior(const int16_t *p2, const int16_t *p1, const int16_t *p0,
+                                                               int32_t channels, const int8_t *w, const int32_t *bias,
+                                                               const int32_t *multipliers, const int32_t *shifts, int16_t *out)
+{
+    for (int32_t c = 0; c < channels; c++, w += 9, p2++, p1++, p0++) {
+        int32_t acc = w[0] * p2[0] + w[1] * p2[channels] + w[2] * p2[2 * channels]
+                    + w[3] * p1[0] + w[4] * p1[channels] + w[5] * p1[2 * channels]
+                    + w[6] * p0[0] + w[7] * p0[channels] + w[8] * p0[2 * channels];
+        out[c] = (int16_t)easr_requantize_bias(bias[c], acc, multipliers[c], shifts[c], 9u << 22);
+    }
+}
+
 EASR_HOT void easr_subsample_depthwise_s8s16(const int16_t *older, const int16_t *old, const int16_t *now, int32_t bins1,
                                     int32_t bin2, int32_t channels, const int8_t *weights, const int32_t *bias,
                                     const int32_t *multipliers, const int32_t *shifts, int16_t *out)
 {
     int32_t centre = 2 * bin2;
     if (centre >= 1 && centre + 1 < bins1) {
-        /* Inside the frequency range: nine taps, no bounds checks. */
+        /* Inside the frequency range: nine taps, no bounds checks (the model's 32 channels with constant offsets). */
         int32_t at = (centre - 1) * channels;
-        const int16_t *p2 = older + at, *p1 = old + at, *p0 = now + at;
-        const int8_t *w = weights;
-        for (int32_t c = 0; c < channels; c++, w += 9) {
-            int32_t acc = w[0] * p2[c] + w[1] * p2[c + channels] + w[2] * p2[c + 2 * channels]
-                        + w[3] * p1[c] + w[4] * p1[c + channels] + w[5] * p1[c + 2 * channels]
-                        + w[6] * p0[c] + w[7] * p0[c + channels] + w[8] * p0[c + 2 * channels];
-            out[c] = (int16_t)easr_requantize_bias(bias[c], acc, multipliers[c], shifts[c], 9u << 22);
-        }
+        if (channels == 32) sdw_interior(older + at, old + at, now + at, 32, weights, bias, multipliers, shifts, out);
+        else sdw_interior(older + at, old + at, now + at, channels, weights, bias, multipliers, shifts, out);
         return;
     }
     for (int32_t c = 0; c < channels; c++) {
