@@ -88,27 +88,30 @@ EASR_HOT void easr_attention_scores_s16(const int16_t *query, const int16_t *key
 }
 
 /* Context of an 8-wide head slice when no probability is negative and their sum P is at most 65535:
- * |sum p v| <= P * 32768 < 2^31, so each output is one exact int32 sum, one product per value. */
-static void context8_narrow(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim, int32_t context_shift,
-                            int16_t *out)
+ * |sum p v| <= P * 32768 < 2^31, so each output is one exact int32 sum, one product per value. The sums are
+ * taken as unsigned words (wrapping, so defined whatever the data) while the OR and the sum of the
+ * probabilities are gathered; the function returns 0 without writing when the condition fails. */
+static int32_t context8_narrow(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim, int32_t context_shift,
+                               int16_t *out)
 {
-    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    uint32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+    int32_t any = 0, total = 0;
     for (int32_t s = 0; s < count; s++, values += sub_dim) {
         int32_t p = probs[s];
-        s0 += p * values[0]; s1 += p * values[1]; s2 += p * values[2]; s3 += p * values[3];
-        s4 += p * values[4]; s5 += p * values[5]; s6 += p * values[6]; s7 += p * values[7];
+        any |= p;
+        total += p;
+        s0 += (uint32_t)(p * values[0]); s1 += (uint32_t)(p * values[1]); s2 += (uint32_t)(p * values[2]); s3 += (uint32_t)(p * values[3]);
+        s4 += (uint32_t)(p * values[4]); s5 += (uint32_t)(p * values[5]); s6 += (uint32_t)(p * values[6]); s7 += (uint32_t)(p * values[7]);
     }
+    /* count <= 65536 (the caller's) keeps total < 2^31. */
+    if (any < 0 || total > 65535) return 0;
+    int32_t r[8] = { (int32_t)s0, (int32_t)s1, (int32_t)s2, (int32_t)s3, (int32_t)s4, (int32_t)s5, (int32_t)s6, (int32_t)s7 };
     if (context_shift >= 1 && context_shift <= 31) {
-        out[0] = sat16_32(round_shift32(s0, context_shift)); out[1] = sat16_32(round_shift32(s1, context_shift));
-        out[2] = sat16_32(round_shift32(s2, context_shift)); out[3] = sat16_32(round_shift32(s3, context_shift));
-        out[4] = sat16_32(round_shift32(s4, context_shift)); out[5] = sat16_32(round_shift32(s5, context_shift));
-        out[6] = sat16_32(round_shift32(s6, context_shift)); out[7] = sat16_32(round_shift32(s7, context_shift));
-        return;
+        for (int32_t i = 0; i < 8; i++) out[i] = sat16_32(round_shift32(r[i], context_shift));
+    } else {
+        for (int32_t i = 0; i < 8; i++) out[i] = sat16_64(scale_pow2(r[i], context_shift));
     }
-    out[0] = sat16_64(scale_pow2(s0, context_shift)); out[1] = sat16_64(scale_pow2(s1, context_shift));
-    out[2] = sat16_64(scale_pow2(s2, context_shift)); out[3] = sat16_64(scale_pow2(s3, context_shift));
-    out[4] = sat16_64(scale_pow2(s4, context_shift)); out[5] = sat16_64(scale_pow2(s5, context_shift));
-    out[6] = sat16_64(scale_pow2(s6, context_shift)); out[7] = sat16_64(scale_pow2(s7, context_shift));
+    return 1;
 }
 
 /* Context of an 8-wide head slice over at most SPLIT_MAX positions: each probability split once
@@ -144,12 +147,7 @@ EASR_HOT static void context8(const int16_t *probs, int32_t count, const int16_t
 EASR_HOT void easr_attention_context_s16(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim,
                                 int32_t head_dim, int32_t context_shift, int16_t *out)
 {
-    if (head_dim == 8 && count <= 65536) {
-        /* P = sum p (each p in [0, 32767] when the OR of all has no sign bit; count <= 2^16 keeps P < 2^31). */
-        int32_t any = 0, total = 0;
-        for (int32_t s = 0; s < count; s++) { any |= probs[s]; total += probs[s]; }
-        if (any >= 0 && total <= 65535) { context8_narrow(probs, count, values, sub_dim, context_shift, out); return; }
-    }
+    if (head_dim == 8 && count <= 65536 && context8_narrow(probs, count, values, sub_dim, context_shift, out)) return;
     if (head_dim == 8 && count <= SPLIT_MAX) { context8(probs, count, values, sub_dim, context_shift, out); return; }
     for (int32_t i = 0; i < head_dim; i++)
         out[i] = sat16_64(scale_pow2(dot_s16_exact(probs, values + i, sub_dim, count), context_shift));
