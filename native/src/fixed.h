@@ -37,6 +37,14 @@ static inline int16_t sat16_64(int64_t x)
     return (int16_t)x;
 }
 
+/* sat16 of an int64 as an int32 (no narrowing until the store). */
+static inline int32_t sat16_64_wide(int64_t x)
+{
+    if (x > 32767) return 32767;
+    if (x < -32768) return -32768;
+    return (int32_t)x;
+}
+
 static inline int16_t sat16_32(int32_t x)
 {
     if (x > 32767) return 32767;

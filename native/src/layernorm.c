@@ -134,7 +134,7 @@ EASR_HOT int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int1
             int32_t z = round_high((int32_t)((uint32_t)y[i] << ys), r);
             int32_t o = round_high(z, (int32_t)((uint32_t)(int32_t)gamma[i] << gs));
             int32_t b = beta[i];
-            int32_t v = (uint32_t)b + (1u << 30) < (1u << 31) ? clamp16(o + b) : (int32_t)sat16_64((int64_t)o + b);
+            int32_t v = (uint32_t)b + (1u << 30) < (1u << 31) ? clamp16(o + b) : sat16_64_wide((int64_t)o + b);
             out[i] = (int16_t)v;
         }
         return 0;

@@ -64,21 +64,21 @@ static inline __attribute__((always_inline)) int32_t dot_s8s16(const int8_t *w, 
 /* bound = 2^31 - 1 - n 2^22 for the row's n <= 511 inputs (|sum| <= n 2^22): a bias with |bias| <= bound
  * cannot overflow bias + sum, one unsigned compare; others take easr_requantize_sum's check. Such a sum is
  * an int32 other than -2^31, so most channels take the one-product easr_requant_hi (its proof in fixed.h). */
-static __attribute__((noinline)) int16_t finish_slow(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu)
+static __attribute__((noinline)) int32_t finish_slow(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu)
 {
     int16_t y = easr_requantize_sum(bias, sum, multiplier, shift);
     return relu && y < 0 ? 0 : y;
 }
 
 /* lower = relu ? 0 : -32768: the ReLU and the lower saturation in one compare. */
-static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu,
+static inline __attribute__((always_inline)) int32_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu,
                                                             uint32_t bound, int32_t lower)
 {
     int32_t acc = (int32_t)((uint32_t)bias + (uint32_t)sum);   /* wraps only when the bound check fails (then unused) */
     if ((uint32_t)bias + bound <= 2 * bound && easr_requant_hi_ok(acc, multiplier, shift)) {
         int32_t y = easr_requant_hi(acc, multiplier, shift);
         if (y < lower) y = lower;
-        return y > 32767 ? 32767 : (int16_t)y;
+        return y > 32767 ? 32767 : y;
     }
     return finish_slow(bias, sum, multiplier, shift, relu);
 }
@@ -104,14 +104,14 @@ static inline __attribute__((always_inline)) void rows8(const int16_t *x, int32_
         a6 += w[6 * n] * xi;
         a7 += w[7 * n] * xi;
     }
-    out[0] = finish(bias[0], a0, multipliers[0], shifts[0], relu, bound, lower);
-    out[1] = finish(bias[1], a1, multipliers[1], shifts[1], relu, bound, lower);
-    out[2] = finish(bias[2], a2, multipliers[2], shifts[2], relu, bound, lower);
-    out[3] = finish(bias[3], a3, multipliers[3], shifts[3], relu, bound, lower);
-    out[4] = finish(bias[4], a4, multipliers[4], shifts[4], relu, bound, lower);
-    out[5] = finish(bias[5], a5, multipliers[5], shifts[5], relu, bound, lower);
-    out[6] = finish(bias[6], a6, multipliers[6], shifts[6], relu, bound, lower);
-    out[7] = finish(bias[7], a7, multipliers[7], shifts[7], relu, bound, lower);
+    out[0] = (int16_t)finish(bias[0], a0, multipliers[0], shifts[0], relu, bound, lower);
+    out[1] = (int16_t)finish(bias[1], a1, multipliers[1], shifts[1], relu, bound, lower);
+    out[2] = (int16_t)finish(bias[2], a2, multipliers[2], shifts[2], relu, bound, lower);
+    out[3] = (int16_t)finish(bias[3], a3, multipliers[3], shifts[3], relu, bound, lower);
+    out[4] = (int16_t)finish(bias[4], a4, multipliers[4], shifts[4], relu, bound, lower);
+    out[5] = (int16_t)finish(bias[5], a5, multipliers[5], shifts[5], relu, bound, lower);
+    out[6] = (int16_t)finish(bias[6], a6, multipliers[6], shifts[6], relu, bound, lower);
+    out[7] = (int16_t)finish(bias[7], a7, multipliers[7], shifts[7], relu, bound, lower);
 }
 
 /* Four rows per input load pays on cores without SIMD (rv32imc, Xtensa); a 64-bit host's compiler
@@ -135,12 +135,12 @@ static inline __attribute__((always_inline)) void rows(const int16_t *in, int32_
         rows8(in, n, w, bias + o, multipliers + o, shifts + o, out + o, relu, bound, lower);
     for (; ROWS_PER_LOAD == 4 && o + 4 <= out_size; o += 4, w += 4 * n) {
         sums4 s = dot4_s8s16(w, n, in, n);
-        out[o] = finish(bias[o], s.s0, multipliers[o], shifts[o], relu, bound, lower);
-        out[o + 1] = finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu, bound, lower);
-        out[o + 2] = finish(bias[o + 2], s.s2, multipliers[o + 2], shifts[o + 2], relu, bound, lower);
-        out[o + 3] = finish(bias[o + 3], s.s3, multipliers[o + 3], shifts[o + 3], relu, bound, lower);
+        out[o] = (int16_t)finish(bias[o], s.s0, multipliers[o], shifts[o], relu, bound, lower);
+        out[o + 1] = (int16_t)finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu, bound, lower);
+        out[o + 2] = (int16_t)finish(bias[o + 2], s.s2, multipliers[o + 2], shifts[o + 2], relu, bound, lower);
+        out[o + 3] = (int16_t)finish(bias[o + 3], s.s3, multipliers[o + 3], shifts[o + 3], relu, bound, lower);
     }
-    for (; o < out_size; o++, w += n) out[o] = finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu, bound, lower);
+    for (; o < out_size; o++, w += n) out[o] = (int16_t)finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu, bound, lower);
 }
 
 EASR_HOT void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t *weights, const int32_t *bias,

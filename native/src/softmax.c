@@ -69,6 +69,8 @@ EASR_HOT void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shif
          * (nested floors; d L >= 0, so half up is half away from zero). u < 2^21 leaves whole <= 31. */
         uint32_t l2 = (uint32_t)(2 * LOG2E_Q30), add = 1u << (u_shift - 16);
         int32_t sh = u_shift - 15;
+        /* The sum as an unsigned 64-bit value of the words (exact when no e is negative, which e_or tells). */
+        uint32_t sum_lo = 0, sum_hi = 0;
         for (int32_t i = 0; i < length; i++) {
             uint32_t d = (uint32_t)(max - in[i]);
             uint32_t u = (uint32_t)(((uint64_t)(d << 16) * l2) >> 32);
@@ -76,8 +78,11 @@ EASR_HOT void easr_softmax_s16(const int16_t *in, int32_t length, int32_t u_shif
             int32_t v = u == 0 ? 1 << 30 : u >= (32u << 16) ? 0 : exp2_interp(u, exp2_table);
             e[i] = v;
             e_or |= v;
-            sum += v;
+            sum_lo += (uint32_t)v;
+            sum_hi += sum_lo < (uint32_t)v;
         }
+        if (e_or >= 0) sum = (int64_t)(((uint64_t)sum_hi << 32) | sum_lo);
+        else for (int32_t i = 0; i < length; i++) sum += e[i];
     } else if (u_shift >= 1 && u_shift <= 31) {
         /* max - x in [0, 65535] and log2(e) Q30 < 2^31: the product P < 2^47 is non-negative, so u is
          * P + 2^(u_shift-1) shifted right, on the words of P; u < 2^47 / 2 fits 32 bits only when the
