@@ -134,7 +134,9 @@ EASR_HOT int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int1
             int32_t z = round_high((int32_t)((uint32_t)y[i] << ys), r);
             int32_t o = round_high(z, (int32_t)((uint32_t)(int32_t)gamma[i] << gs));
             int32_t b = beta[i];
-            int32_t v = (uint32_t)b + (1u << 30) < (1u << 31) ? clamp16(o + b) : sat16_64_wide((int64_t)o + b);
+            if ((uint32_t)b + (1u << 30) >= (1u << 31)) { out[i] = sat16_64((int64_t)o + b); continue; }
+            int32_t v = o + b;
+            if ((uint32_t)v + 32768u > 65535u) { out[i] = (int16_t)((v >> 31) ^ 32767); continue; }
             out[i] = (int16_t)v;
         }
         return 0;
