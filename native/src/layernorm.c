@@ -9,7 +9,7 @@
 /* InverseSqrt.Q30: 1/sqrt(x) = r * 2^-shift, r in (2^29, 2^30]. */
 static int32_t inverse_sqrt_q30(int64_t x, int32_t *shift, const int32_t *t)
 {
-    int32_t lz = leading_zeros64((uint64_t)x);
+    int32_t lz = leading_zeros64_nz((uint64_t)x);
     int32_t k = 34 - lz;
     if ((k & 1) != 0) k++;
     int64_t m = k > 0 ? round_shift64(x, k) : shl64(x, -k);
@@ -72,7 +72,7 @@ EASR_HOT int32_t easr_layernorm_s16(const int16_t *in, int32_t width, const int1
         for (int32_t i = 0; i < width; i++) out[i] = sat16_64(beta[i]);
         return 0;
     }
-    int32_t k = (63 - leading_zeros64((uint64_t)sad)) - width_log2 - MAD_BITS;
+    int32_t k = (63 - leading_zeros64_nz((uint64_t)sad)) - width_log2 - MAD_BITS;
     int64_t sum_sq = 0;
     /* y_max bounds every |y|: y = round(d / 2^k) has |y| <= (|d| >> k) + 1. */
     uint32_t y_max = UINT32_MAX;

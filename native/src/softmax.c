@@ -21,7 +21,7 @@ static inline int32_t exp2_neg_q30(int64_t u, const int32_t *t)
 
 static int32_t reciprocal_q30(int64_t x, int32_t *shift, const int32_t *t)
 {
-    int32_t lz = leading_zeros64((uint64_t)x);
+    int32_t lz = leading_zeros64_nz((uint64_t)x);
     int32_t k = 33 - lz;
     int64_t m = k > 0 ? round_shift64(x, k) : shl64(x, -k);
     if (m >= ((int64_t)1 << 31)) { m >>= 1; k++; }
