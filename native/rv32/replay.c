@@ -32,7 +32,7 @@ static const char *const op_names[OP_COUNT] = {
     "residual_add", "subsample_conv1", "subsample_depthwise", "attention_scores", "attention_context", "logmel_frame",
 };
 
-#define MAX_POOL 512
+#define MAX_POOL 2048
 #define MAX_OUT 4096
 static const void *pool[MAX_POOL];
 static int16_t out_buf[MAX_OUT];

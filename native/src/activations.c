@@ -45,15 +45,29 @@ static inline __attribute__((always_inline)) int32_t sigmoid_q15_s16(int32_t x, 
     return x >= 0 ? HALF_Q15 + s : HALF_Q15 - s;
 }
 
+/* x sigma(x) rounded by shift, for 1 <= fbits <= 16 and 1 <= shift <= 31, without a branch on the sign:
+ * sigma(x) = 1/2 + sign(x) s with s = t[i] + RoundShift(dt frac, fbits) from |x| (the table, SigmoidMinusHalfQ15,
+ * holds 0 .. 16384, so |dt frac| < 2^14 2^16 and the rounding floor((p + half - [p < 0]) / 2^fbits) fits int32);
+ * then x sigma(x) = x 2^14 + |x| s (x sign(x) = |x|), |v| <= 32768 * 32768 / 2 + ... < 2^30, rounded the same way. */
+static inline __attribute__((always_inline)) int32_t swish_fast(int32_t x, int32_t fbits, int32_t shift, const int16_t *t)
+{
+    int32_t sign = x >> 31, a = (x ^ sign) - sign;
+    int32_t i = a >> fbits, s;
+    if (i >= LAST_INDEX) {
+        s = HALF_Q15;
+    } else {
+        int32_t p = (t[i + 1] - t[i]) * (a & ((1 << fbits) - 1));
+        s = t[i] + ((p + (1 << (fbits - 1)) + (p >> 31)) >> fbits);
+    }
+    int32_t v = x * 16384 + a * s;
+    return clamp16((v + (1 << (shift - 1)) + (v >> 31)) >> shift);
+}
+
 EASR_HOT void easr_swish_s16(const int16_t *in, int32_t width, int32_t frac_in, int32_t shift, const int16_t *table, int16_t *out)
 {
     int32_t fbits = frac_in - STEP_BITS;
     if (fbits >= 1 && fbits <= 16 && shift >= 1 && shift <= 31) {
-        /* |x sigma| <= 2^30: one int32, rounded by round_shift32. */
-        for (int32_t i = 0; i < width; i++) {
-            int32_t x = in[i];
-            out[i] = sat16_32(round_shift32(x * sigmoid_q15_s16(x, fbits, table), shift));
-        }
+        for (int32_t i = 0; i < width; i++) out[i] = (int16_t)swish_fast(in[i], fbits, shift, table);
         return;
     }
     for (int32_t i = 0; i < width; i++) {
@@ -75,8 +89,20 @@ EASR_HOT void easr_glu_s16(const int16_t *in, int32_t channels, int32_t frac_in,
 {
     int32_t fbits = frac_in - STEP_BITS;
     if (fbits >= 1 && fbits <= 16 && shift >= 1 && shift <= 31) {
-        for (int32_t c = 0; c < channels; c++)
-            out[c] = sat16_32(round_shift32(in[c] * sigmoid_q15_s16(in[channels + c], fbits, table), shift));
+        /* a sigma(b) = a 2^14 + sign(b) a s, s from |b| as in swish_fast; |a sigma(b)| <= 2^30. */
+        for (int32_t c = 0; c < channels; c++) {
+            int32_t a = in[c], b = in[channels + c];
+            int32_t sign = b >> 31, m = (b ^ sign) - sign;
+            int32_t i = m >> fbits, s;
+            if (i >= LAST_INDEX) {
+                s = HALF_Q15;
+            } else {
+                int32_t p = (table[i + 1] - table[i]) * (m & ((1 << fbits) - 1));
+                s = table[i] + ((p + (1 << (fbits - 1)) + (p >> 31)) >> fbits);
+            }
+            int32_t v = a * 16384 + ((a * s ^ sign) - sign);
+            out[c] = (int16_t)clamp16((v + (1 << (shift - 1)) + (v >> 31)) >> shift);
+        }
         return;
     }
     for (int32_t c = 0; c < channels; c++) {

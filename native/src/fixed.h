@@ -37,11 +37,26 @@ static inline int16_t sat16_64(int64_t x)
     return (int16_t)x;
 }
 
+/* sat16 of an int64 as an int32 (no narrowing until the store). */
+static inline int32_t sat16_64_wide(int64_t x)
+{
+    if (x > 32767) return 32767;
+    if (x < -32768) return -32768;
+    return (int32_t)x;
+}
+
 static inline int16_t sat16_32(int32_t x)
 {
     if (x > 32767) return 32767;
     if (x < -32768) return -32768;
     return (int16_t)x;
+}
+
+/* sat16 of an int32 as an int32 (stored with a plain halfword store): one unsigned compare in range. */
+static inline int32_t clamp16(int32_t x)
+{
+    if ((uint32_t)x + 32768u > 65535u) x = (x >> 31) ^ 32767;
+    return x;
 }
 
 /* Fixed.RoundShift(long, int): half away from zero. */
@@ -69,6 +84,21 @@ static inline int32_t leading_zeros64(uint64_t x)
     while (!(x & 0x8000000000000000ull)) { x <<= 1; n++; }
     return n;
 #endif
+}
+
+/* leading_zeros64 by halving on 32-bit words: on rv32 without a clz instruction, about half the
+ * instructions of the library call __builtin_clzll becomes (LayerNorm and Softmax, once per row). */
+static inline int32_t leading_zeros64_nz(uint64_t x)
+{
+    if (x == 0) return 64;
+    uint32_t hi = (uint32_t)(x >> 32), v = hi != 0 ? hi : (uint32_t)x;
+    int32_t n = hi != 0 ? 0 : 32;
+    if ((v >> 16) == 0) { n += 16; v <<= 16; }
+    if ((v >> 24) == 0) { n += 8; v <<= 8; }
+    if ((v >> 28) == 0) { n += 4; v <<= 4; }
+    if ((v >> 30) == 0) { n += 2; v <<= 2; }
+    if ((v >> 31) == 0) n += 1;
+    return n;
 }
 
 /* Fixed.DivRound (den > 0). */
@@ -135,6 +165,38 @@ static inline int16_t easr_requantize_sum(int32_t bias, int32_t sum, int32_t mul
     if (((((uint32_t)bias ^ t) & ((uint32_t)sum ^ t)) >> 31) == 0 && t != 0x80000000u)
         return easr_requantize32((int32_t)t, multiplier, shift);
     return easr_requantize_slow((int64_t)bias + sum, multiplier, shift);
+}
+
+/* Fixed.Requantize(acc, m, s) before saturation, with one 32 x 32 -> high-word product, for an int32 acc other
+ * than -2^31 when easr_requant_hi_ok(acc, m, s): ((acc | m) & 3) != 0 and 33 <= s <= 62. Proof: with p = acc m,
+ * the reference is floor((p + 2^(s-1) - [p < 0]) / 2^s). The "- [p < 0]" changes that floor only if
+ * p + 2^(s-1) is a multiple of 2^s, which needs 2^32 | p (s - 1 >= 32), so p != 0 and v2(acc) + v2(m) >= 32;
+ * as |acc| < 2^31 and 0 < |m| < 2^31 each 2-adic valuation is at most 30, so both are at least 2:
+ * (acc & 3) == (m & 3) == 0, which the condition excludes. So the result is floor((p + 2^(s-1)) / 2^s), by
+ * nested floors ((hi >> (s - 33)) + 1) >> 1 with hi = floor(p / 2^32). |p| < 2^62: |hi| <= 2^30, nothing
+ * overflows, and the result lies in [-2^29, 2^29]. */
+static inline int32_t easr_requant_hi_ok(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    return ((acc | multiplier) & 3) != 0 && (uint32_t)shift - 33u <= 29u;
+}
+
+static inline int32_t easr_requant_hi(int32_t acc, int32_t multiplier, int32_t shift)
+{
+    int32_t hi = (int32_t)(((int64_t)acc * multiplier) >> 32);
+    return ((hi >> (shift - 33)) + 1) >> 1;
+}
+
+/* Fixed.Requantize(bias + acc) for |acc| <= max_acc < 2^31 (a channel's exact int32 sum): bias + acc in int32 when
+ * |bias| <= 2^31 - 1 - max_acc (then not -2^31 either), by easr_requant_hi when it applies; else the checked paths. */
+int32_t easr_requantize_bias_slow(int32_t bias, int32_t acc, int32_t multiplier, int32_t shift, uint32_t max_acc);
+
+static inline int32_t easr_requantize_bias(int32_t bias, int32_t acc, int32_t multiplier, int32_t shift, uint32_t max_acc)
+{
+    uint32_t bound = 0x7FFFFFFFu - max_acc;
+    int32_t t = (int32_t)((uint32_t)bias + (uint32_t)acc);     /* wraps only when the bound check fails (then unused) */
+    if ((uint32_t)bias + bound <= 2 * bound && easr_requant_hi_ok(t, multiplier, shift))
+        return clamp16(easr_requant_hi(t, multiplier, shift));
+    return easr_requantize_bias_slow(bias, acc, multiplier, shift, max_acc);
 }
 
 /* Fixed.Requantize(bias + acc) for many accumulators of one channel, its parameters prepared once.

@@ -62,13 +62,56 @@ static inline __attribute__((always_inline)) int32_t dot_s8s16(const int8_t *w, 
 }
 
 /* bound = 2^31 - 1 - n 2^22 for the row's n <= 511 inputs (|sum| <= n 2^22): a bias with |bias| <= bound
- * cannot overflow bias + sum, one unsigned compare; others take easr_requantize_sum's check. */
-static inline __attribute__((always_inline)) int16_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu,
-                                                            uint32_t bound)
+ * cannot overflow bias + sum, one unsigned compare; others take easr_requantize_sum's check. Such a sum is
+ * an int32 other than -2^31, so most channels take the one-product easr_requant_hi (its proof in fixed.h). */
+static __attribute__((noinline)) int32_t finish_slow(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu)
 {
-    int16_t y = (uint32_t)bias + bound <= 2 * bound ? easr_requantize32(bias + sum, multiplier, shift)
-                                                    : easr_requantize_sum(bias, sum, multiplier, shift);
+    int16_t y = easr_requantize_sum(bias, sum, multiplier, shift);
     return relu && y < 0 ? 0 : y;
+}
+
+/* lower = relu ? 0 : -32768: the ReLU and the lower saturation in one compare. */
+static inline __attribute__((always_inline)) int32_t finish(int32_t bias, int32_t sum, int32_t multiplier, int32_t shift, int32_t relu,
+                                                            uint32_t bound, int32_t lower)
+{
+    int32_t acc = (int32_t)((uint32_t)bias + (uint32_t)sum);   /* wraps only when the bound check fails (then unused) */
+    if ((uint32_t)bias + bound <= 2 * bound && easr_requant_hi_ok(acc, multiplier, shift)) {
+        int32_t y = easr_requant_hi(acc, multiplier, shift);
+        if (y < lower) y = lower;
+        return y > 32767 ? 32767 : y;
+    }
+    return finish_slow(bias, sum, multiplier, shift, relu);
+}
+
+/* Eight rows (stride apart) against the same n inputs: each input is loaded once for eight rows, so on
+ * rv32 a MAC costs a byte load, a multiply and an add (plus an eighth of a halfword load); with a
+ * constant stride the rows are immediate offsets from one pointer. */
+static inline __attribute__((always_inline)) void rows8(const int16_t *x, int32_t n, const int8_t *w, const int32_t *bias,
+                                                        const int32_t *multipliers, const int32_t *shifts, int16_t *out,
+                                                        int32_t relu, uint32_t bound, int32_t lower)
+{
+    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+    const int16_t *end = x + n;
+#pragma GCC unroll 8
+    for (; x < end; x++, w++) {
+        int32_t xi = *x;
+        a0 += w[0] * xi;
+        a1 += w[n] * xi;
+        a2 += w[2 * n] * xi;
+        a3 += w[3 * n] * xi;
+        a4 += w[4 * n] * xi;
+        a5 += w[5 * n] * xi;
+        a6 += w[6 * n] * xi;
+        a7 += w[7 * n] * xi;
+    }
+    out[0] = (int16_t)finish(bias[0], a0, multipliers[0], shifts[0], relu, bound, lower);
+    out[1] = (int16_t)finish(bias[1], a1, multipliers[1], shifts[1], relu, bound, lower);
+    out[2] = (int16_t)finish(bias[2], a2, multipliers[2], shifts[2], relu, bound, lower);
+    out[3] = (int16_t)finish(bias[3], a3, multipliers[3], shifts[3], relu, bound, lower);
+    out[4] = (int16_t)finish(bias[4], a4, multipliers[4], shifts[4], relu, bound, lower);
+    out[5] = (int16_t)finish(bias[5], a5, multipliers[5], shifts[5], relu, bound, lower);
+    out[6] = (int16_t)finish(bias[6], a6, multipliers[6], shifts[6], relu, bound, lower);
+    out[7] = (int16_t)finish(bias[7], a7, multipliers[7], shifts[7], relu, bound, lower);
 }
 
 /* Four rows per input load pays on cores without SIMD (rv32imc, Xtensa); a 64-bit host's compiler
@@ -86,15 +129,18 @@ static inline __attribute__((always_inline)) void rows(const int16_t *in, int32_
 {
     const int8_t *w = weights;
     const uint32_t bound = 0x7FFFFFFFu - ((uint32_t)n << 22);
+    const int32_t lower = relu ? 0 : -32768;
     int32_t o = 0;
+    for (; ROWS_PER_LOAD == 4 && o + 8 <= out_size; o += 8, w += 8 * n)
+        rows8(in, n, w, bias + o, multipliers + o, shifts + o, out + o, relu, bound, lower);
     for (; ROWS_PER_LOAD == 4 && o + 4 <= out_size; o += 4, w += 4 * n) {
         sums4 s = dot4_s8s16(w, n, in, n);
-        out[o] = finish(bias[o], s.s0, multipliers[o], shifts[o], relu, bound);
-        out[o + 1] = finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu, bound);
-        out[o + 2] = finish(bias[o + 2], s.s2, multipliers[o + 2], shifts[o + 2], relu, bound);
-        out[o + 3] = finish(bias[o + 3], s.s3, multipliers[o + 3], shifts[o + 3], relu, bound);
+        out[o] = (int16_t)finish(bias[o], s.s0, multipliers[o], shifts[o], relu, bound, lower);
+        out[o + 1] = (int16_t)finish(bias[o + 1], s.s1, multipliers[o + 1], shifts[o + 1], relu, bound, lower);
+        out[o + 2] = (int16_t)finish(bias[o + 2], s.s2, multipliers[o + 2], shifts[o + 2], relu, bound, lower);
+        out[o + 3] = (int16_t)finish(bias[o + 3], s.s3, multipliers[o + 3], shifts[o + 3], relu, bound, lower);
     }
-    for (; o < out_size; o++, w += n) out[o] = finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu, bound);
+    for (; o < out_size; o++, w += n) out[o] = (int16_t)finish(bias[o], dot_s8s16(w, in, n), multipliers[o], shifts[o], relu, bound, lower);
 }
 
 EASR_HOT void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t *weights, const int32_t *bias,
@@ -104,6 +150,7 @@ EASR_HOT void easr_linear_s8s16(const int16_t *in, int32_t in_size, const int8_t
     switch (in_size) {
     case 16: rows(in, 16, weights, bias, multipliers, shifts, out, out_size, relu); return;
     case 32: rows(in, 32, weights, bias, multipliers, shifts, out, out_size, relu); return;
+    case 320: rows(in, 320, weights, bias, multipliers, shifts, out, out_size, relu); return;
     case 64: rows(in, 64, weights, bias, multipliers, shifts, out, out_size, relu); return;
     default: break;
     }

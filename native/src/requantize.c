@@ -16,6 +16,14 @@ int16_t easr_requantize_slow(int64_t acc, int32_t multiplier, int32_t shift)
     return sat16_64(round_shift64(w_mul(acc, multiplier), shift));
 }
 
+/* easr_requantize_bias's other cases, out of line so its fast path stays short. */
+int32_t easr_requantize_bias_slow(int32_t bias, int32_t acc, int32_t multiplier, int32_t shift, uint32_t max_acc)
+{
+    uint32_t bound = 0x7FFFFFFFu - max_acc;
+    if ((uint32_t)bias + bound <= 2 * bound) return easr_requantize32(bias + acc, multiplier, shift);
+    return easr_requantize_sum(bias, acc, multiplier, shift);
+}
+
 int16_t easr_requantize(int64_t acc, int32_t multiplier, int32_t shift)
 {
     return easr_requantize_inline(acc, multiplier, shift);

@@ -96,6 +96,33 @@ namespace Edge.Asr.Tests.Native
                 }
         }
 
+        /// <summary>Exact rounding ties (RandomOpData.RequantTie) through Linear's requantisation: zero inputs, so each
+        /// output's accumulator is its bias; 40 rows so the eight-row blocks, the four-row block and the tail all run.</summary>
+        [Fact]
+        public void LinearRoundsExactTiesLikeTheReference()
+        {
+            var r = new RandomOpData(61);
+            foreach (int n in new[] { 16, 32, 7 })
+                for (int t = 0; t < 250; t++)
+                {
+                    const int m = 44;
+                    int[] b = new int[m], mul = new int[m], sh = new int[m];
+                    for (int o = 0; o < m; o++)
+                    {
+                        (b[o], mul[o], sh[o]) = r.RequantTie();
+                        Int128 p = (Int128)b[o] * mul[o], mask = ((Int128)1 << sh[o]) - 1;
+                        Assert.Equal((Int128)1 << (sh[o] - 1), p & mask);
+                    }
+                    bool relu = r.Bool();
+                    var x = new short[n];
+                    var w = r.Weights(n * m);
+                    short[] a = new short[m], c = new short[m];
+                    new Linear(n, m, w, b, mul, sh, relu, _managed).Process(x, 0, a, 0);
+                    new Linear(n, m, w, b, mul, sh, relu, _native).Process(x, 0, c, 0);
+                    Assert.Equal(a, c);
+                }
+        }
+
         [Fact]
         public void CausalDepthwiseConvIsBitExactWhileStreaming()
         {
@@ -103,9 +130,10 @@ namespace Edge.Asr.Tests.Native
             int done = 0;
             while (done < Trials)
             {
-                int ch = r.Int(1, 8), k = r.Int(1, 16);
+                // Up to 40 channels (the native loop's groups of eight and the rest), the model's kernel 15 half the time.
+                int ch = r.Int(1, 40), k = r.Bool() ? 15 : r.Int(1, 16);
                 sbyte[] w = r.Weights(ch * k);
-                int[] b = r.Ints(ch, -(1 << 30), 1 << 30), mul = r.Multipliers(ch), sh = r.Ints(ch, 1, 63);
+                int[] b = r.Bool() ? r.Ints(ch, int.MinValue, int.MaxValue) : r.Ints(ch, -(1 << 30), 1 << 30), mul = r.Multipliers(ch), sh = r.Ints(ch, 1, 63);
                 var managed = new CausalDepthwiseConv1d(ch, k, w, b, mul, sh, _managed);
                 var native = new CausalDepthwiseConv1d(ch, k, w, b, mul, sh, _native);
                 for (int f = 0; f < 40; f++, done++)
@@ -131,6 +159,31 @@ namespace Edge.Asr.Tests.Native
                 int fg = r.Int(0, 15), fi = r.Int(-16, 30), fo = r.Int(-16, 30);
                 long eps = r.Int(0, 3) == 0 ? 0 : r.Int(0, int.MaxValue - 1);
                 short[] x = r.Int(0, 20) == 0 ? Constant(d, r.Short()) : r.Activations(d);
+                short[] a = new short[d], c = new short[d];
+                string ea = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _managed).Process(x, 0, a, 0));
+                string ec = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _native).Process(x, 0, c, 0));
+                Assert.Equal(ea, ec);
+                Assert.Equal(a, c);
+            }
+        }
+
+        /// <summary>LayerNorm rows that take the native fast paths' fallbacks too: full-range β (the int32 β add's
+        /// bound), power-of-two and other widths up to 1024 (the shift for the variance's division; above 255 the
+        /// 64-bit sums), single spikes (the largest |y| for the sum of squares and the pre-shifted products).</summary>
+        [Fact]
+        public void LayerNormIsBitExactOnFullRangeBetasSpikesAndWideRows()
+        {
+            var r = new RandomOpData(51);
+            int[] widths = { 2, 16, 32, 64, 128, 256, 512, 1024, 3, 100, 300 };
+            for (int t = 0; t < Trials; t++)
+            {
+                int d = t % 10 == 0 ? widths[r.Int(5, widths.Length - 1)] : widths[r.Int(0, 4)];
+                short[] gamma = r.Shorts(d);
+                int[] beta = r.Bool() ? r.Ints(d, int.MinValue, int.MaxValue) : r.Ints(d, -(1 << 30) - 2, (1 << 30) + 2);
+                int fg = r.Int(0, 15), fi = r.Int(-16, 30), fo = r.Int(-16, 30);
+                long eps = r.Int(0, 3) == 0 ? 0 : r.Int(0, int.MaxValue - 1);
+                short[] x = r.Activations(d);
+                if (r.Bool()) x[r.Int(0, d - 1)] = r.Bool() ? short.MaxValue : short.MinValue;
                 short[] a = new short[d], c = new short[d];
                 string ea = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _managed).Process(x, 0, a, 0));
                 string ec = Run(() => new LayerNorm(d, gamma, fg, beta, fi, fo, eps, _native).Process(x, 0, c, 0));
@@ -191,6 +244,36 @@ namespace Edge.Asr.Tests.Native
             }
         }
 
+        /// <summary>The two subsampling conv kernels called directly with full-range parameters (biases up to
+        /// ±2^31, every shift), any number of mel bins and channels, every output bin of stage 2.</summary>
+        [Fact]
+        public void SubsamplingConvKernelsAreBitExact()
+        {
+            var r = new RandomOpData(19);
+            for (int t = 0; t < Trials; t++)
+            {
+                int melBins = r.Int(3, 48), bins1 = (melBins - 1) / 2 + 1, ch = r.Int(1, 40), off = r.Int(0, 2);
+                short[] m2 = r.Activations(melBins + off), m1 = r.Activations(melBins + off), m0 = r.Activations(melBins + off);
+                sbyte[] w = r.Weights(9 * ch);
+                int[] b = r.Bool() ? r.Ints(ch, int.MinValue, int.MaxValue) : r.Ints(ch, -(1 << 24), 1 << 24);
+                int[] mul = r.Multipliers(ch), sh = r.Ints(ch, 1, 63);
+                short[] a = new short[bins1 * ch], c = new short[bins1 * ch];
+                _managed.SubsampleConv1S8S16(m2, m1, m0, off, melBins, bins1, ch, w, b, mul, sh, a);
+                _native.SubsampleConv1S8S16(m2, m1, m0, off, melBins, bins1, ch, w, b, mul, sh, c);
+                Assert.Equal(a, c);
+
+                short[] older = r.Activations(bins1 * ch), old = r.Activations(bins1 * ch), now = r.Activations(bins1 * ch);
+                int bins2 = (bins1 - 1) / 2 + 1;
+                for (int bin2 = 0; bin2 < bins2; bin2++)
+                {
+                    short[] da = new short[ch], dc = new short[ch];
+                    _managed.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, ch, w, b, mul, sh, da);
+                    _native.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, ch, w, b, mul, sh, dc);
+                    Assert.Equal(da, dc);
+                }
+            }
+        }
+
         [Fact]
         public void ConvSubsamplingIsBitExactWhileStreaming()
         {
@@ -240,6 +323,65 @@ namespace Edge.Asr.Tests.Native
 
         /// <summary>Caches longer than the 255 positions one byte-split int32 sum holds (the native
         /// loops then sum blocks), eight-wide head slices (their own loops) and others.</summary>
+        /// <summary>
+        /// The 8-wide attention paths that sum in one int32 (query with Σ|q| ≤ 65535; probabilities ≥ 0 with Σp ≤ 65535):
+        /// queries and probabilities at and just past those bounds, full-range keys and values, and score
+        /// accumulators that are exact rounding ties (q = (1, 0, …), so a score is its key's first value).
+        /// </summary>
+        [Fact]
+        public void AttentionNarrowSumsAreBitExact()
+        {
+            var r = new RandomOpData(12);
+            for (int t = 0; t < Trials; t++)
+            {
+                const int head = 8;
+                int sub = head * r.Int(1, 2), n = r.Int(1, 80);
+                short[] keys = r.Shorts(n * sub), vals = r.Shorts(n * sub);
+                var q = new short[head];
+                int qBudget = r.Int(0, 3) == 0 ? r.Int(65530, 65540) : r.Int(0, 65535);
+                for (int i = 0; i < head && qBudget > 0; i++)
+                {
+                    int mag = i == head - 1 ? Math.Min(qBudget, 32768) : r.Int(0, Math.Min(qBudget, 32768));
+                    q[i] = (short)(r.Bool() ? -Math.Min(mag, 32768) : Math.Min(mag, 32767));
+                    qBudget -= Math.Abs((int)q[i]);
+                }
+                if (r.Int(0, 3) == 0)
+                {
+                    // Keys that make every product the same sign at full scale: the largest |score| for this query.
+                    bool negative = r.Bool();
+                    for (int s2 = 0; s2 < n; s2++)
+                        for (int i = 0; i < head; i++)
+                            keys[s2 * sub + i] = (q[i] < 0) == negative ? short.MaxValue : short.MinValue;
+                }
+                int mul = r.Multipliers(1)[0], sh = r.Int(1, 62);
+                if (r.Int(0, 3) == 0)
+                {
+                    (int acc, mul, sh) = r.RequantTie();
+                    if (Math.Abs(acc) <= 32767) { Array.Clear(q); q[0] = 1; for (int s2 = 0; s2 < n; s2++) keys[s2 * sub] = (short)acc; }
+                }
+                short[] sa = new short[n], sc = new short[n];
+                _managed.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sa);
+                _native.AttentionScoresS16(q, 0, keys, 0, sub, head, n, mul, sh, sc);
+                Assert.Equal(sa, sc);
+
+                var p = new short[n];
+                int pBudget = r.Int(0, 3) == 0 ? r.Int(65530, 65540) : r.Int(0, 65535);
+                for (int s2 = 0; s2 < n && pBudget > 0; s2++)
+                {
+                    int v = s2 == n - 1 ? Math.Min(pBudget, 32767) : r.Int(0, Math.Min(pBudget, 32767));
+                    p[s2] = (short)v;
+                    pBudget -= v;
+                }
+                if (r.Int(0, 9) == 0) p[r.Int(0, n - 1)] = (short)-r.Int(1, 32768);
+                if (r.Int(0, 3) == 0) Array.Fill(vals, r.Bool() ? short.MinValue : short.MaxValue);
+                int cs = r.Int(-16, 62);
+                short[] a = new short[head], c = new short[head];
+                _managed.AttentionContextS16(p, n, vals, 0, sub, head, cs, a, 0);
+                _native.AttentionContextS16(p, n, vals, 0, sub, head, cs, c, 0);
+                Assert.Equal(a, c);
+            }
+        }
+
         [Fact]
         public void AttentionOverLongCachesIsBitExact()
         {

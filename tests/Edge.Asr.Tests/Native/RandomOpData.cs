@@ -54,6 +54,26 @@ namespace Edge.Asr.Tests.Native
             return a;
         }
 
+        /// <summary>
+        /// Requantiser inputs (accumulator, multiplier, shift) whose product acc·m lies exactly half way between two
+        /// outputs (acc·m ≡ 2^(s−1) mod 2^s), half of them negative: the only inputs where rounding half away from zero
+        /// differs from rounding half up. m = 2^v·u (u odd, v ≥ 2) in [2^30, 2^31), acc = ±2^(s−1−v)·odd, |acc| &lt; 2^30.
+        /// </summary>
+        public (int Acc, int Multiplier, int Shift) RequantTie()
+        {
+            while (true)
+            {
+                int v = Int(2, 30), shift = Int(33, 62), e = shift - 1 - v;
+                if (e < 0 || e > 28) continue;
+                int u = (Int(1 << (30 - v), (1 << (31 - v)) - 1)) | 1;
+                if ((long)u << v >= 1L << 31) continue;
+                long odd = 2L * Int(0, (1 << (28 - e)) - 1) + 1;
+                long acc = odd << e;
+                if (acc >= 1L << 30) continue;
+                return ((int)(Bool() ? -acc : acc), u << v, shift);
+            }
+        }
+
         public long Long()
         {
             switch (_r.Next(6))

@@ -65,6 +65,15 @@ namespace Edge.Asr.Tests.Native
                     r.Bool(), recorder);
                 for (int t = 0; t < 25; t++) linear.Process(r.Activations(n), 0, new short[m], 0);
             }
+            // Exact rounding ties (zero inputs: each accumulator is its bias), 44 rows per call.
+            for (int t = 0; t < 100; t++)
+            {
+                int n = t % 2 == 0 ? 32 : 16;
+                const int m = 44;
+                int[] b = new int[m], mul = new int[m], sh = new int[m];
+                for (int o = 0; o < m; o++) (b[o], mul[o], sh[o]) = r.RequantTie();
+                new Linear(n, m, r.Weights(n * m), b, mul, sh, r.Bool(), recorder).Process(new short[n], 0, new short[m], 0);
+            }
             short[] audio = RandomAudio(new Random(42), 300);
             var frontend = new LogMelFrontend();
             var mel = new short[LogMelFrontend.MelChannels];
@@ -81,8 +90,97 @@ namespace Edge.Asr.Tests.Native
             DeviceCost cost = DeviceCostMeasurement.Measure(recorder.ToArray(), NativeRoot, Timeout);
 
             Assert.Equal(0, cost.Mismatches);
-            Assert.Equal(1_000 + 300, cost.Calls);
+            Assert.Equal(1_000 + 100 + 300, cost.Calls);
             Assert.Contains(cost.Ops, o => o.Name == "logmel_frame" && o.Calls == 300);
+        }
+
+        /// <summary>
+        /// Every other model op's rv32 build on seeded random calls (the shapes of the default model and others,
+        /// saturating extremes, full-range biases and betas, attention rows at and past the int32-sum bounds),
+        /// replayed under qemu: every output equal to the C# reference. The desktop build of the same C is
+        /// NativeTwinTests'; this covers what the rv32 compiler makes of it.
+        /// </summary>
+        [Fact]
+        public void RandomCallsOfEveryModelOpReplayBitExactOnRv32()
+        {
+            Assert.True(DeviceCostMeasurement.MissingTool() == null, DeviceCostMeasurement.MissingTool() + " not found (test.sh installs the rv32 tools)");
+            var k = new KernelTraceRecorder { Recording = true };
+            var r = new RandomOpData(43);
+            int calls = 0;
+            foreach (int d in new[] { 32, 64, 7, 256 })
+                for (int set = 0; set < 4; set++)
+                {
+                    int[] beta = set % 2 == 0 ? r.Ints(d, -100000, 100000) : r.Ints(d, int.MinValue, int.MaxValue);
+                    var ln = new LayerNorm(d, r.Shorts(d), r.Int(0, 15), beta, r.Int(-4, 16), r.Int(-4, 16), r.Int(0, 3) == 0 ? 0 : 42950, k);
+                    for (int t = 0; t < 25; t++, calls++)
+                    {
+                        short[] x = r.Activations(d);
+                        if (r.Bool()) x[r.Int(0, d - 1)] = r.Bool() ? short.MaxValue : short.MinValue;
+                        ln.Process(x, 0, new short[d], 0);
+                    }
+                }
+            for (int t = 0; t < 400; t++, calls++)
+            {
+                int n = r.Int(1, 80);
+                new Softmax(n, r.Int(-14, 30), k).Process(r.Activations(n), 0, new short[n], 0, n);
+            }
+            for (int t = 0; t < 300; t++, calls += 3)
+            {
+                int n = r.Int(1, 64), fi = r.Int(-16, 30), fo = r.Int(-16, 30);
+                short[] x = r.Activations(2 * n);
+                new Swish(n, fi, fo, k).Process(x, 0, new short[n], 0);
+                new Sigmoid(n, fi, k).Process(x, 0, new short[n], 0);
+                new Glu(n, fi, fo, k).Process(x, 0, new short[n], 0);
+            }
+            for (int t = 0; t < 300; t++, calls++)
+            {
+                int n = r.Int(1, 40), fa = r.Int(-16, 24);
+                new ResidualAdd(n, fa, fa + r.Int(-16, 16), fa + r.Int(-16, 16), k).Process(r.Activations(n), 0, r.Activations(n), 0, new short[n], 0);
+            }
+            foreach ((int ch, int ker) in new[] { (32, 15), (40, 15), (9, 4), (3, 1) })
+            {
+                int[] b = r.Bool() ? r.Ints(ch, int.MinValue, int.MaxValue) : r.Ints(ch, -(1 << 24), 1 << 24);
+                var dw = new CausalDepthwiseConv1d(ch, ker, r.Weights(ch * ker), b, r.Multipliers(ch), r.Ints(ch, 1, 63), k);
+                for (int t = 0; t < 40; t++, calls++) dw.Process(r.Activations(ch), 0, new short[ch], 0);
+            }
+            foreach ((int mel, int ch) in new[] { (40, 32), (9, 8), (40, 5) })
+                for (int set = 0; set < 3; set++)
+                {
+                    int bins1 = (mel - 1) / 2 + 1, bins2 = (bins1 - 1) / 2 + 1;
+                    sbyte[] w = r.Weights(9 * ch);
+                    int[] b = set == 0 ? r.Ints(ch, int.MinValue, int.MaxValue) : r.Ints(ch, -(1 << 24), 1 << 24);
+                    int[] m = r.Multipliers(ch), sh = r.Ints(ch, 1, 63);
+                    for (int t = 0; t < 8; t++)
+                    {
+                        short[] m2 = r.Activations(mel), m1 = r.Activations(mel), m0 = r.Activations(mel);
+                        k.SubsampleConv1S8S16(m2, m1, m0, 0, mel, bins1, ch, w, b, m, sh, new short[bins1 * ch]);
+                        calls++;
+                        short[] older = r.Activations(bins1 * ch), old = r.Activations(bins1 * ch), now = r.Activations(bins1 * ch);
+                        for (int bin2 = 0; bin2 < bins2; bin2++, calls++)
+                            k.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, ch, w, b, m, sh, new short[ch]);
+                    }
+                }
+            for (int t = 0; t < 400; t++, calls += 2)
+            {
+                int head = t % 4 == 0 ? r.Int(1, 16) : 8, sub = head * r.Int(1, 2), n = r.Int(1, 80);
+                short[] q = r.Activations(head), keys = r.Activations(n * sub), vals = r.Activations(n * sub);
+                if (r.Int(0, 3) == 0) { Array.Fill(keys, short.MinValue); Array.Fill(vals, short.MinValue); }
+                var p = new short[n];
+                int budget = r.Int(0, 3) == 0 ? r.Int(65530, 65540) : r.Int(0, 65535);
+                for (int i = 0; i < n && budget > 0; i++) { p[i] = (short)r.Int(0, Math.Min(budget, 32767)); budget -= p[i]; }
+                if (r.Int(0, 9) == 0) p[r.Int(0, n - 1)] = (short)-r.Int(1, 32768);
+                k.AttentionScoresS16(q, 0, keys, 0, sub, head, n, r.Multipliers(1)[0], r.Int(1, 62), new short[n]);
+                k.AttentionContextS16(p, n, vals, 0, sub, head, r.Int(-16, 62), new short[head], 0);
+            }
+
+            DeviceCost cost = DeviceCostMeasurement.Measure(k.ToArray(), NativeRoot, Timeout);
+
+            Assert.Equal(0, cost.Mismatches);
+            Assert.Equal(k.CallCount, cost.Calls);
+            foreach (string op in new[] { "layernorm", "softmax", "swish", "sigmoid", "glu", "residual_add", "depthwise_conv1d",
+                         "subsample_conv1", "subsample_depthwise", "attention_scores", "attention_context" })
+                Assert.Contains(cost.Ops, o => o.Name == op && o.Calls > 0);
+            Assert.Equal(calls, cost.Calls);
         }
 
         /// <summary>Audio for <paramref name="frames"/> log-mel frames in segments of silence, noise and tones at any level, and clipping.</summary>
