@@ -70,11 +70,11 @@ static bool EasrView(CLR_RT_TypedArray_UINT8 &blob, EasrBlobView &view)
         return;                                                                                      \
     }
 
-// A tensor of count elements of size bytes at byte offset at of the blob: inside it and aligned to its element
+// A tensor of count elements of the given bytes each at byte offset at of the blob: inside it and aligned to its element
 // size (the blob's first byte must be 4-byte aligned too, so int16/int32 loads from it are aligned).
-#define EASR_BLOB(view, at, count, size)                                                                        \
-    if ((count) < 1 || (at) < 0 || ((at) % (size)) != 0 || ((CLR_UINT32)(uintptr_t)(view).base & 3u) != 0      \
-        || (CLR_UINT32)(at) + (CLR_UINT32)(count) * (CLR_UINT32)(size) > (view).size)                           \
+#define EASR_BLOB(view, at, count, bytes)                                                                       \
+    if ((count) < 1 || (at) < 0 || ((at) % (bytes)) != 0 || ((CLR_UINT32)(uintptr_t)(view).base & 3u) != 0     \
+        || (CLR_UINT32)(at) + (CLR_UINT32)(count) * (CLR_UINT32)(bytes) > (view).size)                          \
     {                                                                                                           \
         hr = CLR_E_INDEX_OUT_OF_RANGE;                                                                          \
         return;                                                                                                 \
