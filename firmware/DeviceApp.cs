@@ -1,7 +1,6 @@
 using System;
 using System.Device.Gpio;
 using Edge.Asr.Blob;
-using Edge.Asr.Weights;
 using Edge.Asr.Detector;
 using Edge.Asr.Model;
 using Edge.Asr.Ops;
@@ -64,17 +63,8 @@ namespace Edge.Asr.Firmware
             if (blob == null) return null;
 
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
-            IBlobSource weights;
-            try
-            {
-                weights = WeightPlacement.Place(kernels, source, mapper, output);
-            }
-            catch (Exception e)
-            {
-                if (e is OutOfMemoryException) throw;
-                output.WriteLine(BlobFormatException.Prefix + "cannot be read: " + ExceptionText.Of(e));
-                return null;
-            }
+            // Native kernels: the flash resource mapped for them to read in place, or (a warning line) left for a RAM copy.
+            IBlobSource weights = WeightPlacement.Place(kernels, source, mapper, output);
             int placement = WeightPlacement.ModeOf(kernels, weights);
             long need = PipelineMemory.Bytes(blob, layout, placement);
             long free = nanoFramework.Runtime.Native.GC.Run(false);

@@ -40,8 +40,6 @@ namespace Edge.Asr.Interop
             {
                 return "this firmware has no Edge.Asr.Native interop assembly (" + e.Message + ")";
             }
-            if (version < 0)
-                return "the firmware's C kernels have ABI version " + (-version).ToString() + ", its interop glue another";
             if (version != AbiVersion)
                 return "the firmware's native kernels have ABI version " + version.ToString() + ", this app needs " + AbiVersion.ToString();
             return "";

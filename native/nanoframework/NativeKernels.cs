@@ -14,8 +14,8 @@ namespace Edge.Asr.Interop
     public static class NativeKernels
     {
         /// <summary>
-        /// The glue's interop method table version (EASR_INTEROP_VERSION of the C++ glue; 2 since MapResource), or the
-        /// negated EASR_ABI_VERSION of its C kernels when they are not the version the glue was written against.
+        /// The glue's interop method table version (EASR_INTEROP_VERSION of the C++ glue; 2 since MapResource). The glue
+        /// refuses to compile against C kernels of another EASR_ABI_VERSION than the one it is written for.
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int AbiVersion();

@@ -87,6 +87,14 @@ namespace Edge.Asr.Tests.Native
             {
                 Match body = Regex.Match(glue, @"NativeKernels::" + m.Name + @"\((?<params>[^)]*)\)\s*\{(?<body>.*?)\n\}", RegexOptions.Singleline);
                 Assert.True(body.Success, "no body for " + m.Name + " in " + GluePath);
+                if (m.Name == "AbiVersion")
+                {
+                    // The interop method table's version, InteropKernels.AbiVersion; the C kernels' version is a static_assert.
+                    Assert.Contains("return EASR_INTEROP_VERSION;", body.Groups["body"].Value);
+                    Assert.Contains("#define EASR_INTEROP_VERSION " + InteropKernels.AbiVersion + "\n", glue);
+                    Assert.Contains("static_assert(EASR_ABI_VERSION == 1,", glue);
+                    continue;
+                }
                 if (m.Name == "MapResource")
                 {
                     // No C kernel: it locates the resource as nanoCLR's ResourceManager does and keeps its address.

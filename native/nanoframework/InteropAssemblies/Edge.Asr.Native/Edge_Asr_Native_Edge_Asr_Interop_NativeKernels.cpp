@@ -87,8 +87,8 @@ static bool EasrView(CLR_RT_TypedArray_UINT8 &blob, EasrBlobView &view)
 signed int NativeKernels::AbiVersion(HRESULT &hr)
 {
     (void)hr;
-    // The C kernels linked into this firmware answer for themselves; the app checks the method table's version.
-    return easr_abi_version() == EASR_ABI_VERSION ? EASR_INTEROP_VERSION : -easr_abi_version();
+    // The app checks the method table's version; the C kernels' own is fixed at compile time (static_assert above).
+    return EASR_INTEROP_VERSION;
 }
 
 signed int NativeKernels::MapResource(const char *resourceFile, int16_t resourceId, HRESULT &hr)
