@@ -6,11 +6,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 
 # Debian packages the tests use: speech synthesis and audio tools for real test audio; the C
-# compiler for the native kernels; the rv32 cross compiler, its C library and qemu for the
+# compiler for the native kernels (C++ for the interop glue compiled against its nanoCLR stand-in); the rv32 cross compiler, its C library and qemu for the
 # measured device cost (a short smoke replay under qemu in the tests, one second in bench).
 # The synthesizers and voices (Debian main, contrib and non-free) come from scripts/setup-voices.sh.
 "$root/scripts/setup-voices.sh" all || { echo "test.sh: could not install the voices (scripts/setup-voices.sh)" >&2; exit 1; }
-packages=(gcc gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc python3-numpy python3-torch libopenblas0-pthread)
+packages=(gcc g++ gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc python3-numpy python3-torch libopenblas0-pthread)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,7 +1,6 @@
 using System;
 using System.Device.Gpio;
 using Edge.Asr.Blob;
-using Edge.Asr.Weights;
 using Edge.Asr.Detector;
 using Edge.Asr.Model;
 using Edge.Asr.Ops;
@@ -38,9 +37,19 @@ namespace Edge.Asr.Firmware
             return Start(board, source, output, clock, led, ManagedKernels.Instance);
         }
 
-        /// <summary>As the other overload, the engine's ops running on <paramref name="kernels"/> (FirmwareKernels.Select on the device).</summary>
+        /// <summary>As the other overload, the engine's ops running on <paramref name="kernels"/>, no resource mapper.</summary>
         public static CaptureLoop Start(BoardConfig board, IBlobSource source,
             ILineOutput output, IDeviceClock clock, GpioPin led, IOpKernels kernels)
+        {
+            return Start(board, source, output, clock, led, kernels, null);
+        }
+
+        /// <summary>
+        /// As the other overloads, the engine's ops running on <paramref name="kernels"/> (FirmwareKernels.Select on the device),
+        /// native kernels reading the tensors in the flash resource when <paramref name="mapper"/> maps it (WeightPlacement).
+        /// </summary>
+        public static CaptureLoop Start(BoardConfig board, IBlobSource source,
+            ILineOutput output, IDeviceClock clock, GpioPin led, IOpKernels kernels, IResourceMapper mapper)
         {
             if (kernels == null) throw new ArgumentException("kernels is null", "kernels");
             if (board == null) throw new ArgumentException("board is null", "board");
@@ -54,10 +63,12 @@ namespace Edge.Asr.Firmware
             if (blob == null) return null;
 
             I2sSampleLayout layout = I2sSampleLayout.FromSettings(MicrophoneConfig.Configure(board.Pins), board.MicrophoneOnRight);
-            bool copy = ModelStartup.CopiesWeights(kernels, source);
-            long need = PipelineMemory.Bytes(blob, layout) + (copy ? TensorDirectory.CopyBytes(blob) : 0);
+            // Native kernels: the flash resource mapped for them to read in place, or (a warning line) left for a RAM copy.
+            IBlobSource weights = WeightPlacement.Place(kernels, source, mapper, output);
+            int placement = WeightPlacement.ModeOf(kernels, weights);
+            long need = PipelineMemory.Bytes(blob, layout, placement);
             long free = nanoFramework.Runtime.Native.GC.Run(false);
-            output.WriteLine(MemoryCheck.Message(copy ? MemoryCheck.WhatWithCopy : MemoryCheck.What, need, free));
+            output.WriteLine(MemoryCheck.Message(MemoryCheck.WhatFor(placement), need, free));
             if (!MemoryCheck.Fits(need, free)) return null;
 
             ConformerModel model;
@@ -65,9 +76,10 @@ namespace Edge.Asr.Firmware
             string[] labels = blob.Labels();
             try
             {
-                // The tensors stay in the flash resource, read a window at a time (managed kernels), or are copied once
-                // into RAM for native kernels that cannot address the resource (ModelStartup.CopiesWeights).
-                ModelParameters parameters = copy ? BlobModelLoader.InRam(blob) : BlobModelLoader.InBlob(blob);
+                // The tensors stay in the flash resource, read a window at a time (managed kernels) or in place (native kernels,
+                // the resource mapped), or are copied once into RAM for native kernels that cannot address it (WeightPlacement).
+                ModelParameters parameters = placement == WeightPlacement.RamCopy ? BlobModelLoader.InRam(blob)
+                    : BlobModelLoader.InBlob(blob, weights);
                 parameters.UseKernels(kernels);
                 model = new ConformerModel(parameters);
                 settings = DetectorSettings.FromBlob(blob.Detector, labels.Length);

@@ -29,6 +29,19 @@ namespace Edge.Asr.Firmware
             return ManagedKernels.Instance;
         }
 
+        /// <summary>
+        /// What lets the native kernels read the model's flash resource in place (WeightPlacement): the glue's
+        /// MapResource in a native build, none otherwise (the managed kernels need none).
+        /// </summary>
+        public static IResourceMapper Mapper()
+        {
+#if EDGE_ASR_NATIVE
+            return new NativeResourceMapper();
+#else
+            return null;
+#endif
+        }
+
         /// <summary>The serial line of the managed fallback.</summary>
         public static string Warning(string problem)
         {

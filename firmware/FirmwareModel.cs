@@ -11,6 +11,18 @@ namespace Edge.Asr.Firmware
     /// </summary>
     public static class FirmwareModel
     {
+        /// <summary>The base name the generated ModelResources class gives its ResourceManager.</summary>
+        public const string ResourceBaseName = "Edge.Asr.firmware.Resources.ModelResources";
+
+        /// <summary>
+        /// The resource file nanoCLR holds the model in: the base name with the extension nanoFramework's ResourceManager
+        /// looks up (ResourceManager.cs of nanoFramework.ResourceManager: ".nanoresources"), for NativeKernels.MapResource.
+        /// </summary>
+        public const string ResourceFile = ResourceBaseName + ".nanoresources";
+
+        /// <summary>The model's resource id (ModelResources.BinaryResources.Model).</summary>
+        public static readonly short ResourceId = (short)ModelResources.BinaryResources.Model;
+
         /// <summary>
         /// The baked blob: resource "Model" of the application, its length taken from the blob header
         /// on first use (inside start-up's error printing, so a bad resource is a "model blob: " line).

@@ -9,6 +9,17 @@ namespace Edge.Asr.Firmware
         /// <summary>What it counts when the native kernels get a RAM copy of the tensors (ModelStartup.CopiesWeights).</summary>
         public const string WhatWithCopy = "the model's tensors copied for the native kernels, weight window, state and scratch, frontend, detector and capture buffers";
 
+        /// <summary>What the start-up check counts when the native kernels read the tensors in place in the flash resource.</summary>
+        public const string WhatInFlash = "the model's weight window, state and scratch, frontend, detector and capture buffers (the native kernels read the tensors in flash)";
+
+        /// <summary>The start-up line's description of what is counted in weight placement <paramref name="placement"/>.</summary>
+        public static string WhatFor(int placement)
+        {
+            if (placement == WeightPlacement.RamCopy) return WhatWithCopy;
+            if (placement == WeightPlacement.InPlace) return WhatInFlash;
+            return What;
+        }
+
         /// <summary>True when <paramref name="freeBytes"/> covers <paramref name="neededBytes"/>.</summary>
         public static bool Fits(long neededBytes, long freeBytes)
         {

@@ -49,8 +49,9 @@ namespace Edge.Asr.Firmware
 
         /// <summary>
         /// True when <paramref name="kernels"/> read a byte-array blob in place but not <paramref name="source"/> (the device's
-        /// native kernels and the flash resource): the tensors are then copied into RAM once (BlobModelLoader.InRam), since the
-        /// weight window would pass every weight through interpreted code each frame. The managed kernels read the window.
+        /// native kernels and a flash resource they have not mapped, WeightPlacement): the tensors are then copied into RAM once
+        /// (BlobModelLoader.InRam), since the weight window would pass every weight through interpreted code each frame. The
+        /// managed kernels read the window.
         /// </summary>
         public static bool CopiesWeights(IOpKernels kernels, IBlobSource source)
         {

@@ -19,6 +19,19 @@ namespace Edge.Asr.Firmware
     /// </summary>
     public static class PipelineMemory
     {
+        /// <summary>
+        /// What the firmware allocates in weight placement <paramref name="placement"/> (WeightPlacement): <see cref="Bytes(ModelBlob, I2sSampleLayout)"/>,
+        /// plus the RAM copy of every tensor (TensorDirectory.CopyBytes) when the native kernels cannot read the resource in place.
+        /// The weight window is allocated in every mode (the build-time checks read through it).
+        /// </summary>
+        public static long Bytes(ModelBlob blob, I2sSampleLayout layout, int placement)
+        {
+            if (placement != WeightPlacement.Window && placement != WeightPlacement.InPlace && placement != WeightPlacement.RamCopy)
+                throw new ArgumentOutOfRangeException("placement", "weight placement " + placement.ToString() + " is not 0, 1 or 2");
+            long copy = placement == WeightPlacement.RamCopy ? TensorDirectory.CopyBytes(blob) : 0;
+            return Bytes(blob, layout) + copy;
+        }
+
         /// <summary>Everything: weight window + model buffers + frontend + detector + capture buffers.</summary>
         public static long Bytes(ModelBlob blob, I2sSampleLayout layout)
         {

@@ -26,7 +26,8 @@ namespace Edge.Asr.Firmware
                 var gpio = new GpioController();
                 GpioPin led = gpio.OpenPin(board.LedPin, PinMode.Output);
                 led.Write(PinValue.Low);
-                CaptureLoop loop = DeviceApp.Start(board, FirmwareModel.Source(), output, clock, led, FirmwareKernels.Select(output));
+                CaptureLoop loop = DeviceApp.Start(board, FirmwareModel.Source(), output, clock, led, FirmwareKernels.Select(output),
+                    FirmwareKernels.Mapper());
                 if (loop == null) DeviceApp.Halt("start-up failed (see the lines above)", output, clock);
                 loop.Run();
             }

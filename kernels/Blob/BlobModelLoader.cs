@@ -40,7 +40,17 @@ namespace Edge.Asr.Blob
         }
 
         /// <summary>
-        /// As <see cref="InBlob"/>, the tensors copied once into one byte array (TensorDirectory.CopyOf): for kernels that read
+        /// As <see cref="InBlob(ModelBlob)"/>, the tensors read through <paramref name="sameBytes"/>, another source of the blob's bytes
+        /// (MappedBlobSource: the flash resource the native kernels address in place; nothing is copied).
+        /// </summary>
+        public static ModelParameters InBlob(ModelBlob blob, IBlobSource sameBytes)
+        {
+            Check(blob);
+            return new ModelParameters(blob.Config, TensorDirectory.OfBlob(blob, sameBytes));
+        }
+
+        /// <summary>
+        /// As <see cref="InBlob(ModelBlob)"/>, the tensors copied once into one byte array (TensorDirectory.CopyOf): for kernels that read
         /// a byte array in place but not the blob's own source (the device's native kernels and the flash resource).
         /// </summary>
         public static ModelParameters InRam(ModelBlob blob)

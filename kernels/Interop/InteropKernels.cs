@@ -9,12 +9,16 @@ namespace Edge.Asr.Interop
     /// <summary>
     /// <see cref="IOpKernels"/> on the firmware's native kernels (<see cref="NativeKernels"/>), passing
     /// the C# lookup tables. <see cref="Unavailable"/> probes the firmware once: without the native
-    /// assembly (or with another ABI version) it says why. Weights held in a byte-array blob are read in
-    /// place by the C kernels (IBlobWeightKernels: the glue gets the array and byte offsets).
+    /// assembly (or with another ABI version) it says why. Weights held in a byte-array blob, or in the flash
+    /// resource the glue has mapped (<see cref="MappedBlobSource"/>), are read in place by the C kernels
+    /// (IBlobWeightKernels: the glue gets the array, or an empty one for the resource, and byte offsets).
     /// </summary>
     public sealed class InteropKernels : IOpKernels, IBlobWeightKernels, IFrontendKernels
     {
-        /// <summary>The ABI version this class is written against (native/include/edge_asr_kernels.h).</summary>
+        /// <summary>
+        /// The interop method table this class is written against (EASR_INTEROP_VERSION of the C++ glue): 2 since
+        /// NativeKernels.MapResource and the flash blob. Any change to NativeKernels' methods bumps it. Version 2 also carries the frontend kernel's int32 scratch (C kernels' EASR_ABI_VERSION 2).
+        /// </summary>
         public const int AbiVersion = 2;
 
         /// <summary>The one instance (the class has no state); usable only when <see cref="Unavailable"/> is "".</summary>
@@ -127,30 +131,49 @@ namespace Edge.Asr.Interop
             NativeKernels.AttentionContextS16(probs, count, values, vOffset, subDim, headDim, contextShift, output, outOffset);
         }
 
-        /// <summary>A blob held as a byte array (the firmware's RAM copy of the tensors) is read in place.</summary>
+        /// <summary>"" for a length MapResource returned; otherwise why the resource cannot be read in place.</summary>
+        public static string MapProblem(int mapped)
+        {
+            if (mapped >= 0) return "";
+            if (mapped == -1) return "no loaded assembly holds that resource";
+            if (mapped == -2) return "the resource is not binary";
+            if (mapped == -3) return "the resource's first byte is not 4-byte aligned";
+            if (mapped == -4) return "the resource lies in the managed heap, where it may move";
+            if (mapped == -5) return "no resource file name";
+            return "MapResource answered " + mapped.ToString();
+        }
+
+        /// <summary>A blob held as a byte array (the firmware's RAM copy of the tensors) or the mapped flash resource is read in place.</summary>
         public bool ReadsInPlace(IBlobSource source)
         {
-            return source is ByteArrayBlobSource;
+            return source is ByteArrayBlobSource || source is MappedBlobSource;
+        }
+
+        // The blob array the glue reads: the array itself, or the empty array that stands for the mapped resource.
+        private static byte[] BlobBytes(IBlobSource blob)
+        {
+            if (blob is MappedBlobSource) return MappedBlobSource.InFlash;
+            return ((ByteArrayBlobSource)blob).Bytes;
         }
 
         public void LinearS8S16(IBlobSource blob, short[] input, int inOffset, int inputSize, int weightsAt, int biasAt, int multipliersAt,
             int shiftsAt, short[] output, int outOffset, int outputSize, bool relu)
         {
-            NativeKernels.LinearS8S16InBlob(((ByteArrayBlobSource)blob).Bytes, input, inOffset, inputSize, weightsAt, biasAt, multipliersAt, shiftsAt,
+            NativeKernels.LinearS8S16InBlob(BlobBytes(blob), input, inOffset, inputSize, weightsAt, biasAt, multipliersAt, shiftsAt,
                 output, outOffset, outputSize, relu);
         }
 
         public void DepthwiseConv1dS8S16(IBlobSource blob, short[] input, int inOffset, short[] history, int oldest, int channels, int kernel,
             int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output, int outOffset)
         {
-            NativeKernels.DepthwiseConv1dS8S16InBlob(((ByteArrayBlobSource)blob).Bytes, input, inOffset, history, oldest, channels, kernel,
+            NativeKernels.DepthwiseConv1dS8S16InBlob(BlobBytes(blob), input, inOffset, history, oldest, channels, kernel,
                 weightsAt, biasAt, multipliersAt, shiftsAt, output, outOffset);
         }
 
         public void LayerNormS16(IBlobSource blob, short[] input, int inOffset, int width, int gammaAt, int betaAt, int fracIn, int outShift,
             long epsQ32, int widthLog2, int[] scratch, short[] output, int outOffset)
         {
-            int status = NativeKernels.LayerNormS16InBlob(((ByteArrayBlobSource)blob).Bytes, input, inOffset, width, gammaAt, betaAt, fracIn, outShift,
+            int status = NativeKernels.LayerNormS16InBlob(BlobBytes(blob), input, inOffset, width, gammaAt, betaAt, fracIn, outShift,
                 epsQ32, widthLog2, scratch, OpTables.InverseSqrtQ30, output, outOffset);
             if (status != 0) throw new ArgumentOutOfRangeException("x", "x must be positive");
         }
@@ -158,14 +181,14 @@ namespace Edge.Asr.Interop
         public void SubsampleConv1S8S16(IBlobSource blob, short[] mel2, short[] mel1, short[] mel, int melOffset, int melBins, int bins1, int channels,
             int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output)
         {
-            NativeKernels.SubsampleConv1S8S16InBlob(((ByteArrayBlobSource)blob).Bytes, mel2, mel1, mel, melOffset, melBins, bins1, channels,
+            NativeKernels.SubsampleConv1S8S16InBlob(BlobBytes(blob), mel2, mel1, mel, melOffset, melBins, bins1, channels,
                 weightsAt, biasAt, multipliersAt, shiftsAt, output);
         }
 
         public void SubsampleDepthwiseS8S16(IBlobSource blob, short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
             int weightsAt, int biasAt, int multipliersAt, int shiftsAt, short[] output)
         {
-            NativeKernels.SubsampleDepthwiseS8S16InBlob(((ByteArrayBlobSource)blob).Bytes, older, old, now, bins1, bin2, channels,
+            NativeKernels.SubsampleDepthwiseS8S16InBlob(BlobBytes(blob), older, old, now, bins1, bin2, channels,
                 weightsAt, biasAt, multipliersAt, shiftsAt, output);
         }
     }

@@ -84,7 +84,18 @@ namespace Edge.Asr.Weights
         /// <summary>The tensors of a blob where they lie (nothing is copied).</summary>
         public static TensorDirectory OfBlob(ModelBlob blob)
         {
-            TensorDirectory d = new TensorDirectory(blob.Source);
+            return OfBlob(blob, blob.Source);
+        }
+
+        /// <summary>
+        /// The tensors of a blob where they lie, read through <paramref name="sameBytes"/>: another source of the very bytes
+        /// the blob was read from (the flash resource once the native kernels have mapped it, MappedBlobSource).
+        /// </summary>
+        public static TensorDirectory OfBlob(ModelBlob blob, IBlobSource sameBytes)
+        {
+            if (sameBytes == null || sameBytes.Length != blob.Source.Length)
+                throw new ArgumentException("TensorDirectory: the source must hold the blob's " + blob.Source.Length.ToString() + " bytes");
+            TensorDirectory d = new TensorDirectory(sameBytes);
             for (int i = 0; i < blob.TensorCount; i++)
             {
                 BlobTensor t = blob.Tensor(i);

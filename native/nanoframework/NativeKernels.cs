@@ -13,9 +13,21 @@ namespace Edge.Asr.Interop
     /// </summary>
     public static class NativeKernels
     {
-        /// <summary>EASR_ABI_VERSION of native/include/edge_asr_kernels.h.</summary>
+        /// <summary>
+        /// The glue's interop method table version (EASR_INTEROP_VERSION of the C++ glue; 2 since MapResource). The glue
+        /// refuses to compile against C kernels of another EASR_ABI_VERSION than the one it is written for.
+        /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int AbiVersion();
+
+        /// <summary>
+        /// Finds binary resource <paramref name="resourceId"/> of resource file <paramref name="resourceFile"/> (the
+        /// ResourceManager's base name + ".nanoresources") in the deployment area as nanoCLR's ResourceManager does, keeps
+        /// its address for the ...InBlob methods called with an empty blob array, and returns its length in bytes; a
+        /// negative value says why not (InteropKernels.MapProblem): the blob then stays out of the native kernels' reach.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int MapResource(string resourceFile, short resourceId);
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void LinearS8S16(short[] input, int inOffset, int inputSize, sbyte[] weights, int[] bias, int[] multipliers,
@@ -67,8 +79,9 @@ namespace Edge.Asr.Interop
             int[] magnitude, short[] output, int[] hannTable, int[] cosTable, int[] sinTable, short[] melStartTable, short[] melLengthTable,
             short[] melOffsetTable, short[] melWeightsTable, int[] log2Table);
 
-        // The weight-taking kernels with their tensors at byte offsets of a blob held as a byte array (IBlobWeightKernels):
-        // int8 data as is, int16/int32 little-endian and aligned; the glue checks range and alignment.
+        // The weight-taking kernels with their tensors at byte offsets of a blob (IBlobWeightKernels): a byte array, or,
+        // when the array is empty, the flash resource MapResource found. int8 data as is, int16/int32 little-endian and
+        // aligned; the glue checks range and alignment against the array or the resource.
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void LinearS8S16InBlob(byte[] blob, short[] input, int inOffset, int inputSize, int weightsAt, int biasAt,

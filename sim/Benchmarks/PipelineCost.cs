@@ -61,7 +61,36 @@ namespace Edge.Asr.Sim.Benchmarks
             if (StartupCheckBytes != PeakRamBytes)
                 throw new InvalidOperationException("the firmware's start-up memory check counts " + StartupCheckBytes
                     + " bytes, the arrays of the built pipeline take " + PeakRamBytes);
+
+            // The native kernels' two placements (WeightPlacement), each counted on a pipeline built as the firmware builds it:
+            // the tensors read in place in the mapped flash resource, or copied once into RAM when it cannot be mapped.
+            PeakRamBytesNativeInFlash = PeakOf(new ConformerModel(BlobModelLoader.InBlob(blob, new MappedBlobSource(blob.Source, blob.Source.Length))),
+                blob, labels);
+            PeakRamBytesNativeCopy = PeakOf(new ConformerModel(BlobModelLoader.InRam(blob)), blob, labels);
+            if (PipelineMemory.Bytes(blob, layout, WeightPlacement.InPlace) != PeakRamBytesNativeInFlash
+                || PipelineMemory.Bytes(blob, layout, WeightPlacement.RamCopy) != PeakRamBytesNativeCopy)
+                throw new InvalidOperationException("the firmware's start-up memory check disagrees with the built pipelines of the native"
+                    + " kernels: " + PipelineMemory.Bytes(blob, layout, WeightPlacement.InPlace) + " / " + PeakRamBytesNativeInFlash
+                    + " bytes with the tensors in flash, " + PipelineMemory.Bytes(blob, layout, WeightPlacement.RamCopy) + " / "
+                    + PeakRamBytesNativeCopy + " with them copied");
         }
+
+        // Every integer array of a pipeline on model: its weight window and the source's read slice, the tensors it holds in RAM
+        // (none when its source is the blob, mapped or not; the copy otherwise), frontend, model buffers, detector, capture.
+        private long PeakOf(ConformerModel model, ModelBlob blob, string[] labels)
+        {
+            var skip = new HashSet<object>(ReferenceEqualityComparer.Instance) { blob.Source, model.Store.Window, model.Store.Source };
+            CommandPipeline pipeline = CommandPipeline.Create(model, DetectorSettings.FromBlob(blob.Detector, labels.Length), labels, new NoSink());
+            long tensors = RamCount.ArrayBytes(model.Store.Source, new HashSet<object>(ReferenceEqualityComparer.Instance) { blob.Source });
+            return RamCount.ArrayBytes(model.Store.Window, new HashSet<object>()) + Weights.WeightWindow.ReadBytes + tensors
+                + RamCount.ArrayBytes(pipeline, skip) + CaptureBufferBytes;
+        }
+
+        /// <summary>Peak RAM with the native kernels reading the tensors in the mapped flash resource (the window is still allocated).</summary>
+        public long PeakRamBytesNativeInFlash { get; }
+
+        /// <summary>Peak RAM with the native kernels given one RAM copy of the tensors (the resource could not be mapped).</summary>
+        public long PeakRamBytesNativeCopy { get; }
 
         /// <summary>What the firmware's start-up memory check counts before allocating (PipelineMemory): equal to PeakRamBytes.</summary>
         public long StartupCheckBytes { get; }

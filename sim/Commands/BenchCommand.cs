@@ -200,6 +200,10 @@ namespace Edge.Asr.Sim.Commands
                 + Firmware.CaptureLoop.DmaBufferBytes.ToString(c) + "-byte DMA ring are not included)");
             _output.WriteLine("                    (the firmware's start-up memory check counts the same " + N(cost.StartupCheckBytes).Trim()
                 + " bytes before it allocates: PipelineMemory)");
+            _output.WriteLine("  peak RAM by the firmware's weight placement (WeightPlacement, counted the same way):");
+            _output.WriteLine("    managed kernels, tensors in flash read through the window      " + N(cost.PeakRamBytes));
+            _output.WriteLine("    native kernels, tensors read in place in flash (mapped)        " + N(cost.PeakRamBytesNativeInFlash));
+            _output.WriteLine("    native kernels, tensors copied to RAM (resource not mappable)  " + N(cost.PeakRamBytesNativeCopy));
             _output.WriteLine();
             _output.WriteLine("estimated load of one " + (DeviceLoadEstimate.CoreHz / 1e6).ToString(c) + " MHz ESP32 core ("
                 + N(load.OperationsPerSecond) + " MACs + look-ups per second of audio):");

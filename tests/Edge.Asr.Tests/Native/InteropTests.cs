@@ -71,7 +71,11 @@ namespace Edge.Asr.Tests.Native
                 Assert.Equal(typeof(byte[]), e.GetParameters()[0].ParameterType);   // the blob, read in place
             }
             Assert.Contains(externs, m => m.Name == "AbiVersion");
-            Assert.Equal(Kernels().Count() + BlobKernels().Count() + 1, externs.Length);
+            // MapResource: the model's resource file and id, answering the mapped length (or why not).
+            MethodInfo map = Assert.Single(externs, m => m.Name == "MapResource");
+            Assert.Equal(new[] { typeof(string), typeof(short) }, map.GetParameters().Select(p => p.ParameterType).ToArray());
+            Assert.Equal(typeof(int), map.ReturnType);
+            Assert.Equal(Kernels().Count() + BlobKernels().Count() + 2, externs.Length);
         }
 
         [Fact]
@@ -83,6 +87,24 @@ namespace Edge.Asr.Tests.Native
             {
                 Match body = Regex.Match(glue, @"NativeKernels::" + m.Name + @"\((?<params>[^)]*)\)\s*\{(?<body>.*?)\n\}", RegexOptions.Singleline);
                 Assert.True(body.Success, "no body for " + m.Name + " in " + GluePath);
+                if (m.Name == "AbiVersion")
+                {
+                    // The interop method table's version, InteropKernels.AbiVersion; the C kernels' version is a static_assert.
+                    Assert.Contains("return EASR_INTEROP_VERSION;", body.Groups["body"].Value);
+                    Assert.Contains("#define EASR_INTEROP_VERSION " + InteropKernels.AbiVersion + "\n", glue);
+                    Assert.Contains("static_assert(EASR_ABI_VERSION == 2,", glue);
+                    continue;
+                }
+                if (m.Name == "MapResource")
+                {
+                    // No C kernel: it locates the resource as nanoCLR's ResourceManager does and keeps its address.
+                    Assert.Contains("LocateResourceFile(", body.Groups["body"].Value);
+                    Assert.Contains("LocateResource(", body.Groups["body"].Value);
+                    Assert.Contains("GetResourceData(", body.Groups["body"].Value);
+                    Assert.Contains("s_flashBlob.base = ", body.Groups["body"].Value);
+                    Assert.Equal(m.GetParameters().Length + 1, body.Groups["params"].Value.Split(',').Length);
+                    continue;
+                }
                 Match call = Regex.Match(body.Groups["body"].Value, @"(easr_[a-z0-9_]+)\(");
                 Assert.True(call.Success, m.Name + " calls no C kernel");
                 Assert.Contains(" " + call.Groups[1].Value + "(", header);

@@ -5,12 +5,53 @@
 // come from the stub header the metadata processor generates (same namespace, class and
 // parameter order); if a newer generator names a type differently, follow its header.
 //
+// MapResource finds the model's binary resource in the deployment area the way nanoCLR's own
+// ResourceManager.GetObjectInternal does (TypeSystem LocateResourceFile / LocateResource, then
+// CLR_RT_Assembly::GetResourceData) and keeps its address: the ...InBlob methods given an empty
+// blob array then read the tensors there, in place, instead of in a RAM copy.
+//
 
 #include "Edge_Asr_Native.h"
 #include "Edge_Asr_Native_Edge_Asr_Interop_NativeKernels.h"
 #include "edge_asr_kernels.h"
 
 using namespace Edge_Asr_Native::Edge_Asr::Interop;
+
+// The interop method table's version (InteropKernels.AbiVersion): 2 added MapResource and the flash blob.
+// The C kernels' own version is EASR_ABI_VERSION; this glue is written against version 2 of them (the frontend's int32 scratch).
+#define EASR_INTEROP_VERSION 2
+static_assert(EASR_ABI_VERSION == 2, "the glue is written against the C kernels' ABI version 2");
+
+// MapResource's answers besides the blob's length (InteropKernels.MapProblem says them in words).
+#define EASR_MAP_NOT_FOUND     -1 // no loaded assembly has that resource file and id
+#define EASR_MAP_NOT_BINARY    -2 // the resource is a string (or another kind), not bytes
+#define EASR_MAP_MISALIGNED    -3 // its first byte is not 4-byte aligned: int16/int32 tensors would be misaligned
+#define EASR_MAP_IN_HEAP       -4 // it lies in the managed heap (an assembly loaded into RAM), which compaction may move
+#define EASR_MAP_BAD_ARGUMENT  -5 // no resource file name
+
+// Bytes the ...InBlob methods read: a managed byte array, or the registered flash resource.
+struct EasrBlobView
+{
+    const CLR_UINT8 *base;
+    CLR_UINT32 size;
+};
+
+// The model resource MapResource found (base NULL until then). The deployment area is memory-mapped
+// flash (read in place by nanoCLR itself) and assemblies there are never moved, so the address stays valid.
+static EasrBlobView s_flashBlob = {NULL, 0};
+
+// The bytes the InBlob methods address: the array itself, or (an empty array) the flash blob; false when neither.
+static bool EasrView(CLR_RT_TypedArray_UINT8 &blob, EasrBlobView &view)
+{
+    if (blob.GetSize() == 0)
+    {
+        view = s_flashBlob;
+        return view.base != NULL;
+    }
+    view.base = blob.GetBuffer();
+    view.size = blob.GetSize();
+    return true;
+}
 
 // offset .. offset + count must lie inside the array (count >= 1).
 #define EASR_RANGE(array, offset, count)                                                             \
@@ -20,24 +61,80 @@ using namespace Edge_Asr_Native::Edge_Asr::Interop;
         return;                                                                                      \
     }
 
-// A tensor of count elements of size bytes at byte offset at of the blob array: inside it and aligned to its element
-// size (the array's first element must be 4-byte aligned too, so int16/int32 loads from it are aligned).
-#define EASR_BLOB(blob, at, count, size)                                                                        \
-    if ((count) < 1 || (at) < 0 || ((at) % (size)) != 0 || ((CLR_UINT32)(uintptr_t)(blob).GetBuffer() & 3u) != 0 \
-        || (CLR_UINT32)(at) + (CLR_UINT32)(count) * (CLR_UINT32)(size) > (blob).GetSize())                      \
+// Resolves the blob array to a view (array or flash) or fails the call.
+#define EASR_VIEW(blob, view)                                                                        \
+    EasrBlobView view;                                                                               \
+    if (!EasrView((blob), view))                                                                     \
+    {                                                                                                \
+        hr = CLR_E_INVALID_OPERATION;                                                                \
+        return;                                                                                      \
+    }
+
+// A tensor of count elements of the given bytes each at byte offset at of the blob: inside it and aligned to its element
+// size (the blob's first byte must be 4-byte aligned too, so int16/int32 loads from it are aligned).
+#define EASR_BLOB(view, at, count, bytes)                                                                       \
+    if ((count) < 1 || (at) < 0 || ((at) % (bytes)) != 0 || ((CLR_UINT32)(uintptr_t)(view).base & 3u) != 0     \
+        || (CLR_UINT32)(at) + (CLR_UINT32)(count) * (CLR_UINT32)(bytes) > (view).size)                          \
     {                                                                                                           \
         hr = CLR_E_INDEX_OUT_OF_RANGE;                                                                          \
         return;                                                                                                 \
     }
 
-#define EASR_I8(blob, at) ((const int8_t *)((blob).GetBuffer() + (at)))
-#define EASR_I16(blob, at) ((const int16_t *)((blob).GetBuffer() + (at)))
-#define EASR_I32(blob, at) ((const int32_t *)((blob).GetBuffer() + (at)))
+#define EASR_I8(view, at) ((const int8_t *)((view).base + (at)))
+#define EASR_I16(view, at) ((const int16_t *)((view).base + (at)))
+#define EASR_I32(view, at) ((const int32_t *)((view).base + (at)))
 
 signed int NativeKernels::AbiVersion(HRESULT &hr)
 {
     (void)hr;
-    return easr_abi_version();
+    // The app checks the method table's version; the C kernels' own is fixed at compile time (static_assert above).
+    return EASR_INTEROP_VERSION;
+}
+
+signed int NativeKernels::MapResource(const char *resourceFile, int16_t resourceId, HRESULT &hr)
+{
+    (void)hr;
+    if (resourceFile == NULL || resourceFile[0] == 0)
+    {
+        return EASR_MAP_BAD_ARGUMENT;
+    }
+    // Every loaded assembly: the resource file may be in the app's own assembly or a satellite (ResourceManager.cs).
+    NANOCLR_FOREACH_ASSEMBLY(g_CLR_RT_TypeSystem)
+    {
+        CLR_RT_Assembly_Index index;
+        index.Set(pASSM->m_idx);
+        CLR_RT_Assembly_Instance assembly;
+        CLR_INT32 file = -1;
+        if (!assembly.InitializeFromIndex(index) || FAILED(g_CLR_RT_TypeSystem.LocateResourceFile(assembly, resourceFile, file))
+            || file < 0)
+        {
+            continue;
+        }
+        const CLR_RECORD_RESOURCE *resource = NULL;
+        CLR_UINT32 size = 0;
+        if (FAILED(g_CLR_RT_TypeSystem.LocateResource(assembly, file, resourceId, resource, size)) || resource == NULL)
+        {
+            continue;
+        }
+        if (resource->kind != CLR_RECORD_RESOURCE::RESOURCE_Binary)
+        {
+            return EASR_MAP_NOT_BINARY;
+        }
+        const CLR_UINT8 *data = pASSM->GetResourceData(resource->offset);
+        if (((CLR_UINT32)(uintptr_t)data & 3u) != 0)
+        {
+            return EASR_MAP_MISALIGNED;
+        }
+        if (data >= s_CLR_RT_Heap.m_location && data < s_CLR_RT_Heap.m_location + s_CLR_RT_Heap.m_size)
+        {
+            return EASR_MAP_IN_HEAP;
+        }
+        s_flashBlob.base = data;
+        s_flashBlob.size = size;
+        return (signed int)size;
+    }
+    NANOCLR_FOREACH_ASSEMBLY_END();
+    return EASR_MAP_NOT_FOUND;
 }
 
 void NativeKernels::LinearS8S16(
@@ -239,14 +336,15 @@ void NativeKernels::LinearS8S16InBlob(
     signed int biasAt, signed int multipliersAt, signed int shiftsAt, CLR_RT_TypedArray_INT16 output, signed int outOffset,
     signed int outputSize, bool relu, HRESULT &hr)
 {
+    EASR_VIEW(blob, view);
     EASR_RANGE(input, inOffset, inputSize);
     EASR_RANGE(output, outOffset, outputSize);
-    EASR_BLOB(blob, weightsAt, inputSize * outputSize, 1);
-    EASR_BLOB(blob, biasAt, outputSize, 4);
-    EASR_BLOB(blob, multipliersAt, outputSize, 4);
-    EASR_BLOB(blob, shiftsAt, outputSize, 4);
-    easr_linear_s8s16(input.GetBuffer() + inOffset, inputSize, EASR_I8(blob, weightsAt), EASR_I32(blob, biasAt),
-        EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt), output.GetBuffer() + outOffset, outputSize, relu ? 1 : 0);
+    EASR_BLOB(view, weightsAt, inputSize * outputSize, 1);
+    EASR_BLOB(view, biasAt, outputSize, 4);
+    EASR_BLOB(view, multipliersAt, outputSize, 4);
+    EASR_BLOB(view, shiftsAt, outputSize, 4);
+    easr_linear_s8s16(input.GetBuffer() + inOffset, inputSize, EASR_I8(view, weightsAt), EASR_I32(view, biasAt),
+        EASR_I32(view, multipliersAt), EASR_I32(view, shiftsAt), output.GetBuffer() + outOffset, outputSize, relu ? 1 : 0);
 }
 
 void NativeKernels::DepthwiseConv1dS8S16InBlob(
@@ -254,12 +352,13 @@ void NativeKernels::DepthwiseConv1dS8S16InBlob(
     signed int channels, signed int kernel, signed int weightsAt, signed int biasAt, signed int multipliersAt, signed int shiftsAt,
     CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
 {
+    EASR_VIEW(blob, view);
     EASR_RANGE(input, inOffset, channels);
     EASR_RANGE(output, outOffset, channels);
-    EASR_BLOB(blob, weightsAt, channels * kernel, 1);
-    EASR_BLOB(blob, biasAt, channels, 4);
-    EASR_BLOB(blob, multipliersAt, channels, 4);
-    EASR_BLOB(blob, shiftsAt, channels, 4);
+    EASR_BLOB(view, weightsAt, channels * kernel, 1);
+    EASR_BLOB(view, biasAt, channels, 4);
+    EASR_BLOB(view, multipliersAt, channels, 4);
+    EASR_BLOB(view, shiftsAt, channels, 4);
     if (kernel > 1)
     {
         EASR_RANGE(history, 0, (kernel - 1) * channels);
@@ -270,7 +369,7 @@ void NativeKernels::DepthwiseConv1dS8S16InBlob(
         }
     }
     easr_depthwise_conv1d_s8s16(input.GetBuffer() + inOffset, kernel > 1 ? history.GetBuffer() : input.GetBuffer(), oldest, channels, kernel,
-        EASR_I8(blob, weightsAt), EASR_I32(blob, biasAt), EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt),
+        EASR_I8(view, weightsAt), EASR_I32(view, biasAt), EASR_I32(view, multipliersAt), EASR_I32(view, shiftsAt),
         output.GetBuffer() + outOffset);
 }
 
@@ -279,16 +378,22 @@ signed int NativeKernels::LayerNormS16InBlob(
     signed int fracIn, signed int outShift, int64_t epsQ32, signed int widthLog2, CLR_RT_TypedArray_INT32 scratch,
     CLR_RT_TypedArray_INT32 inverseSqrtTable, CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
 {
+    EasrBlobView view;
+    if (!EasrView(blob, view))
+    {
+        hr = CLR_E_INVALID_OPERATION;
+        return 0;
+    }
     if ((width) < 1 || (inOffset) < 0 || (CLR_UINT32)inOffset + (CLR_UINT32)width > input.GetSize() || (outOffset) < 0
         || (CLR_UINT32)outOffset + (CLR_UINT32)width > output.GetSize() || (CLR_UINT32)width > scratch.GetSize()
-        || gammaAt < 0 || (gammaAt % 2) != 0 || (CLR_UINT32)gammaAt + 2u * (CLR_UINT32)width > blob.GetSize()
-        || betaAt < 0 || (betaAt % 4) != 0 || (CLR_UINT32)betaAt + 4u * (CLR_UINT32)width > blob.GetSize()
-        || ((CLR_UINT32)(uintptr_t)blob.GetBuffer() & 3u) != 0)
+        || gammaAt < 0 || (gammaAt % 2) != 0 || (CLR_UINT32)gammaAt + 2u * (CLR_UINT32)width > view.size
+        || betaAt < 0 || (betaAt % 4) != 0 || (CLR_UINT32)betaAt + 4u * (CLR_UINT32)width > view.size
+        || ((CLR_UINT32)(uintptr_t)view.base & 3u) != 0)
     {
         hr = CLR_E_INDEX_OUT_OF_RANGE;
         return 0;
     }
-    return easr_layernorm_s16(input.GetBuffer() + inOffset, width, EASR_I16(blob, gammaAt), EASR_I32(blob, betaAt), fracIn, outShift,
+    return easr_layernorm_s16(input.GetBuffer() + inOffset, width, EASR_I16(view, gammaAt), EASR_I32(view, betaAt), fracIn, outShift,
         epsQ32, widthLog2, scratch.GetBuffer(), inverseSqrtTable.GetBuffer(), output.GetBuffer() + outOffset);
 }
 
@@ -297,21 +402,22 @@ void NativeKernels::SubsampleConv1S8S16InBlob(
     signed int melOffset, signed int melBins, signed int bins1, signed int channels, signed int weightsAt, signed int biasAt,
     signed int multipliersAt, signed int shiftsAt, CLR_RT_TypedArray_INT16 output, HRESULT &hr)
 {
+    EASR_VIEW(blob, view);
     EASR_RANGE(mel2, 0, melBins);
     EASR_RANGE(mel1, 0, melBins);
     EASR_RANGE(mel, melOffset, melBins);
     EASR_RANGE(output, 0, bins1 * channels);
-    EASR_BLOB(blob, weightsAt, 9 * channels, 1);
-    EASR_BLOB(blob, biasAt, channels, 4);
-    EASR_BLOB(blob, multipliersAt, channels, 4);
-    EASR_BLOB(blob, shiftsAt, channels, 4);
+    EASR_BLOB(view, weightsAt, 9 * channels, 1);
+    EASR_BLOB(view, biasAt, channels, 4);
+    EASR_BLOB(view, multipliersAt, channels, 4);
+    EASR_BLOB(view, shiftsAt, channels, 4);
     if (2 * (bins1 - 1) > melBins)
     {
         hr = CLR_E_INDEX_OUT_OF_RANGE;
         return;
     }
     easr_subsample_conv1_s8s16(mel2.GetBuffer(), mel1.GetBuffer(), mel.GetBuffer() + melOffset, melBins, bins1, channels,
-        EASR_I8(blob, weightsAt), EASR_I32(blob, biasAt), EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt), output.GetBuffer());
+        EASR_I8(view, weightsAt), EASR_I32(view, biasAt), EASR_I32(view, multipliersAt), EASR_I32(view, shiftsAt), output.GetBuffer());
 }
 
 void NativeKernels::SubsampleDepthwiseS8S16InBlob(
@@ -319,19 +425,20 @@ void NativeKernels::SubsampleDepthwiseS8S16InBlob(
     signed int bins1, signed int bin2, signed int channels, signed int weightsAt, signed int biasAt, signed int multipliersAt,
     signed int shiftsAt, CLR_RT_TypedArray_INT16 output, HRESULT &hr)
 {
+    EASR_VIEW(blob, view);
     EASR_RANGE(older, 0, bins1 * channels);
     EASR_RANGE(old, 0, bins1 * channels);
     EASR_RANGE(now, 0, bins1 * channels);
     EASR_RANGE(output, 0, channels);
-    EASR_BLOB(blob, weightsAt, 9 * channels, 1);
-    EASR_BLOB(blob, biasAt, channels, 4);
-    EASR_BLOB(blob, multipliersAt, channels, 4);
-    EASR_BLOB(blob, shiftsAt, channels, 4);
+    EASR_BLOB(view, weightsAt, 9 * channels, 1);
+    EASR_BLOB(view, biasAt, channels, 4);
+    EASR_BLOB(view, multipliersAt, channels, 4);
+    EASR_BLOB(view, shiftsAt, channels, 4);
     if (bin2 < 0 || 2 * bin2 > bins1)
     {
         hr = CLR_E_INDEX_OUT_OF_RANGE;
         return;
     }
-    easr_subsample_depthwise_s8s16(older.GetBuffer(), old.GetBuffer(), now.GetBuffer(), bins1, bin2, channels, EASR_I8(blob, weightsAt),
-        EASR_I32(blob, biasAt), EASR_I32(blob, multipliersAt), EASR_I32(blob, shiftsAt), output.GetBuffer());
+    easr_subsample_depthwise_s8s16(older.GetBuffer(), old.GetBuffer(), now.GetBuffer(), bins1, bin2, channels, EASR_I8(view, weightsAt),
+        EASR_I32(view, biasAt), EASR_I32(view, multipliersAt), EASR_I32(view, shiftsAt), output.GetBuffer());
 }
