@@ -29,7 +29,8 @@ namespace Edge.Asr.Firmware
             if (placement != WeightPlacement.Window && placement != WeightPlacement.InPlace && placement != WeightPlacement.RamCopy)
                 throw new ArgumentOutOfRangeException("placement", "weight placement " + placement.ToString() + " is not 0, 1 or 2");
             long copy = placement == WeightPlacement.RamCopy ? TensorDirectory.CopyBytes(blob) : 0;
-            return Bytes(blob, layout) + copy;
+            long nativeFrontend = placement == WeightPlacement.Window ? 0 : NativeFrontendBytes;
+            return Bytes(blob, layout) + copy + nativeFrontend;
         }
 
         /// <summary>Everything: weight window + model buffers + frontend + detector + capture buffers.</summary>
@@ -47,6 +48,12 @@ namespace Edge.Asr.Firmware
         /// </summary>
         public const int FrontendBytes = LogMelFrontend.WindowLength * 2 + LogMelFrontend.MelChannels * 2
             + 3 * (LogMelFrontend.FftLength / 2) * 4 + LogMelFrontend.MelChannels * 2;
+
+        /// <summary>
+        /// What the frontend adds when the native kernels compute its frames (LogMelFrontend(IFrontendKernels)):
+        /// their re, im and magnitude scratch and the bit reversals, 4 × int[256], beside the managed FFT's arrays.
+        /// </summary>
+        public const int NativeFrontendBytes = 4 * (LogMelFrontend.FftLength / 2) * 4;
 
         /// <summary>CommandDetector: isCommand bool[C], thresholds short[C], history short[W·C], sums int[C], smoothed short[C].</summary>
         public static long DetectorBytes(int classes, int smoothingFrames)
