@@ -296,7 +296,7 @@ def main(argv=None):
             spans = frame_targets.read_word_spans(a.train_manifest, len(xt))
         except (OSError, ValueError) as e:
             raise UsageError(str(e))
-        is_command_clip = np.array([names[k] not in ("_silence_", "_unknown_") for k in yt])
+        is_command_clip = ~np.isin(yt, non_command)
         print("frame loss %.2f: %d of %d command clips with the word's position" % (
             a.frame_loss, int((spans[is_command_clip, 0] >= 0).sum()), int(is_command_clip.sum())), flush=True)
     c = m.smoke_config(names) if a.model == "smoke" else m.default_config(names)
@@ -343,7 +343,7 @@ def main(argv=None):
                 loss = loss_fn(net(x), y)
             else:
                 clip_logits, frame_logits = net.clip_and_frame_logits(x)
-                kinds = frame_targets.frame_kinds(sb, [k not in non_command for k in yb], shifts - cut,
+                kinds = frame_targets.frame_kinds(sb, ~np.isin(yb, non_command), shifts - cut,
                                                   x.shape[1], frame_logits.shape[1])
                 loss = loss_fn(clip_logits, y) + a.frame_loss * frame_loss_term(frame_logits, kinds, yb, non_command)
             opt.zero_grad()
