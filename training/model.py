@@ -28,6 +28,35 @@ import safetensors_io
 
 LAYER_NORM_EPS = 1e-5
 INPUT_SCALE = 1.0 / 256.0          # frontend Q8 log2 -> log2 units
+INPUT_NORM_SHIFT = 6               # RunningMeanSubtractS16.DefaultShift: smoothing 2^-6 (64 frames)
+LOG_FORMAT = "int16 log2 Q8"
+LOG_FORMAT_MINUS_RUNNING_MEAN = "int16 log2 Q8 minus running mean 2^-6"
+
+
+def log_format(input_norm_shift):
+    """config.json's frontend log_format name for a model's input norm (codegen TrainingExport)."""
+    return LOG_FORMAT_MINUS_RUNNING_MEAN if input_norm_shift else LOG_FORMAT
+
+
+def input_norm_shift_of(log_format_name):
+    if log_format_name == LOG_FORMAT:
+        return 0
+    if log_format_name == LOG_FORMAT_MINUS_RUNNING_MEAN:
+        return INPUT_NORM_SHIFT
+    raise ValueError("unknown log_format %r" % log_format_name)
+
+
+def running_mean_subtract(mel, shift):
+    """Float reference of RunningMeanSubtractS16 over [B, T, mel]: m_0 = x_0, m_t = m_(t-1) + (x_t - m_(t-1)) 2^-shift, x - m.
+    As one [T, T] weight matrix (m_t = (1-s)^t x_0 + sum_(1<=j<=t) s (1-s)^(t-j) x_j), so the batch runs in one product."""
+    t = mel.shape[1]
+    s = 2.0 ** -shift
+    i = torch.arange(t, device=mel.device, dtype=torch.float64)
+    age = (i.unsqueeze(1) - i.unsqueeze(0))                      # t - j
+    w = torch.where(age >= 0, s * (1 - s) ** age.clamp(min=0), torch.zeros_like(age))
+    w[:, 0] = (1 - s) ** i                                        # the first frame starts the mean
+    m = torch.einsum("tj,bjc->btc", w.to(mel.dtype), mel)
+    return mel - m
 
 
 class ModelConfig:
@@ -35,7 +64,7 @@ class ModelConfig:
 
     def __init__(self, mel_channels=40, subsampling_channels=32, d_model=32, num_heads=2, fold_factor=2,
                  ffn_multiplier=2, conv_kernel_size=15, attention_blocks=(False, False, True, True),
-                 left_context=32, pool_window=25, labels=()):
+                 left_context=32, pool_window=25, labels=(), input_norm_shift=0):
         self.mel_channels = int(mel_channels)
         self.subsampling_channels = int(subsampling_channels)
         self.d_model = int(d_model)
@@ -47,6 +76,9 @@ class ModelConfig:
         self.left_context = int(left_context)
         self.pool_window = int(pool_window)
         self.labels = list(labels)
+        self.input_norm_shift = int(input_norm_shift)   # 0 or INPUT_NORM_SHIFT: stated by the frontend's log_format
+        if self.input_norm_shift not in (0, INPUT_NORM_SHIFT):
+            raise ValueError("input_norm_shift must be 0 or %d, got %d" % (INPUT_NORM_SHIFT, self.input_norm_shift))
         if self.fold_factor not in (1, 2, 4):
             raise ValueError("fold_factor must be 1, 2 or 4, got %d" % self.fold_factor)
         if self.d_model % (self.fold_factor * self.num_heads):
@@ -226,6 +258,8 @@ class KwsConformer(nn.Module):
         self.classifier = nn.Linear(c.d_model, c.num_classes)
 
     def encode(self, mel):
+        if self.config.input_norm_shift:
+            mel = running_mean_subtract(mel, self.config.input_norm_shift)
         x = self.subsampling(mel)
         for block in self.blocks:
             x = block(x)
@@ -265,6 +299,7 @@ def load_export(folder, dtype=torch.float32):
     with open(folder + "/config.json", encoding="utf-8") as f:
         config = json.load(f)
     c = ModelConfig.from_json(config["model"], config["labels"])
+    c.input_norm_shift = input_norm_shift_of(config["frontend"]["log_format"])
     model = KwsConformer(c)
     model.load_state_dict(safetensors_io.load(folder + "/model.safetensors"))
     return model.to(dtype).eval(), config

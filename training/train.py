@@ -105,9 +105,11 @@ def mel_warp(x, rng, max_warp):
     return x_lo + w * (x_hi - x_lo)
 
 
-def time_shift(x, rng, max_shift):
+def time_shift(x, rng, max_shift, edge=False):
     """Roll each clip by up to max_shift frames (zeros in, like the frontend's digital silence); returns
-    the clips and each one's shift in frames (positive: the content moved later)."""
+    the clips and each one's shift in frames (positive: the content moved later). With edge, frames moved in
+    at the start repeat the clip's first frame: a running-mean input norm starts from its first frame, and a
+    stream that starts in digital silence is not what the device hears."""
     shifts = np.zeros(x.shape[0], dtype=np.int64)
     if max_shift <= 0:
         return x, shifts
@@ -118,6 +120,8 @@ def time_shift(x, rng, max_shift):
         shifts[i] = s
         if s >= 0:
             out[i, s:] = x[i, :t - s]
+            if edge:
+                out[i, :s] = x[i, 0]
         else:
             out[i, :t + s] = x[i, -s:]
     return out, shifts
@@ -213,7 +217,7 @@ def export(net, c, folder, training_info):
     tensors = {k: v.detach().to(torch.float32) for k, v in net.state_dict().items()}
     safetensors_io.save(tensors, os.path.join(folder, "model.safetensors"), {"format": "pt"})
     config = {"format": "edge-asr training export", "version": 1, "model": c.to_json(), "labels": c.labels,
-              "frontend": FRONTEND, "training": training_info}
+              "frontend": dict(FRONTEND, log_format=m.log_format(c.input_norm_shift)), "training": training_info}
     with open(os.path.join(folder, "config.json"), "w", encoding="utf-8") as f:
         json.dump(config, f, indent=2)
         f.write("\n")
@@ -242,6 +246,9 @@ def parse_args(argv):
     p.add_argument("--frame-loss", type=float, default=0.0,
                    help="weight of the frame-level loss (frame_targets.py; needs --train-manifest): teaches every encoder frame, not only the clip's last")
     p.add_argument("--train-manifest", help="synth.py's manifest of the --train clips, in the same order (word positions for --frame-loss)")
+    p.add_argument("--input-norm", action="store_true",
+                   help="subtract each mel channel's running mean (smoothing 2^-6) before the model: level and microphone "
+                        "become a constant the model never sees (RunningMeanSubtractS16; the blob's log format 2)")
     p.add_argument("--patience", type=int, default=8, help="stop after this many epochs without a better val accuracy")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
@@ -300,6 +307,7 @@ def main(argv=None):
         print("frame loss %.2f: %d of %d command clips with the word's position" % (
             a.frame_loss, int((spans[is_command_clip, 0] >= 0).sum()), int(is_command_clip.sum())), flush=True)
     c = m.smoke_config(names) if a.model == "smoke" else m.default_config(names)
+    c.input_norm_shift = m.INPUT_NORM_SHIFT if a.input_norm else 0
     net = m.KwsConformer(c, dropout=a.dropout)
     params = sum(p.numel() for p in net.parameters())
     print("train %d clips, val %d clips, %d frames x %d mel, %d classes; model %s, %d parameters"
@@ -336,7 +344,7 @@ def main(argv=None):
                     sb = np.concatenate([sb, np.full((len(neg), 2), -1, dtype=sb.dtype)])
             x = m.features_to_input(xb)
             x, cut = stream_start(x, rng, a.start_crop)
-            x, shifts = time_shift(x, rng, 10)
+            x, shifts = time_shift(x, rng, 10, edge=bool(c.input_norm_shift))
             x = spec_augment(mel_warp(x, rng, a.mel_warp), rng, 2, 10, 2, 6)
             y = torch.as_tensor(yb)
             if sb is None:
@@ -373,7 +381,7 @@ def main(argv=None):
             "val_clips": len(xv), "frames": int(xt.shape[1]), "seed": a.seed, "batch": a.batch, "lr": a.lr,
             "weight_decay": a.weight_decay, "label_smoothing": a.label_smoothing, "dropout": a.dropout,
             "optimizer": "AdamW", "mel_warp": a.mel_warp, "spec_augment": "2 time masks <= 10 frames, 2 mel masks <= 6 bins, mean fill",
-            "time_shift_frames": 10, "start_crop_frames": a.start_crop,
+            "time_shift_frames": 10, "input_norm_shift": c.input_norm_shift, "start_crop_frames": a.start_crop,
             "frame_loss": None if spans is None else {"weight": a.frame_loss, "fire_frames": frame_targets.FIRE_FRAMES},
             "negative_pool": None if pool is None else {"streams": int(len(pool)), "hours": round(float(pool_lengths.sum()) / 360000.0, 3),
                                                         "windows_per_batch": per_batch, "mining_candidates": a.pool_mining},

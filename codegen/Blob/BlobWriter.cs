@@ -28,6 +28,9 @@ namespace Edge.Asr.Codegen.Blob
         public BlobWriter(ModelConfig config, IReadOnlyList<string> labels, FrontendParams frontend,
             DetectorDefaults detector, IReadOnlyList<BlobTensorSpec> tensors)
         {
+            if (FrontendParams.InputNormShiftOf(frontend.LogFormat) != config.InputNormShift)
+                throw new ArgumentException("the frontend's log format " + frontend.LogFormat + " does not state the model's input norm shift "
+                    + config.InputNormShift + " (log format " + FrontendParams.LogFormatOf(config.InputNormShift) + " does)");
             _config = config;
             _labels = new List<string>(labels).ToArray();
             _frontend = frontend;

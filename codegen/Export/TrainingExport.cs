@@ -20,6 +20,17 @@ namespace Edge.Asr.Codegen.Export
         public const string ConfigFile = "config.json";
         public const string TensorsFile = "model.safetensors";
         public const string LogFormatName = "int16 log2 Q8";
+        /// <summary>The log format with the model's input running-mean subtraction (FrontendParams.LogFormatInt16Log2Q8MinusRunningMean).</summary>
+        public const string LogFormatMinusRunningMeanName = "int16 log2 Q8 minus running mean 2^-6";
+
+        /// <summary>The blob's log format id of a config.json log_format name.</summary>
+        private static int LogFormatId(JsonElement frontend, string where)
+        {
+            string name = Text(frontend, "log_format", where);
+            if (name == LogFormatName) return FrontendParams.LogFormatInt16Log2Q8;
+            if (name == LogFormatMinusRunningMeanName) return FrontendParams.LogFormatInt16Log2Q8MinusRunningMean;
+            throw new InvalidDataException(where + ": log_format '" + name + "', the engine computes '" + LogFormatName + "' or '" + LogFormatMinusRunningMeanName + "'");
+        }
 
         private TrainingExport(string folder, int melChannels, bool[] attentionBlocks, ModelConfig config, FrontendParams frontend, string[] labels, SafeTensors tensors, DetectorDefaults? detector)
         {
@@ -89,18 +100,16 @@ namespace Edge.Asr.Codegen.Export
                     config = new ModelConfig(Int(model, "melBins", where), Int(model, "subsamplingChannels", where), Int(model, "dim", where),
                         Int(model, "heads", where), Int(model, "fold", where), Int(model, "ffnMultiplier", where),
                         Int(model, "convKernel", where), attention.ToArray(), Int(model, "leftContext", where), Int(model, "poolWindow", where),
-                        labels.ToArray());
+                        labels.ToArray(), FrontendParams.InputNormShiftOf(LogFormatId(frontend, configPath + " frontend")));
                 }
                 catch (ArgumentException e)
                 {
                     throw new InvalidDataException(where + ": unsupported architecture: " + e.Message);
                 }
                 string fwhere = configPath + " frontend";
-                string logFormat = Text(frontend, "log_format", fwhere);
-                if (logFormat != LogFormatName) throw new InvalidDataException(fwhere + ": log_format '" + logFormat + "', the engine computes '" + LogFormatName + "'");
                 var fp = new FrontendParams(Int(frontend, "sample_rate", fwhere), Int(frontend, "window_length", fwhere), Int(frontend, "hop_length", fwhere),
                     Int(frontend, "fft_length", fwhere), Int(frontend, "mel_channels", fwhere), Int(frontend, "mel_low_hz", fwhere),
-                    Int(frontend, "mel_high_hz", fwhere), FrontendParams.LogFormatInt16Log2Q8);
+                    Int(frontend, "mel_high_hz", fwhere), LogFormatId(frontend, fwhere));
                 try
                 {
                     SupportedFrontend.Validate(fp);

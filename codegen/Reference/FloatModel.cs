@@ -45,6 +45,7 @@ namespace Edge.Asr.Codegen.Reference
         /// <summary>As <see cref="Run(double[][])"/>, recording into <paramref name="trace"/> (e.g. one that keeps only "classifier"); same arithmetic.</summary>
         public FloatTrace Run(double[][] mel, FloatTrace trace)
         {
+            if (c.InputNormShift > 0) mel = RunningMeanSubtract(mel, c.InputNormShift);
             foreach (var m in mel) trace.Record("input", m);
             var x = Subsampling(mel, trace);
             for (int b = 0; b < c.Blocks; b++) x = Block(b, x, trace);
@@ -58,6 +59,27 @@ namespace Edge.Asr.Codegen.Reference
                 trace.Record("classifier", Linear("classifier", c.Dim, c.Classes, pooled));
             }
             return trace;
+        }
+
+        /// <summary>
+        /// The float reference of RunningMeanSubtractS16: per channel m_0 = x_0, m_t = m_(t−1) + (x_t − m_(t−1))·2^−shift,
+        /// output x_t − m_t (training/model.py computes the same).
+        /// </summary>
+        public static double[][] RunningMeanSubtract(double[][] mel, int shift)
+        {
+            double s = Math.Pow(2, -shift);
+            var y = new double[mel.Length][];
+            double[] m = mel.Length > 0 ? (double[])mel[0].Clone() : Array.Empty<double>();
+            for (int t = 0; t < mel.Length; t++)
+            {
+                y[t] = new double[mel[t].Length];
+                for (int i = 0; i < y[t].Length; i++)
+                {
+                    if (t > 0) m[i] += (mel[t][i] - m[i]) * s;
+                    y[t][i] = mel[t][i] - m[i];
+                }
+            }
+            return y;
         }
 
         // ---- subsampling ----

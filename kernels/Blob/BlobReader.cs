@@ -291,7 +291,7 @@ namespace Edge.Asr.Blob
             }
             ExpectSectionEnd();
             Labels = labels;
-            Config = ConfigFields.Build(_configFields, labels);
+            Config = ConfigFields.Build(_configFields, labels, FrontendParams.InputNormShiftOf(Frontend.LogFormat));
         }
 
         private void ReadTensorTable()

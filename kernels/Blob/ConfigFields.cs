@@ -92,13 +92,19 @@ namespace Edge.Asr.Blob
         /// <summary>The model config from validated fields and the labels (label count = classes, checked by the reader).</summary>
         public static ModelConfig Build(int[] f, string[] labels)
         {
+            return Build(f, labels, 0);
+        }
+
+        /// <summary>As Build(f, labels), with the input norm shift the frontend section's log format states.</summary>
+        public static ModelConfig Build(int[] f, string[] labels, int inputNormShift)
+        {
             int blocks = f[FieldBlocks];
             bool[] attention = new bool[blocks];
             for (int b = 0; b < blocks && b < MaxBlocks; b++) attention[b] = ((f[FieldAttentionMask] >> b) & 1) != 0;
             try
             {
                 return new ModelConfig(f[FieldMelBins], f[FieldSubsamplingChannels], f[FieldDim], f[FieldHeads], f[FieldFold],
-                    f[FieldFfnMultiplier], f[FieldConvKernel], attention, f[FieldLeftContext], f[FieldPoolWindow], labels);
+                    f[FieldFfnMultiplier], f[FieldConvKernel], attention, f[FieldLeftContext], f[FieldPoolWindow], labels, inputNormShift);
             }
             catch (Exception e)
             {

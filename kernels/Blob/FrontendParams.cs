@@ -20,6 +20,26 @@ namespace Edge.Asr.Blob
         /// <summary>Log format id: int16 log2 of the mel energy in Q8.</summary>
         public const int LogFormatInt16Log2Q8 = 1;
 
+        /// <summary>
+        /// Log format id: as format 1, then each channel's running mean (smoothing 2^−6) subtracted before the model
+        /// (Ops.RunningMeanSubtractS16). A reader that knows only format 1 refuses it rather than feed the model other features.
+        /// </summary>
+        public const int LogFormatInt16Log2Q8MinusRunningMean = 2;
+
+        /// <summary>The model input's running-mean shift a log format states (0: none).</summary>
+        public static int InputNormShiftOf(int logFormat)
+        {
+            return logFormat == LogFormatInt16Log2Q8MinusRunningMean ? Edge.Asr.Ops.RunningMeanSubtractS16.DefaultShift : 0;
+        }
+
+        /// <summary>The log format of a model whose input norm shift is <paramref name="inputNormShift"/>; -1 if no format states it.</summary>
+        public static int LogFormatOf(int inputNormShift)
+        {
+            if (inputNormShift == 0) return LogFormatInt16Log2Q8;
+            if (inputNormShift == Edge.Asr.Ops.RunningMeanSubtractS16.DefaultShift) return LogFormatInt16Log2Q8MinusRunningMean;
+            return -1;
+        }
+
         private readonly int[] _f;
 
         /// <summary>Parameters from their values.</summary>

@@ -15,6 +15,7 @@ namespace Edge.Asr.Blob
         public const int MelChannels = LogMelFrontend.MelChannels;
         public const int MelLowHz = LogMelFrontend.MelLowHz;
         public const int MelHighHz = LogMelFrontend.MelHighHz;
+        /// <summary>The plain log format; the engine also runs LogFormatInt16Log2Q8MinusRunningMean (the model's input norm).</summary>
         public const int LogFormat = FrontendParams.LogFormatInt16Log2Q8;
 
         /// <summary>Throws BlobFormatException naming the first unsupported parameter.</summary>
@@ -28,7 +29,7 @@ namespace Edge.Asr.Blob
             // The mel band edges are baked into the frontend's tables: a model trained on others would see other features.
             Exact("mel_low_hz", p.MelLowHz, MelLowHz);
             Exact("mel_high_hz", p.MelHighHz, MelHighHz);
-            Exact("log_format", p.LogFormat, LogFormat);
+            if (p.LogFormat != FrontendParams.LogFormatInt16Log2Q8MinusRunningMean) Exact("log_format", p.LogFormat, LogFormat);
         }
 
         private static void Exact(string field, int value, int supported)

@@ -27,6 +27,9 @@ namespace Edge.Asr.Model
         private readonly int fracEncoderIn;
         private readonly int fracLogits;
         private readonly short[] encoderIn;
+        private readonly int[] inputMeans;     // the running means of RunningMeanSubtractS16 (none when the config has no input norm)
+        private readonly short[] normalisedMel;
+        private bool inputStarted;
         private readonly short[][] blockOut;
         private readonly short[] arena;       // every op's scratch (the pooled frame at 0 after the blocks)
         private readonly int[] intScratch;    // LayerNorm rows, softmax exponentials
@@ -69,6 +72,9 @@ namespace Edge.Asr.Model
             fracLogits = LayerFactory.Frac(p, "classifier");
             posteriorSoftmax = new Softmax(config.Classes, fracLogits, p.Kernels, intScratch);
             encoderIn = new short[d];
+            bool norm = config.InputNormShift > 0;
+            inputMeans = new int[norm ? config.MelBins : 0];
+            normalisedMel = new short[norm ? config.MelBins : 0];
             logits = new short[config.Classes];
             posteriors = new short[config.Classes];
         }
@@ -137,6 +143,7 @@ namespace Edge.Asr.Model
         public void Reset()
         {
             subsampling.Reset();
+            inputStarted = false;
             for (int i = 0; i < blocks.Length; i++) blocks[i].Reset();
             pool.Reset();
             encoderFrames = 0;
@@ -145,11 +152,19 @@ namespace Edge.Asr.Model
         }
 
         /// <summary>
-        /// Consumes one log-mel frame (MelBins values at Q8). Returns true when it completed an
+        /// Consumes one log-mel frame (MelBins values at Q8; first through the running-mean subtraction when the
+        /// config has an input norm). Returns true when it completed an
         /// encoder frame (input frames 0, 4, 8, …): Logits, Posteriors and the block outputs are then new.
         /// </summary>
         public bool Process(short[] mel, int melOffset)
         {
+            if (inputMeans.Length > 0)
+            {
+                RunningMeanSubtractS16.Process(mel, melOffset, inputMeans, config.MelBins, config.InputNormShift, !inputStarted, normalisedMel, 0);
+                inputStarted = true;
+                mel = normalisedMel;
+                melOffset = 0;
+            }
             if (!subsampling.Process(mel, melOffset, encoderIn, 0)) return false;
             short[] x = encoderIn;
             for (int i = 0; i < blocks.Length; i++)

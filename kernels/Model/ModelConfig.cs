@@ -23,11 +23,23 @@ namespace Edge.Asr.Model
         private readonly bool[] attention;
         private readonly int leftContext;
         private readonly int poolWindow;
+        private readonly int inputNormShift;
         private readonly string[] labels;
 
         public ModelConfig(int melBins, int subsamplingChannels, int dim, int heads, int fold, int ffnMultiplier,
             int convKernel, bool[] attention, int leftContext, int poolWindow, string[] labels)
+            : this(melBins, subsamplingChannels, dim, heads, fold, ffnMultiplier, convKernel, attention, leftContext, poolWindow, labels, 0)
         {
+        }
+
+        /// <summary>
+        /// As the other constructor; <paramref name="inputNormShift"/> &gt; 0 puts a per-channel running-mean
+        /// subtraction with smoothing 2^−shift before the subsampling (RunningMeanSubtractS16), 0 none.
+        /// </summary>
+        public ModelConfig(int melBins, int subsamplingChannels, int dim, int heads, int fold, int ffnMultiplier,
+            int convKernel, bool[] attention, int leftContext, int poolWindow, string[] labels, int inputNormShift)
+        {
+            if (inputNormShift != 0) Edge.Asr.Ops.RunningMeanSubtractS16.CheckShift(inputNormShift);
             if (melBins < 3 || melBins > 256) throw new ArgumentException("ModelConfig: melBins must be in [3, 256], got " + melBins.ToString());
             if (subsamplingChannels < 1 || subsamplingChannels > 256) throw new ArgumentException("ModelConfig: subsamplingChannels must be in [1, 256], got " + subsamplingChannels.ToString());
             if (dim < 2 || dim > 1024) throw new ArgumentException("ModelConfig: dim must be in [2, 1024], got " + dim.ToString());
@@ -58,6 +70,7 @@ namespace Edge.Asr.Model
             Array.Copy(attention, 0, this.attention, 0, attention.Length);
             this.leftContext = leftContext;
             this.poolWindow = poolWindow;
+            this.inputNormShift = inputNormShift;
             this.labels = new string[labels.Length];
             Array.Copy(labels, 0, this.labels, 0, labels.Length);
         }
@@ -77,6 +90,8 @@ namespace Edge.Asr.Model
         /// <summary>Past encoder frames each attention query sees besides its own frame.</summary>
         public int LeftContext { get { return leftContext; } }
         public int PoolWindow { get { return poolWindow; } }
+        /// <summary>Smoothing shift of the input's running-mean subtraction; 0: the log-mel goes in as it is.</summary>
+        public int InputNormShift { get { return inputNormShift; } }
         public int Classes { get { return labels.Length; } }
         public string Label(int index) { return labels[index]; }
         /// <summary>Sub-token width D/F.</summary>

@@ -71,6 +71,29 @@ namespace Edge.Asr.Tests.Blob
         }
 
         [Fact]
+        public void Log_format_2_carries_the_models_input_norm_and_format_1_none()
+        {
+            ModelConfig plain = BlobSamples.Config();
+            ModelConfig normed = Model.ModelFidelityTests.WithInputNorm(plain, Edge.Asr.Ops.RunningMeanSubtractS16.DefaultShift);
+            ModelBlob a = ModelBlob.Load(BlobSamples.Writer(config: plain).Write());
+            ModelBlob b = ModelBlob.Load(BlobSamples.Writer(config: normed,
+                frontend: BlobSamples.Frontend(logFormat: FrontendParams.LogFormatInt16Log2Q8MinusRunningMean)).Write());
+            Assert.Equal(0, a.Config.InputNormShift);
+            Assert.Equal(FrontendParams.LogFormatInt16Log2Q8, a.Frontend.LogFormat);
+            Assert.Equal(6, b.Config.InputNormShift);
+            Assert.Equal(FrontendParams.LogFormatInt16Log2Q8MinusRunningMean, b.Frontend.LogFormat);
+        }
+
+        [Fact]
+        public void A_writer_refuses_a_log_format_that_does_not_state_the_models_input_norm()
+        {
+            ModelConfig normed = Model.ModelFidelityTests.WithInputNorm(BlobSamples.Config(), Edge.Asr.Ops.RunningMeanSubtractS16.DefaultShift);
+            var e = Assert.Throws<ArgumentException>(() => BlobSamples.Writer(config: normed));
+            Assert.Contains("does not state the model's input norm shift 6 (log format 2 does)", e.Message);
+            Assert.Throws<ArgumentException>(() => BlobSamples.Writer(frontend: BlobSamples.Frontend(logFormat: FrontendParams.LogFormatInt16Log2Q8MinusRunningMean)));
+        }
+
+        [Fact]
         public void Typed_reads_fill_caller_buffers_and_check_the_dtype()
         {
             ModelBlob m = ModelBlob.Load(BlobSamples.Blob());

@@ -2,6 +2,7 @@ using System;
 using Edge.Asr.Codegen.Quantization;
 using Edge.Asr.Codegen.Reference;
 using Edge.Asr.Model;
+using Edge.Asr.Ops;
 using Edge.Asr.Tests.Ops.Reference;
 using Xunit;
 using Xunit.Abstractions;
@@ -95,6 +96,25 @@ namespace Edge.Asr.Tests.Model
         public void OtherLevelsThanCalibrationMatchFloat(double peak, string what)
         {
             Check(DefaultModelConfig.Small(), 700, SpeechClips.EvaluationAt(peak), what);
+        }
+
+        /// <summary>The default config with the input's running-mean subtraction (log format 2), at two levels.</summary>
+        [Theory]
+        [InlineData(0.5, "speech (peak -6 dBFS)")]
+        [InlineData(0.01, "quiet speech (peak -40 dBFS)")]
+        public void InputNormMatchesFloat(double peak, string what)
+        {
+            Check(WithInputNorm(DefaultModelConfig.Small(), RunningMeanSubtractS16.DefaultShift), 710, SpeechClips.EvaluationAt(peak), what);
+        }
+
+        public static ModelConfig WithInputNorm(ModelConfig c, int shift)
+        {
+            var attention = new bool[c.Blocks];
+            var labels = new string[c.Classes];
+            for (int b = 0; b < c.Blocks; b++) attention[b] = c.HasAttention(b);
+            for (int i = 0; i < c.Classes; i++) labels[i] = c.Label(i);
+            return new ModelConfig(c.MelBins, c.SubsamplingChannels, c.Dim, c.Heads, c.Fold, c.FfnMultiplier, c.ConvKernel, attention,
+                c.LeftContext, c.PoolWindow, labels, shift);
         }
 
         [Fact]
