@@ -170,15 +170,35 @@ static uint32_t shift_block(int32_t s, int32_t *re, int32_t *im)
  * rounded from its exact 64-bit sum (as the C#), on rv32 from the words of the two products. The second
  * bin of a pair from the first: with p the parity of ar + vi (= that of ar - vi), floor((ar + vi + 1) / 2)
  * + floor((ar - vi + 1) / 2) = ar + p, and floor((-ai - vr + 1) / 2) = floor((ai - vr + 1) / 2) - ai. */
+/* floor((x c + sign y s + 2^30) / 2^31) exactly (sign = +1 or -1, a constant). On rv32 from 32-bit words: 2x
+ * and 2y fit int32 (the split input has at most 29 bits: -2^30 < br < 2^30 and -2^30 <= bi < 2^30), so the
+ * value is the high word of Q + 2^31 with Q = 2x c + sign 2y s, i.e. hi(Q) + (lo(Q) >> 31), and hi(Q) is
+ * the two products' high words with the carry (or borrow) of their low words. */
+static inline __attribute__((always_inline)) int32_t round_q31_sum(int32_t x, int32_t y, int32_t c, int32_t s, const int32_t sign)
+{
+#if EASR_WIDE_HOST
+    return (int32_t)(((int64_t)c * x + sign * ((int64_t)s * y) + ((int64_t)1 << 30)) >> 31);
+#else
+    uint32_t x2 = (uint32_t)x << 1, y2 = (uint32_t)y << 1;
+    uint32_t l1 = x2 * (uint32_t)c, l2 = y2 * (uint32_t)s;
+    int32_t h1 = mul_high((int32_t)x2, c), h2 = mul_high((int32_t)y2, s);
+    if (sign > 0) {
+        uint32_t lo = l1 + l2;
+        return h1 + h2 + (int32_t)(lo < l1) + (int32_t)(lo >> 31);
+    }
+    uint32_t lo = l1 - l2;
+    return h1 - h2 - (int32_t)(l1 < l2) + (int32_t)(lo >> 31);
+#endif
+}
+
 /* One pair of bins (k, 256 - k). */
 #define SPLIT_PAIR(k)                                                                                              \
     do {                                                                                                           \
         int32_t p_ = (k), q_ = FFT_COMPLEX - (k);                                                                  \
         int32_t rp = re[p_], ip = im[p_], rq = re[q_], iq = im[q_];                                                \
         int32_t ar = rp + rq, ai = ip - iq, br = rp - rq, bi = ip + iq;                                            \
-        int64_t c = cos_t[k], s = sin_t[k];                                                                        \
-        int32_t vr = (int32_t)((c * br + s * bi + ((int64_t)1 << 30)) >> 31);                                     \
-        int32_t vi = (int32_t)((c * bi - s * br + ((int64_t)1 << 30)) >> 31);                                     \
+        int32_t vr = round_q31_sum(br, bi, cos_t[k], sin_t[k], 1);                                                \
+        int32_t vi = round_q31_sum(bi, br, cos_t[k], sin_t[k], -1);                                               \
         int32_t xr = HALF_ROUND(ar, vi), xi = HALF_ROUND(ai, -vr);                                                 \
         int32_t yr = ar - xr + ((ar ^ vi) & 1), yi = xi - ai;                                                      \
         re[p_] = xr; im[p_] = xi; mag[p_] = magnitude_bits(xr) | magnitude_bits(xi);                              \
