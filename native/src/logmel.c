@@ -21,22 +21,22 @@ static inline uint32_t magnitude_bits(int32_t v) { return (uint32_t)(v ^ (v >> 3
 static inline int32_t bits_of(uint32_t v) { return 32 - leading_zeros32(v); }
 
 /* The pair (floor((a + c + half) / 2^sh), floor((a - c + half) / 2^sh)), a butterfly's two outputs from the
- * same a and c, for sh = 0, 1, 2 (a constant; sh = max(0, b - 27) for the pass input's b bits).
+ * same a and c, for sh = 0, 1, 2 (a constant; sh = max(0, b - 27) for the pass input's b bits), with the
+ * rounding half = 2^sh / 2 already in a (the butterfly adds it to x0, which is in every a).
  * sh = 0 (b <= 27) and sh = 1 (b = 28): |x| <= 2^b and |T| <= sqrt(2) 2^b + 1 bound |a +- c| by
- * (1 + 3 sqrt(2)) 2^b + 3 <= 5.25 2^28 + 3 < 2^31 - 1, so the sums and a + 1 fit int32 as they are.
+ * (1 + 3 sqrt(2)) 2^b + 4 <= 5.25 2^28 + 4 < 2^31 - 1, so the sums fit int32 as they are.
  * sh = 2 (b = 29): the sums may need 33 bits; f = floor((a + c) / 2) = (a & c) + ((a ^ c) >> 1) does not,
- * floor((a + c + 2) / 4) = floor((f + 1) / 2), and a - c = 2a - (a + c) gives floor((a - c) / 2) = a - f - p
- * with p = (a ^ c) & 1, the parity of a + c. */
+ * floor((a + c) / 4) = floor(f / 2), and a - c = 2a - (a + c) gives floor((a - c) / 2) = a - f - p with
+ * p = (a ^ c) & 1, the parity of a + c. */
 #define NARROW_PAIR(a, c, sh, lo, hi)                                                    \
     do {                                                                                \
         if ((sh) == 0) {                                                                \
             (lo) = (a) + (c); (hi) = (a) - (c);                                         \
         } else if ((sh) == 1) {                                                         \
-            int32_t a1_ = (a) + 1;                                                      \
-            (lo) = (a1_ + (c)) >> 1; (hi) = (a1_ - (c)) >> 1;                           \
+            (lo) = ((a) + (c)) >> 1; (hi) = ((a) - (c)) >> 1;                           \
         } else {                                                                        \
             int32_t x_ = (a) ^ (c), f_ = ((a) & (c)) + (x_ >> 1);                       \
-            (lo) = (f_ + 1) >> 1; (hi) = ((a) - f_ - (x_ & 1) + 1) >> 1;                \
+            (lo) = f_ >> 1; (hi) = ((a) - f_ - (x_ & 1)) >> 1;                          \
         }                                                                               \
     } while (0)
 
@@ -67,7 +67,7 @@ static inline __attribute__((always_inline)) uint32_t pass(const int32_t q, cons
                 TWIDDLE(pr[2 * q], pi[2 * q], c2, s2, t2r, t2i);
                 TWIDDLE(pr[3 * q], pi[3 * q], c3, s3, t3r, t3i);
             }
-            int32_t x0r = pr[0], x0i = pi[0];
+            int32_t x0r = pr[0] + ((1 << sh) >> 1), x0i = pi[0] + ((1 << sh) >> 1);   /* the rounding half (NARROW_PAIR) */
             int32_t ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
             int32_t cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
             int32_t v0, v1, v2, v3, v4, v5, v6, v7;
@@ -101,7 +101,7 @@ static inline __attribute__((always_inline)) uint32_t pass_groups(const int32_t 
             TWIDDLE(pr[j + q], pi[j + q], c1, s1, t1r, t1i);
             TWIDDLE(pr[j + 2 * q], pi[j + 2 * q], c2, s2, t2r, t2i);
             TWIDDLE(pr[j + 3 * q], pi[j + 3 * q], c3, s3, t3r, t3i);
-            int32_t x0r = pr[j], x0i = pi[j];
+            int32_t x0r = pr[j] + ((1 << sh) >> 1), x0i = pi[j] + ((1 << sh) >> 1);   /* the rounding half (NARROW_PAIR) */
             int32_t ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
             int32_t cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
             int32_t v0, v1, v2, v3, v4, v5, v6, v7;
