@@ -166,10 +166,6 @@ static uint32_t shift_block(int32_t s, int32_t *re, int32_t *im)
 #define HALF_ROUND(u, v) (((u) & (v)) + (((u) ^ (v)) >> 1) + (((u) ^ (v)) & 1))
 #endif
 
-/* BlockFloatRealFft.Split, in place; also the magnitude OR of every bin for the mel stage. V = W^k B is
- * rounded from its exact 64-bit sum (as the C#), on rv32 from the words of the two products. The second
- * bin of a pair from the first: with p the parity of ar + vi (= that of ar - vi), floor((ar + vi + 1) / 2)
- * + floor((ar - vi + 1) / 2) = ar + p, and floor((-ai - vr + 1) / 2) = floor((ai - vr + 1) / 2) - ai. */
 /* floor((x c + sign y s + 2^30) / 2^31) exactly (sign = +1 or -1, a constant). On rv32 from 32-bit words: 2x
  * and 2y fit int32 (the split input has at most 29 bits: -2^30 < br < 2^30 and -2^30 <= bi < 2^30), so the
  * value is the high word of Q + 2^31 with Q = 2x c + sign 2y s, i.e. hi(Q) + (lo(Q) >> 31), and hi(Q) is
@@ -191,7 +187,11 @@ static inline __attribute__((always_inline)) int32_t round_q31_sum(int32_t x, in
 #endif
 }
 
-/* One pair of bins (k, 256 - k). */
+/* BlockFloatRealFft.Split, in place; also the magnitude OR of every bin for the mel stage. V = W^k B is
+ * rounded from its exact 64-bit sum (as the C#), on rv32 from the words of the two products. The second
+ * bin of a pair from the first: with p the parity of ar + vi (= that of ar - vi), floor((ar + vi + 1) / 2)
+ * + floor((ar - vi + 1) / 2) = ar + p, and floor((-ai - vr + 1) / 2) = floor((ai - vr + 1) / 2) - ai.
+ * SPLIT_PAIR is one pair of bins (k, 256 - k). */
 #define SPLIT_PAIR(k)                                                                                              \
     do {                                                                                                           \
         int32_t p_ = (k), q_ = FFT_COMPLEX - (k);                                                                  \
