@@ -86,6 +86,24 @@ static inline int32_t leading_zeros64(uint64_t x)
 #endif
 }
 
+/* Leading zeros of a 32-bit word (32 for 0): the instruction where the host has one; on rv32imc, which has
+ * none, by halving, without the 64-bit library call __builtin_clzll becomes there. */
+static inline int32_t leading_zeros32(uint32_t v)
+{
+    if (v == 0) return 32;
+#if EASR_WIDE_HOST && defined(__GNUC__)
+    return __builtin_clz(v);
+#else
+    int32_t n = 0;
+    if ((v >> 16) == 0) { n += 16; v <<= 16; }
+    if ((v >> 24) == 0) { n += 8; v <<= 8; }
+    if ((v >> 28) == 0) { n += 4; v <<= 4; }
+    if ((v >> 30) == 0) { n += 2; v <<= 2; }
+    if ((v >> 31) == 0) n += 1;
+    return n;
+#endif
+}
+
 /* leading_zeros64 by halving on 32-bit words: on rv32 without a clz instruction, about half the
  * instructions of the library call __builtin_clzll becomes (LayerNorm and Softmax, once per row). */
 static inline int32_t leading_zeros64_nz(uint64_t x)

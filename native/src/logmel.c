@@ -18,22 +18,27 @@ static inline uint32_t mul_high_u(uint32_t a, uint32_t b) { return (uint32_t)(((
 static inline uint32_t magnitude_bits(int32_t v) { return (uint32_t)(v ^ (v >> 31)); }
 
 /* BlockFloatRealFft.Bits: 0 for 0, else msb + 1. */
-static inline int32_t bits_of(uint32_t v) { return v == 0 ? 0 : 64 - leading_zeros64(v); }
+static inline int32_t bits_of(uint32_t v) { return 32 - leading_zeros32(v); }
 
-/* floor((a + c + half) / 2^sh) for sh = 0, 1, 2 (a constant) without forming a + c, which may need 33 bits
- * when sh > 0: floor((a + c) / 2) = (a & c) + ((a ^ c) >> 1); for sh = 1 the rounding bit is (a ^ c) & 1;
- * for sh = 2, floor((a + c + 2) / 4) = floor((floor((a + c) / 2) + 1) / 2). For sh = 0 the pass input has
- * b <= 27, so a + c <= 5.25 2^27 fits. */
-static inline __attribute__((always_inline)) int32_t narrow(int32_t a, int32_t c, const int32_t sh)
-{
-    if (sh == 0) return a + c;
-#if EASR_WIDE_HOST
-    return (int32_t)(((int64_t)a + c + ((1 << sh) >> 1)) >> sh);   /* the same number where registers are 64-bit */
-#endif
-    int32_t f = (a & c) + ((a ^ c) >> 1);
-    if (sh == 1) return f + ((a ^ c) & 1);
-    return (f + 1) >> 1;
-}
+/* The pair (floor((a + c + half) / 2^sh), floor((a - c + half) / 2^sh)), a butterfly's two outputs from the
+ * same a and c, for sh = 0, 1, 2 (a constant; sh = max(0, b - 27) for the pass input's b bits), with the
+ * rounding half = 2^sh / 2 already in a (the butterfly adds it to x0, which is in every a).
+ * sh = 0 (b <= 27) and sh = 1 (b = 28): |x| <= 2^b and |T| <= sqrt(2) 2^b + 1 bound |a +- c| by
+ * (1 + 3 sqrt(2)) 2^b + 4 <= 5.25 2^28 + 4 < 2^31 - 1, so the sums fit int32 as they are.
+ * sh = 2 (b = 29): the sums may need 33 bits; f = floor((a + c) / 2) = (a & c) + ((a ^ c) >> 1) does not,
+ * floor((a + c) / 4) = floor(f / 2), and a - c = 2a - (a + c) gives floor((a - c) / 2) = a - f - p with
+ * p = (a ^ c) & 1, the parity of a + c. */
+#define NARROW_PAIR(a, c, sh, lo, hi)                                                    \
+    do {                                                                                \
+        if ((sh) == 0) {                                                                \
+            (lo) = (a) + (c); (hi) = (a) - (c);                                         \
+        } else if ((sh) == 1) {                                                         \
+            (lo) = ((a) + (c)) >> 1; (hi) = ((a) - (c)) >> 1;                           \
+        } else {                                                                        \
+            int32_t x_ = (a) ^ (c), f_ = ((a) & (c)) + (x_ >> 1);                       \
+            (lo) = f_ >> 1; (hi) = ((a) - f_ - (x_ & 1)) >> 1;                          \
+        }                                                                               \
+    } while (0)
 
 /* BlockFloatRealFft.TwiddleReal / TwiddleImaginary: W = c - i s (Q31) times x, |x| <= 2^29. */
 #define TWIDDLE(xr, xi, c, s, tr, ti)                                                   \
@@ -62,11 +67,14 @@ static inline __attribute__((always_inline)) uint32_t pass(const int32_t q, cons
                 TWIDDLE(pr[2 * q], pi[2 * q], c2, s2, t2r, t2i);
                 TWIDDLE(pr[3 * q], pi[3 * q], c3, s3, t3r, t3i);
             }
-            int32_t x0r = pr[0], x0i = pi[0];
+            int32_t x0r = pr[0] + ((1 << sh) >> 1), x0i = pi[0] + ((1 << sh) >> 1);   /* the rounding half (NARROW_PAIR) */
             int32_t ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
             int32_t cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
-            int32_t v0 = narrow(ar, cr, sh), v1 = narrow(ai, ci, sh), v2 = narrow(br, di, sh), v3 = narrow(bi, -dr, sh);
-            int32_t v4 = narrow(ar, -cr, sh), v5 = narrow(ai, -ci, sh), v6 = narrow(br, -di, sh), v7 = narrow(bi, dr, sh);
+            int32_t v0, v1, v2, v3, v4, v5, v6, v7;
+            NARROW_PAIR(ar, cr, sh, v0, v4);
+            NARROW_PAIR(ai, ci, sh, v1, v5);
+            NARROW_PAIR(br, di, sh, v2, v6);
+            NARROW_PAIR(bi, dr, sh, v7, v3);
             or_bits |= magnitude_bits(v0) | magnitude_bits(v1) | magnitude_bits(v2) | magnitude_bits(v3)
                      | magnitude_bits(v4) | magnitude_bits(v5) | magnitude_bits(v6) | magnitude_bits(v7);
             pr[0] = v0; pi[0] = v1; pr[q] = v2; pi[q] = v3; pr[2 * q] = v4; pi[2 * q] = v5; pr[3 * q] = v6; pi[3 * q] = v7;
@@ -93,11 +101,14 @@ static inline __attribute__((always_inline)) uint32_t pass_groups(const int32_t 
             TWIDDLE(pr[j + q], pi[j + q], c1, s1, t1r, t1i);
             TWIDDLE(pr[j + 2 * q], pi[j + 2 * q], c2, s2, t2r, t2i);
             TWIDDLE(pr[j + 3 * q], pi[j + 3 * q], c3, s3, t3r, t3i);
-            int32_t x0r = pr[j], x0i = pi[j];
+            int32_t x0r = pr[j] + ((1 << sh) >> 1), x0i = pi[j] + ((1 << sh) >> 1);   /* the rounding half (NARROW_PAIR) */
             int32_t ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
             int32_t cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
-            int32_t v0 = narrow(ar, cr, sh), v1 = narrow(ai, ci, sh), v2 = narrow(br, di, sh), v3 = narrow(bi, -dr, sh);
-            int32_t v4 = narrow(ar, -cr, sh), v5 = narrow(ai, -ci, sh), v6 = narrow(br, -di, sh), v7 = narrow(bi, dr, sh);
+            int32_t v0, v1, v2, v3, v4, v5, v6, v7;
+            NARROW_PAIR(ar, cr, sh, v0, v4);
+            NARROW_PAIR(ai, ci, sh, v1, v5);
+            NARROW_PAIR(br, di, sh, v2, v6);
+            NARROW_PAIR(bi, dr, sh, v7, v3);
             or_bits |= magnitude_bits(v0) | magnitude_bits(v1) | magnitude_bits(v2) | magnitude_bits(v3)
                      | magnitude_bits(v4) | magnitude_bits(v5) | magnitude_bits(v6) | magnitude_bits(v7);
             pr[j] = v0; pi[j] = v1; pr[j + q] = v2; pi[j + q] = v3;
@@ -117,13 +128,21 @@ static inline __attribute__((always_inline)) uint32_t pass_groups(const int32_t 
         return sh == 0 ? pass(Q, 0, re, im, cos_t, sin_t)                              \
              : sh == 1 ? pass(Q, 1, re, im, cos_t, sin_t) : pass(Q, 2, re, im, cos_t, sin_t);
 
+/* The late passes loop over groups inside where registers are 64-bit (contiguous data, which the compiler
+ * vectorises); on rv32 over twiddles outside, each twiddle loaded once per j instead of once per group. */
+#if EASR_WIDE_HOST
+#define LATE_CASES GROUP_CASES
+#else
+#define LATE_CASES PASS_CASES
+#endif
+
 EASR_HOT static uint32_t pass_any(int32_t q, int32_t sh, int32_t *re, int32_t *im, const int32_t *cos_t, const int32_t *sin_t)
 {
     switch (q) {
     PASS_CASES(1)
     PASS_CASES(4)
-    GROUP_CASES(16)
-    default: GROUP_CASES(64)
+    LATE_CASES(16)
+    default: LATE_CASES(64)
     }
 }
 
@@ -147,18 +166,41 @@ static uint32_t shift_block(int32_t s, int32_t *re, int32_t *im)
 #define HALF_ROUND(u, v) (((u) & (v)) + (((u) ^ (v)) >> 1) + (((u) ^ (v)) & 1))
 #endif
 
+/* floor((x c + sign y s + 2^30) / 2^31) exactly (sign = +1 or -1, a constant). On rv32 from 32-bit words: 2x
+ * and 2y fit int32 (the split input has at most 29 bits: -2^30 < br < 2^30 and -2^30 <= bi < 2^30), so the
+ * value is the high word of Q + 2^31 with Q = 2x c + sign 2y s, i.e. hi(Q) + (lo(Q) >> 31), and hi(Q) is
+ * the two products' high words with the carry (or borrow) of their low words. */
+static inline __attribute__((always_inline)) int32_t round_q31_sum(int32_t x, int32_t y, int32_t c, int32_t s, const int32_t sign)
+{
+#if EASR_WIDE_HOST
+    return (int32_t)(((int64_t)c * x + sign * ((int64_t)s * y) + ((int64_t)1 << 30)) >> 31);
+#else
+    uint32_t x2 = (uint32_t)x << 1, y2 = (uint32_t)y << 1;
+    uint32_t l1 = x2 * (uint32_t)c, l2 = y2 * (uint32_t)s;
+    int32_t h1 = mul_high((int32_t)x2, c), h2 = mul_high((int32_t)y2, s);
+    if (sign > 0) {
+        uint32_t lo = l1 + l2;
+        return h1 + h2 + (int32_t)(lo < l1) + (int32_t)(lo >> 31);
+    }
+    uint32_t lo = l1 - l2;
+    return h1 - h2 - (int32_t)(l1 < l2) + (int32_t)(lo >> 31);
+#endif
+}
+
 /* BlockFloatRealFft.Split, in place; also the magnitude OR of every bin for the mel stage. V = W^k B is
- * rounded from its exact 64-bit sum (as the C#), on rv32 from the words of the two products. */
-/* One pair of bins (k, 256 - k). */
+ * rounded from its exact 64-bit sum (as the C#), on rv32 from the words of the two products. The second
+ * bin of a pair from the first: with p the parity of ar + vi (= that of ar - vi), floor((ar + vi + 1) / 2)
+ * + floor((ar - vi + 1) / 2) = ar + p, and floor((-ai - vr + 1) / 2) = floor((ai - vr + 1) / 2) - ai.
+ * SPLIT_PAIR is one pair of bins (k, 256 - k). */
 #define SPLIT_PAIR(k)                                                                                              \
     do {                                                                                                           \
         int32_t p_ = (k), q_ = FFT_COMPLEX - (k);                                                                  \
         int32_t rp = re[p_], ip = im[p_], rq = re[q_], iq = im[q_];                                                \
         int32_t ar = rp + rq, ai = ip - iq, br = rp - rq, bi = ip + iq;                                            \
-        int64_t c = cos_t[k], s = sin_t[k];                                                                        \
-        int32_t vr = (int32_t)((c * br + s * bi + ((int64_t)1 << 30)) >> 31);                                     \
-        int32_t vi = (int32_t)((c * bi - s * br + ((int64_t)1 << 30)) >> 31);                                     \
-        int32_t xr = HALF_ROUND(ar, vi), xi = HALF_ROUND(ai, -vr), yr = HALF_ROUND(ar, -vi), yi = HALF_ROUND(-ai, -vr); \
+        int32_t vr = round_q31_sum(br, bi, cos_t[k], sin_t[k], 1);                                                \
+        int32_t vi = round_q31_sum(bi, br, cos_t[k], sin_t[k], -1);                                               \
+        int32_t xr = HALF_ROUND(ar, vi), xi = HALF_ROUND(ai, -vr);                                                 \
+        int32_t yr = ar - xr + ((ar ^ vi) & 1), yi = xi - ai;                                                      \
         re[p_] = xr; im[p_] = xi; mag[p_] = magnitude_bits(xr) | magnitude_bits(xi);                              \
         re[q_] = yr; im[q_] = yi; mag[q_] = magnitude_bits(yr) | magnitude_bits(yi);                              \
     } while (0)
@@ -173,7 +215,7 @@ EASR_HOT static void split(int32_t *__restrict re, int32_t *__restrict im, uint3
 static int16_t log2_q8(uint32_t value, int32_t exponent, const int32_t *table)
 {
     if (value == 0) return 0;
-    int32_t lz = leading_zeros64(value) - 32;
+    int32_t lz = leading_zeros32(value);
     uint32_t m = value << lz;
     int32_t index = (int32_t)(m >> 24) & 127;
     int32_t fraction = (int32_t)(m >> 8) & 0xFFFF;
