@@ -358,7 +358,7 @@ def pick_augmentation(rng, silence):
         aug["noise"] = kind
         if kind == "zero":
             return aug
-        aug["noise_dbfs"] = round(rng.uniform(-90, -70) if kind == "digital" else rng.uniform(-75, -30), 2)
+        aug["noise_dbfs"] = round(rng.uniform(-90, -70) if kind == "digital" else rng.uniform(-65, -20), 2)
         if rng.random() < 0.5:
             aug["mic"] = True
         return aug
@@ -375,24 +375,14 @@ def pick_augmentation(rng, silence):
     aug["snr_db"] = round(rng.uniform(0, 25) if rng.random() < 0.7 else rng.uniform(30, 55), 2)
     if rng.random() < 0.1:
         aug["telephone"] = True
-    aug["peak_dbfs"] = speech_peak_dbfs(rng)
-    return aug
-
-
-# Speaking levels as the microphone hears them, before the board's x4 (+12 dB) gain that every
-# desktop path applies: an INMP441 gives -26 dBFS at 94 dB SPL, so a talker's peaks at 0.3-1 m
-# (about 80-100 dB SPL) land near -40..-20 dBFS. After the gain, only the closest shouts clip
-# (mic peak above -12 dBFS: about 9 % of clips), not most of them as with levels stated at the gain's output.
-FAR_PEAK_DBFS = (-55.0, -38.0)      # 15 %: across a room, a quiet talker
-NORMAL_PEAK_DBFS = (-38.0, -18.0)   # 70 %
-CLOSE_PEAK_DBFS = (-18.0, -4.0)     # 15 %: close and loud; above -12 dBFS clips after the gain
-
-
-def speech_peak_dbfs(rng):
-    """A speech clip's peak level at the microphone, from far to close."""
     r = rng.random()
-    low, high = FAR_PEAK_DBFS if r < 0.15 else NORMAL_PEAK_DBFS if r < 0.85 else CLOSE_PEAK_DBFS
-    return round(rng.uniform(low, high), 2)
+    if r < 0.15:
+        aug["peak_dbfs"] = round(rng.uniform(-45, -25), 2)   # far away / quiet talker
+    elif r < 0.9:
+        aug["peak_dbfs"] = round(rng.uniform(-25, -2), 2)
+    else:
+        aug["peak_dbfs"] = round(rng.uniform(-2, 6), 2)      # close and loud: clips
+    return aug
 
 
 def split_counts(args, split):
@@ -800,7 +790,7 @@ def render_stream(spec, workdir, banks):
         x = x + b * (ref / 10 ** (snr / 20) / rms(b))
     if rng.random() < 0.6:
         x, _ = acoustics.apply_microphone(x, rng)
-    peak = rng.uniform(NORMAL_PEAK_DBFS[0] - 5, CLOSE_PEAK_DBFS[1])   # a stream's loudest moment, at the microphone
+    peak = rng.uniform(-30, -1)
     return finish(x, peak, floor(rng, n)), "background=%s@%.1fdB;peak=%.1fdBFS" % (name, snr, peak)
 
 
