@@ -40,8 +40,8 @@ namespace Edge.Asr.Sim.Commands
             public double TargetFaPerHour { get; set; } = 0.5;
             public double? NegativeMinutes { get; set; }
             public double? PoolMinutes { get; set; }
-            /// <summary>train.py --input-norm: the model's running-mean input norm (log format 2).</summary>
-            public bool InputNorm { get; set; }
+            /// <summary>train.py --input-norm: the model's running-mean input norm (log format 2; the default since cmd3-j).</summary>
+            public bool InputNorm { get; set; } = true;
         }
 
         private readonly TextWriter _output;
@@ -72,7 +72,7 @@ namespace Edge.Asr.Sim.Commands
             voices.AcceptOnlyFromAmong("free", "all");
             var target = new Option<double>("--target-fa-per-hour") { Description = "choose each command's threshold so the commands together fire at most this often per hour on synthesized negative streams", DefaultValueFactory = _ => 0.5 };
             var negatives = new Option<double?>("--negative-minutes") { Description = "minutes of command-free streams synthesized for choosing thresholds, and as many for the held-out false-accept rate (default 60; --smoke 1)" };
-            var inputNorm = new Option<bool>("--input-norm") { Description = "subtract each mel channel's running mean before the model (PCEN's gain control in the log domain: level and microphone response leave the input; the blob's log format 2, docs/model.md)" };
+            var inputNorm = new Option<bool>("--input-norm") { Description = "subtract each mel channel's running mean before the model (PCEN's gain control in the log domain: level and microphone response leave the input; the blob's log format 2, docs/model.md); --input-norm false trains on the plain log-mel", DefaultValueFactory = _ => true };
             var pool = new Option<double?>("--pool-minutes") { Description = "minutes of command-free streams in training voices whose random windows (the most command-like of several) train the model as _unknown_ (default 120; --smoke 1)" };
             var command = new Command("train", "Make a model from a list of commands: synthesis, features, training, bake and held-out eval in one go.");
             foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource, voices, target, negatives, pool, inputNorm }) command.Add(o);

@@ -73,6 +73,16 @@ namespace Edge.Asr.Tests.Training
         }
 
         [Fact]
+        public void The_model_is_trained_with_the_input_norm_and_the_blob_says_so()
+        {
+            ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(_f.Out + ".easr"));
+            Assert.Equal(FrontendParams.LogFormatInt16Log2Q8MinusRunningMean, blob.Frontend.LogFormat);
+            Assert.Equal(Edge.Asr.Ops.RunningMeanSubtractS16.DefaultShift, blob.Config.InputNormShift);
+            using JsonDocument config = JsonDocument.Parse(File.ReadAllText(Path.Combine(_f.Out, "config.json")));
+            Assert.Equal(6, config.RootElement.GetProperty("training").GetProperty("input_norm_shift").GetInt32());
+        }
+
+        [Fact]
         public void Chosen_thresholds_are_baked_into_the_blob_and_the_sweep_is_kept()
         {
             ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(_f.Out + ".easr"));
