@@ -79,7 +79,7 @@ namespace Edge.Asr.Firmware
 
         /// <summary>
         /// Streaming state: subsampling rows (two mel frames, three stage-1 outputs), depthwise histories, K/V caches,
-        /// pooling ring and sums (ConformerModel.StateBytes).
+        /// pooling ring and sums, the input norm's running means if any (ConformerModel.StateBytes).
         /// </summary>
         public static long ModelStateBytes(ModelConfig c)
         {
@@ -91,19 +91,21 @@ namespace Edge.Asr.Firmware
                 bytes += 2L * (c.ConvKernel - 1) * d;
                 if (c.HasAttention(b)) bytes += 4L * (c.LeftContext + 1) * d;
             }
+            if (c.InputNormShift > 0) bytes += 4L * c.MelBins;   // the input norm's running means
             return bytes + 2L * c.PoolWindow * d + 4 * d;
         }
 
         /// <summary>
         /// Scratch and outputs: the one arena (ConformerModel.ArenaShorts) and int scratch (IntScratchInts), the subsampling's
         /// depthwise bin (C), each attention block's scores and probabilities (2·(L+1)·F), the encoder input and block
-        /// outputs (D each), logits and posteriors, and the config's attention flags.
+        /// outputs (D each), logits and posteriors, the input norm's output frame if any, and the config's attention flags.
         /// </summary>
         public static long ModelScratchBytes(ModelConfig c)
         {
             long d = c.Dim;
             long shorts = ConformerModel.ArenaShorts(c) + c.SubsamplingChannels + (c.Blocks + 1) * d + 2L * c.Classes;
             for (int b = 0; b < c.Blocks; b++) if (c.HasAttention(b)) shorts += 2L * (c.LeftContext + 1) * c.Fold;
+            if (c.InputNormShift > 0) shorts += c.MelBins;   // the input norm's output frame
             return 2 * shorts + 4L * ConformerModel.IntScratchInts(c) + c.Blocks;
         }
     }

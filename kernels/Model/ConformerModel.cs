@@ -134,7 +134,7 @@ namespace Edge.Asr.Model
         {
             get
             {
-                int s = subsampling.StateBytes + pool.StateBytes;
+                int s = subsampling.StateBytes + pool.StateBytes + 4 * inputMeans.Length;
                 for (int i = 0; i < blocks.Length; i++) s += blocks[i].StateBytes;
                 return s;
             }

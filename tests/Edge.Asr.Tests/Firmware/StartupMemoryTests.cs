@@ -63,6 +63,7 @@ namespace Edge.Asr.Tests.Firmware
             new object[] { new ModelConfig(40, 4, 8, 1, 1, 1, 1, new[] { true }, 0, 1, TestExport.Labels) },
             new object[] { new ModelConfig(40, 6, 16, 2, 4, 3, 7, new[] { true, false, true }, 9, 13, TestExport.Labels) },
             new object[] { new ModelConfig(40, 3, 12, 3, 2, 2, 3, new[] { false, false }, 4, 25, new[] { "a", "b" }) },
+            new object[] { new ModelConfig(40, 4, 8, 1, 1, 1, 1, new[] { true }, 0, 1, TestExport.Labels, Edge.Asr.Ops.RunningMeanSubtractS16.DefaultShift) },
         };
 
         [Theory]
@@ -71,7 +72,7 @@ namespace Edge.Asr.Tests.Firmware
         {
             var frontend = new FrontendParams(SupportedFrontend.SampleRate, SupportedFrontend.WindowLength, SupportedFrontend.HopLength,
                 SupportedFrontend.FftLength, SupportedFrontend.MelChannels, SupportedFrontend.MelLowHz, SupportedFrontend.MelHighHz,
-                SupportedFrontend.LogFormat);
+                FrontendParams.LogFormatOf(config.InputNormShift));
             byte[] blob = Baker.Bake(config, RandomModel.Tensors(config, 3), frontend, Baker.DefaultDetector(),
                 BakeCommand.Calibration(CliHarness.RepositoryRoot() + "/samples")).Blob;
             AssertCountedExactly(blob);
