@@ -48,6 +48,25 @@ static inline int32_t bits_of(uint32_t v) { return 32 - leading_zeros32(v); }
         (ti) = (mul_high(xi4_, c) - mul_high(xr4_, s) + 1) >> 1;                        \
     } while (0)
 
+/* One radix-4 butterfly of BlockFloatRealFft.Pass on x0 = (pr[0], pi[0]) and the twiddled t1..t3, its outputs
+ * narrowed by sh into pr/pi[0, q, 2q, 3q]; returns their magnitude OR. */
+static inline __attribute__((always_inline)) uint32_t butterfly(int32_t *pr, int32_t *pi, const int32_t q, const int32_t sh,
+                                                                int32_t t1r, int32_t t1i, int32_t t2r, int32_t t2i,
+                                                                int32_t t3r, int32_t t3i)
+{
+    int32_t x0r = pr[0] + ((1 << sh) >> 1), x0i = pi[0] + ((1 << sh) >> 1);   /* the rounding half (NARROW_PAIR) */
+    int32_t ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
+    int32_t cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
+    int32_t v0, v1, v2, v3, v4, v5, v6, v7;
+    NARROW_PAIR(ar, cr, sh, v0, v4);
+    NARROW_PAIR(ai, ci, sh, v1, v5);
+    NARROW_PAIR(br, di, sh, v2, v6);
+    NARROW_PAIR(bi, dr, sh, v7, v3);
+    pr[0] = v0; pi[0] = v1; pr[q] = v2; pi[q] = v3; pr[2 * q] = v4; pi[2 * q] = v5; pr[3 * q] = v6; pi[3 * q] = v7;
+    return magnitude_bits(v0) | magnitude_bits(v1) | magnitude_bits(v2) | magnitude_bits(v3)
+         | magnitude_bits(v4) | magnitude_bits(v5) | magnitude_bits(v6) | magnitude_bits(v7);
+}
+
 /* BlockFloatRealFft.Pass with q and sh constants; returns the magnitude OR of the outputs. */
 static inline __attribute__((always_inline)) uint32_t pass(const int32_t q, const int32_t sh, int32_t *re, int32_t *im,
                                                            const int32_t *cos_t, const int32_t *sin_t)
@@ -67,17 +86,7 @@ static inline __attribute__((always_inline)) uint32_t pass(const int32_t q, cons
                 TWIDDLE(pr[2 * q], pi[2 * q], c2, s2, t2r, t2i);
                 TWIDDLE(pr[3 * q], pi[3 * q], c3, s3, t3r, t3i);
             }
-            int32_t x0r = pr[0] + ((1 << sh) >> 1), x0i = pi[0] + ((1 << sh) >> 1);   /* the rounding half (NARROW_PAIR) */
-            int32_t ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
-            int32_t cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
-            int32_t v0, v1, v2, v3, v4, v5, v6, v7;
-            NARROW_PAIR(ar, cr, sh, v0, v4);
-            NARROW_PAIR(ai, ci, sh, v1, v5);
-            NARROW_PAIR(br, di, sh, v2, v6);
-            NARROW_PAIR(bi, dr, sh, v7, v3);
-            or_bits |= magnitude_bits(v0) | magnitude_bits(v1) | magnitude_bits(v2) | magnitude_bits(v3)
-                     | magnitude_bits(v4) | magnitude_bits(v5) | magnitude_bits(v6) | magnitude_bits(v7);
-            pr[0] = v0; pi[0] = v1; pr[q] = v2; pi[q] = v3; pr[2 * q] = v4; pi[2 * q] = v5; pr[3 * q] = v6; pi[3 * q] = v7;
+            or_bits |= butterfly(pr, pi, q, sh, t1r, t1i, t2r, t2i, t3r, t3i);
         }
     }
     return or_bits;
@@ -101,18 +110,7 @@ static inline __attribute__((always_inline)) uint32_t pass_groups(const int32_t 
             TWIDDLE(pr[j + q], pi[j + q], c1, s1, t1r, t1i);
             TWIDDLE(pr[j + 2 * q], pi[j + 2 * q], c2, s2, t2r, t2i);
             TWIDDLE(pr[j + 3 * q], pi[j + 3 * q], c3, s3, t3r, t3i);
-            int32_t x0r = pr[j] + ((1 << sh) >> 1), x0i = pi[j] + ((1 << sh) >> 1);   /* the rounding half (NARROW_PAIR) */
-            int32_t ar = x0r + t1r, ai = x0i + t1i, br = x0r - t1r, bi = x0i - t1i;
-            int32_t cr = t2r + t3r, ci = t2i + t3i, dr = t2r - t3r, di = t2i - t3i;
-            int32_t v0, v1, v2, v3, v4, v5, v6, v7;
-            NARROW_PAIR(ar, cr, sh, v0, v4);
-            NARROW_PAIR(ai, ci, sh, v1, v5);
-            NARROW_PAIR(br, di, sh, v2, v6);
-            NARROW_PAIR(bi, dr, sh, v7, v3);
-            or_bits |= magnitude_bits(v0) | magnitude_bits(v1) | magnitude_bits(v2) | magnitude_bits(v3)
-                     | magnitude_bits(v4) | magnitude_bits(v5) | magnitude_bits(v6) | magnitude_bits(v7);
-            pr[j] = v0; pi[j] = v1; pr[j + q] = v2; pi[j + q] = v3;
-            pr[j + 2 * q] = v4; pi[j + 2 * q] = v5; pr[j + 3 * q] = v6; pi[j + 3 * q] = v7;
+            or_bits |= butterfly(pr + j, pi + j, q, sh, t1r, t1i, t2r, t2i, t3r, t3i);
         }
     }
     return or_bits;
