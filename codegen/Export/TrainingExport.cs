@@ -94,22 +94,23 @@ namespace Edge.Asr.Codegen.Export
                 if (labels.Count < 2) throw new InvalidDataException(configPath + ": at least 2 labels are required, got " + labels.Count);
                 if (model.TryGetProperty("layerNormEps", out JsonElement eps) && (eps.ValueKind != JsonValueKind.Number || eps.GetDouble() != 1e-5))
                     throw new InvalidDataException(where + ": layerNormEps " + eps.GetRawText() + " is not supported (the engine's LayerNorm uses 1e-05)");
+                string fwhere = configPath + " frontend";
+                int logFormat = LogFormatId(frontend, fwhere);   // it also states the model's input norm
                 ModelConfig config;
                 try
                 {
                     config = new ModelConfig(Int(model, "melBins", where), Int(model, "subsamplingChannels", where), Int(model, "dim", where),
                         Int(model, "heads", where), Int(model, "fold", where), Int(model, "ffnMultiplier", where),
                         Int(model, "convKernel", where), attention.ToArray(), Int(model, "leftContext", where), Int(model, "poolWindow", where),
-                        labels.ToArray(), FrontendParams.InputNormShiftOf(LogFormatId(frontend, configPath + " frontend")));
+                        labels.ToArray(), FrontendParams.InputNormShiftOf(logFormat));
                 }
                 catch (ArgumentException e)
                 {
                     throw new InvalidDataException(where + ": unsupported architecture: " + e.Message);
                 }
-                string fwhere = configPath + " frontend";
                 var fp = new FrontendParams(Int(frontend, "sample_rate", fwhere), Int(frontend, "window_length", fwhere), Int(frontend, "hop_length", fwhere),
                     Int(frontend, "fft_length", fwhere), Int(frontend, "mel_channels", fwhere), Int(frontend, "mel_low_hz", fwhere),
-                    Int(frontend, "mel_high_hz", fwhere), LogFormatId(frontend, fwhere));
+                    Int(frontend, "mel_high_hz", fwhere), logFormat);
                 try
                 {
                     SupportedFrontend.Validate(fp);
