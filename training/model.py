@@ -130,7 +130,7 @@ class ModelConfig:
 
 def default_config(labels):
     """The default small model (kernels/Model/DefaultModelConfig.Small)."""
-    return ModelConfig(40, 32, 32, 2, 2, 2, 15, (False, False, True, True), 32, 25, labels)
+    return ModelConfig(40, 16, 32, 2, 2, 2, 15, (False, False, True, True), 16, 25, labels)
 
 
 def smoke_config(labels):

@@ -14,10 +14,11 @@ namespace Edge.Asr.Model
             return new string[] { "_silence_", "_unknown_", "yes", "no", "up", "down", "left", "right", "on", "off", "stop", "go" };
         }
 
-        /// <summary>40 mel, C = 32, D = 32, H = 2, F = 2, FFN ×2, K = 15, 4 blocks (lowest 2 conv-only), L = 32, W = 25.</summary>
+        /// <summary>40 mel, C = 16, D = 32, H = 2, F = 2, FFN ×2, K = 15, 4 blocks (lowest 2 conv-only), L = 16, W = 25.
+        /// C and L were halved from 32 for the ESP32-C3's real-time budget (docs/model.md).</summary>
         public static ModelConfig Small()
         {
-            return new ModelConfig(40, 32, 32, 2, 2, 2, 15, new bool[] { false, false, true, true }, 32, 25, Labels());
+            return new ModelConfig(40, 16, 32, 2, 2, 2, 15, new bool[] { false, false, true, true }, 16, 25, Labels());
         }
     }
 }

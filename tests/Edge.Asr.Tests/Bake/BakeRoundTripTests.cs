@@ -146,10 +146,10 @@ namespace Edge.Asr.Tests.Bake
             Assert.Equal(332, layout.Count);
             Assert.Equal(layout.Count, r.Parameters.Count);
             for (int i = 0; i < layout.Count; i++) Assert.True(r.Parameters.IndexOf(layout.Name(i)) >= 0, layout.Name(i));
-            // docs/model.md: 84 544 bytes of tensors, 61 248 of them int8 weights.
-            Assert.Equal(61248, r.Int8WeightBytes);
-            Assert.Equal(84544, r.TensorBytes);
-            Assert.Equal(17760, r.StateBytes);
+            // docs/model.md: 77 792 bytes of tensors, 55 072 of them int8 weights.
+            Assert.Equal(55072, r.Int8WeightBytes);
+            Assert.Equal(77792, r.TensorBytes);
+            Assert.Equal(11744, r.StateBytes);
             _out.WriteLine("default small: blob " + r.FlashBytes + " bytes, tensors " + r.TensorBytes + ", int8 " + r.Int8WeightBytes
                 + ", state " + r.StateBytes + ", scratch " + r.ScratchBytes + ", engine RAM " + r.EngineRamBytes);
         }

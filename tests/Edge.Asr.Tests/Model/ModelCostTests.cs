@@ -70,10 +70,10 @@ namespace Edge.Asr.Tests.Model
             Assert.True(weights <= 64 * 1024, "weights " + weights);
             Assert.True(macsSecond <= 5000000, "MACs/s " + macsSecond);
             // The figures docs/model.md quotes.
-            Assert.Equal(61248, weights);
-            Assert.Equal(64204, parameters);
-            Assert.Equal(100980, macsFrame);
-            Assert.Equal(2524500, macsSecond);
+            Assert.Equal(55072, weights);
+            Assert.Equal(57980, parameters);
+            Assert.Equal(76260, macsFrame);
+            Assert.Equal(1906500, macsSecond);
         }
     }
 }
