@@ -17,9 +17,11 @@ namespace Edge.Asr.Interop
     {
         /// <summary>
         /// The interop method table this class is written against (EASR_INTEROP_VERSION of the C++ glue): 2 since
-        /// NativeKernels.MapResource and the flash blob. Any change to NativeKernels' methods bumps it. Version 2 also carries the frontend kernel's int32 scratch (C kernels' EASR_ABI_VERSION 2).
+        /// NativeKernels.MapResource and the flash blob (with the frontend kernel's int32 scratch), 3 since
+        /// NativeKernels.RunningMeanSubtractS16 (the model's input norm; C kernels' EASR_ABI_VERSION 3). Any change to
+        /// NativeKernels' methods bumps it.
         /// </summary>
-        public const int AbiVersion = 2;
+        public const int AbiVersion = 3;
 
         /// <summary>The one instance (the class has no state); usable only when <see cref="Unavailable"/> is "".</summary>
         public static readonly InteropKernels Instance = new InteropKernels();
@@ -110,6 +112,12 @@ namespace Edge.Asr.Interop
             sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output)
         {
             NativeKernels.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, channels, weights, bias, multipliers, shifts, output);
+        }
+
+        public void RunningMeanSubtractS16(short[] input, int inOffset, int[] means, int channels, int shift, bool first, short[] output, int outOffset)
+        {
+            Edge.Asr.Ops.RunningMeanSubtractS16.CheckShift(shift);   // the managed kernel's message (the glue refuses it too)
+            NativeKernels.RunningMeanSubtractS16(input, inOffset, means, channels, shift, first, output, outOffset);
         }
 
         public void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim, int count,

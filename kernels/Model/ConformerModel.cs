@@ -160,7 +160,7 @@ namespace Edge.Asr.Model
         {
             if (inputMeans.Length > 0)
             {
-                RunningMeanSubtractS16.Process(mel, melOffset, inputMeans, config.MelBins, config.InputNormShift, !inputStarted, normalisedMel, 0);
+                kernels.RunningMeanSubtractS16(mel, melOffset, inputMeans, config.MelBins, config.InputNormShift, !inputStarted, normalisedMel, 0);
                 inputStarted = true;
                 mel = normalisedMel;
                 melOffset = 0;

@@ -49,6 +49,13 @@ namespace Edge.Asr.Ops
         void SubsampleDepthwiseS8S16(short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
             sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output);
 
+        /// <summary>
+        /// The model's input norm over one frame of channels values (see <see cref="Edge.Asr.Ops.RunningMeanSubtractS16"/>):
+        /// means (one int per channel, the caller's state) set from the frame when first, else moved 2^−shift of the way to it;
+        /// output = input − mean. Refuses a shift outside [1, 8].
+        /// </summary>
+        void RunningMeanSubtractS16(short[] input, int inOffset, int[] means, int channels, int shift, bool first, short[] output, int outOffset);
+
         /// <summary>scores[s] = requant(Σ_i query[qOffset + i]·keys[kOffset + s·subDim + i]) for s &lt; count.</summary>
         void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim, int count,
             int multiplier, int shift, short[] scores);

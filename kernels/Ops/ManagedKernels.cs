@@ -73,6 +73,12 @@ namespace Edge.Asr.Ops
             ConvSubsampling.ComputeDepthwise(older, old, now, bins1, bin2, channels, weights, bias, multipliers, shifts, output);
         }
 
+        public void RunningMeanSubtractS16(short[] input, int inOffset, int[] means, int channels, int shift, bool first, short[] output, int outOffset)
+        {
+            Edge.Asr.Ops.RunningMeanSubtractS16.CheckShift(shift);   // as the native kernel, which refuses it
+            Edge.Asr.Ops.RunningMeanSubtractS16.Process(input, inOffset, means, channels, shift, first, output, outOffset);
+        }
+
         public void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim, int count,
             int multiplier, int shift, short[] scores)
         {

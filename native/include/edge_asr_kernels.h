@@ -18,7 +18,7 @@ extern "C" {
 #endif
 
 /* Version of this C API; the managed seam refuses a library of another version. */
-#define EASR_ABI_VERSION 2
+#define EASR_ABI_VERSION 3
 EASR_API int32_t easr_abi_version(void);
 
 /* sat16(round(acc * multiplier / 2^shift)) exactly as Fixed.Requantize. */
@@ -76,6 +76,13 @@ EASR_API void easr_attention_scores_s16(const int16_t *query, const int16_t *key
 /* Context of one head slice: out[i] = sat16(scale(sum_s p[s] * v[s][i], context_shift)). */
 EASR_API void easr_attention_context_s16(const int16_t *probs, int32_t count, const int16_t *values, int32_t sub_dim,
                                          int32_t head_dim, int32_t context_shift, int16_t *out);
+
+/* The model's input norm (RunningMeanSubtractS16.Process) over one frame of channels values: each running mean
+ * m (int32, 8 more fraction bits than x; the caller's, one per channel) becomes x 2^8 when first, else
+ * m + round((x 2^8 - m) 2^-shift); out = sat16(x - round(m 2^-8)), both roundings half away from zero.
+ * Returns -1 without touching anything for a shift outside [1, 8], else 0. */
+EASR_API int32_t easr_running_mean_subtract_s16(const int16_t *in, int32_t *means, int32_t channels, int32_t shift,
+                                                int32_t first, int16_t *out);
 
 /* One log-mel frame of the frontend (LogMelFrontend.ComputeFrame) from window_length samples: tables
  * are FrontendTables' (hann Q31, cos/sin Q31 for k = 0..383, the 256 bit reversals, the mel filterbank,

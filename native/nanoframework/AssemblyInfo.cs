@@ -6,4 +6,4 @@ using System.Runtime.CompilerServices;
 
 // An interop library must state the version of its native part (the firmware's CLR_RT_NativeAssemblyData); kept equal
 // to the interop method table version (InteropKernels.AbiVersion, EASR_INTEROP_VERSION of the glue).
-[assembly: AssemblyNativeVersion("2.0.0.0")]
+[assembly: AssemblyNativeVersion("3.0.0.0")]

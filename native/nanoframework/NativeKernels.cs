@@ -14,7 +14,8 @@ namespace Edge.Asr.Interop
     public static class NativeKernels
     {
         /// <summary>
-        /// The glue's interop method table version (EASR_INTEROP_VERSION of the C++ glue; 2 since MapResource). The glue
+        /// The glue's interop method table version (EASR_INTEROP_VERSION of the C++ glue; 2 since MapResource, 3 since
+        /// RunningMeanSubtractS16). The glue
         /// refuses to compile against C kernels of another EASR_ABI_VERSION than the one it is written for.
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
@@ -68,6 +69,11 @@ namespace Edge.Asr.Interop
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void SubsampleDepthwiseS8S16(short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
             sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output);
+
+        /// <summary>The model's input norm over one frame; the glue refuses a shift outside [1, 8] (the means are the caller's state).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void RunningMeanSubtractS16(short[] input, int inOffset, int[] means, int channels, int shift, bool first,
+            short[] output, int outOffset);
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim,

@@ -30,6 +30,7 @@ static void finish(int status) { (void)status; }
 static const char *const op_names[OP_COUNT] = {
     "", "linear", "depthwise_conv1d", "layernorm", "softmax", "swish", "sigmoid", "glu",
     "residual_add", "subsample_conv1", "subsample_depthwise", "attention_scores", "attention_context", "logmel_frame",
+    "running_mean_subtract",
 };
 
 #define MAX_POOL 2048
@@ -51,6 +52,14 @@ static int64_t s64(void)
     return (int64_t)(lo | (hi << 32));
 }
 static const void *ref(void) { return pool[*cur++]; }
+/* An inline int32 array; its element count is written to n. */
+static const int32_t *inl32(int32_t *n)
+{
+    *n = (int32_t)*cur++;
+    const int32_t *p = (const int32_t *)cur;
+    cur += (uint32_t)*n;
+    return p;
+}
 /* An inline int16 array; its element count is written to n. */
 static const int16_t *inl(int32_t *n)
 {
@@ -190,6 +199,24 @@ int main(void)
                 pool[POOL_LOG2], fft_re, fft_im, fft_magnitude, out_buf);
             t1 = instret();
             if (overflows != 0) mismatches++;
+            break;
+        }
+        case OP_RUNNING_MEAN: {
+            /* The means are the caller's state: the recorded ones before the call, copied to RAM (not counted), then
+             * checked against the C# reference's after it, as the output is below. */
+            a = inl(&n);
+            const int32_t *before = inl32(&n2);
+            int32_t shift = s32(), first = s32();
+            const int32_t *after = inl32(&n3);
+            if (n2 != n || n3 != n || n > MAX_OUT) { printf("replay: bad running_mean_subtract call %u\n", (unsigned)c); finish(2); return 2; }
+            memcpy(scratch, before, (size_t)n * 4);
+            t0 = instret();
+            int32_t status = easr_running_mean_subtract_s16(a, scratch, n, shift, first, out_buf);
+            t1 = instret();
+            if (status != 0 || memcmp(scratch, after, (size_t)n * 4) != 0) {
+                if (mismatches < 5) printf("replay: call %u (running_mean_subtract) means differ from the C# reference\n", (unsigned)c);
+                mismatches++;
+            }
             break;
         }
         default:

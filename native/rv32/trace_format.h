@@ -2,8 +2,9 @@
  * little-endian 32-bit words. Header: magic, version, pool count, call count. Pool: per entry
  * element bytes (1, 2, 4), element count, data padded to 4 bytes (weights and tables: read in
  * place, as from flash). Calls: opcode, then the op's fields in the order replay.c reads them;
- * an inline array is an element count then its int16 data padded to 4 bytes; a pool reference is
- * an index; the expected output is an inline array after the inputs. */
+ * an inline array is an element count then its int16 data padded to 4 bytes (an inline int32 array,
+ * the input norm's running means before and after the call, an element count then its words); a pool
+ * reference is an index; the expected output is an inline array after the inputs. */
 #ifndef EASR_TRACE_FORMAT_H
 #define EASR_TRACE_FORMAT_H
 
@@ -24,7 +25,8 @@ enum trace_op {
     OP_SCORES = 11,
     OP_CONTEXT = 12,
     OP_LOGMEL = 13,
-    OP_COUNT = 14
+    OP_RUNNING_MEAN = 14,
+    OP_COUNT = 15
 };
 
 /* Pool entries 0..12 are the lookup tables, in this order. */

@@ -143,15 +143,16 @@ namespace Edge.Asr.Sim.Commands
                 return;
             }
             foreach (var op in device.Cost.Ops)
-                _output.WriteLine("  " + op.Name.PadRight(20) + N(op.Instructions) + " instructions in " + op.Calls.ToString("N0", c).PadLeft(6) + " calls");
-            _output.WriteLine("  total               " + N(device.Cost.Instructions) + " instructions per second of audio ("
+                _output.WriteLine("  " + op.Name.PadRight(22) + N(op.Instructions) + " instructions in " + op.Calls.ToString("N0", c).PadLeft(6) + " calls");
+            _output.WriteLine("  " + "total".PadRight(22) + N(device.Cost.Instructions) + " instructions per second of audio ("
                 + device.Cost.Calls.ToString("N0", c) + " kernel calls; every output equal to the C# reference on rv32)");
             _output.WriteLine("  ESP32-C3 160 MHz    load " + f.EstDeviceLoadEsp32C3!.Value.ToString("0.000", c)
                 + "  (1 instruction per cycle assumed)");
             _output.WriteLine("  ESP32 240 MHz       load " + f.EstDeviceLoadEsp32Derived!.Value.ToString("0.000", c)
                 + "  (derived, not measured: the same instruction count on Xtensa LX6 at 1 per cycle)");
             _output.WriteLine("  managed (nanoCLR)   load " + f.EstDeviceLoadManaged.ToString("0.000", c) + "  (the estimate above, beside it)");
-            _output.WriteLine("  not included: the managed glue between kernel calls, the detector");
+            _output.WriteLine("  not included: the managed glue between kernel calls, the detector"
+                + " (the model's input norm, when it has one, is counted: running_mean_subtract)");
         }
 
         private void WriteText(string modelPath, PipelineWorkload w, PipelineCost cost, DeviceLoadEstimate load, BenchFigures f,

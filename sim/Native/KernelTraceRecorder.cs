@@ -182,6 +182,15 @@ namespace Edge.Asr.Sim.Native
             End(output, 0, channels);
         }
 
+        /// <summary>The means are state the kernel updates: recorded before the call (its input) and after (checked by the replay).</summary>
+        public void RunningMeanSubtractS16(short[] input, int inOffset, int[] means, int channels, int shift, bool first, short[] output, int outOffset)
+        {
+            if (Begin(14)) { Inline(input, inOffset, channels); Inline(means, channels); _w.Write(shift); _w.Write(first ? 1 : 0); }
+            _inner.RunningMeanSubtractS16(input, inOffset, means, channels, shift, first, output, outOffset);
+            if (Recording) Inline(means, channels);
+            End(output, outOffset, channels);
+        }
+
         public void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim, int count,
             int multiplier, int shift, short[] scores)
         {
@@ -257,6 +266,12 @@ namespace Edge.Asr.Sim.Native
             _w.Write(length);
             for (int i = 0; i < length; i++) _w.Write(a[offset + i]);
             Pad(_w, 2 * length);
+        }
+
+        private void Inline(int[] a, int length)
+        {
+            _w.Write(length);
+            for (int i = 0; i < length; i++) _w.Write(a[i]);
         }
 
         private void Ref(Array a) => _w.Write(Pool(a));

@@ -53,6 +53,9 @@ namespace Edge.Asr.Sim.Native
             ref sbyte weights, ref int bias, ref int multipliers, ref int shifts, ref short output);
 
         [DllImport(Library)]
+        public static extern int easr_running_mean_subtract_s16(ref short input, ref int means, int channels, int shift, int first, ref short output);
+
+        [DllImport(Library)]
         public static extern void easr_attention_scores_s16(ref short query, ref short keys, int subDim, int headDim, int count,
             int multiplier, int shift, ref short scores);
 

@@ -16,7 +16,7 @@ namespace Edge.Asr.Sim.Native
     public sealed class PInvokeKernels : IOpKernels, IBlobWeightKernels, Edge.Asr.Frontend.IFrontendKernels
     {
         /// <summary>EASR_ABI_VERSION of native/include/edge_asr_kernels.h this class is written against.</summary>
-        public const int AbiVersion = 2;
+        public const int AbiVersion = 3;
 
         private PInvokeKernels()
         {
@@ -131,6 +131,16 @@ namespace Edge.Asr.Sim.Native
                 throw new ArgumentException("SubsampleDepthwiseS8S16: sizes do not match");
             NativeMethods.easr_subsample_depthwise_s8s16(ref older[0], ref old[0], ref now[0], bins1, bin2, channels, ref weights[0], ref bias[0],
                 ref multipliers[0], ref shifts[0], ref output[0]);
+        }
+
+        public void RunningMeanSubtractS16(short[] input, int inOffset, int[] means, int channels, int shift, bool first, short[] output, int outOffset)
+        {
+            Edge.Asr.Ops.RunningMeanSubtractS16.CheckShift(shift);   // first, as the managed kernel
+            Check(input, inOffset, channels);
+            Check(means, 0, channels);
+            Check(output, outOffset, channels);
+            if (NativeMethods.easr_running_mean_subtract_s16(ref input[inOffset], ref means[0], channels, shift, first ? 1 : 0, ref output[outOffset]) != 0)
+                throw new InvalidOperationException("RunningMeanSubtractS16: the native kernel refused shift " + shift);
         }
 
         public void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim, int count,

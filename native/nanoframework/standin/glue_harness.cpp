@@ -106,7 +106,7 @@ int main()
     s_CLR_RT_Heap.m_size = 1024;
 
     HRESULT hr = S_OK;
-    Check(NativeKernels::AbiVersion(hr) == 2, "AbiVersion answers the interop version 2");
+    Check(NativeKernels::AbiVersion(hr) == 3, "AbiVersion answers the interop version 3");
 
     short in[3] = {1000, -2000, 3000};
     short outFlash[2] = {0, 0}, outArray[2] = {0, 0}, outC[2] = {0, 0};
@@ -152,6 +152,40 @@ int main()
     NativeKernels::LinearS8S16InBlob(empty, CLR_RT_TypedArray_INT16(in, 3), 0, 3, 0, 10, 16, 24, CLR_RT_TypedArray_INT16(outFlash, 2), 0, 2,
         false, hr);
     Check(hr == CLR_E_INDEX_OUT_OF_RANGE, "a misaligned int32 tensor in the mapped resource is refused");
+
+    // The input norm: the glue passes the caller's means and the frame to the C kernel (same outputs and means as a
+    // direct call), and refuses a range past the means array or a shift the C kernel refuses, before anything is written.
+    {
+        short x[4] = {100, -32768, 32767, 5};
+        signed int meansGlue[3] = {0, 0, 0}, meansC[3] = {0, 0, 0};
+        short yGlue[4] = {0, 0, 0, 0}, yC[3] = {0, 0, 0};
+        for (int frame = 0; frame < 2; frame++)
+        {
+            hr = S_OK;
+            NativeKernels::RunningMeanSubtractS16(CLR_RT_TypedArray_INT16(x, 4), 1, CLR_RT_TypedArray_INT32(meansGlue, 3), 3, 6, frame == 0,
+                CLR_RT_TypedArray_INT16(yGlue, 4), 1, hr);
+            Check(hr == S_OK, "the input norm runs");
+            Check(easr_running_mean_subtract_s16(x + 1, meansC, 3, 6, frame == 0, yC) == 0, "the C kernel takes shift 6");
+            x[1] = 32767;    // both extremes swap: the next outputs saturate
+            x[2] = -32768;
+        }
+        Check(memcmp(meansGlue, meansC, sizeof(meansC)) == 0 && memcmp(yGlue + 1, yC, sizeof(yC)) == 0 && yGlue[0] == 0,
+            "the glue's input norm gives the C kernel's means and outputs, nothing outside its range");
+        Check(yC[0] == 32767 && yC[1] == -32768, "the input norm's test frames saturate");
+        hr = S_OK;
+        NativeKernels::RunningMeanSubtractS16(CLR_RT_TypedArray_INT16(x, 4), 0, CLR_RT_TypedArray_INT32(meansGlue, 3), 4, 6, false,
+            CLR_RT_TypedArray_INT16(yGlue, 4), 0, hr);
+        Check(hr == CLR_E_INDEX_OUT_OF_RANGE, "channels past the means array are refused");
+        signed int before = meansGlue[0];
+        const signed int badShifts[2] = {0, 9};
+        for (int i = 0; i < 2; i++)
+        {
+            hr = S_OK;
+            NativeKernels::RunningMeanSubtractS16(CLR_RT_TypedArray_INT16(x, 4), 0, CLR_RT_TypedArray_INT32(meansGlue, 3), 3, badShifts[i],
+                false, CLR_RT_TypedArray_INT16(yGlue, 4), 0, hr);
+            Check(hr == CLR_E_OUT_OF_RANGE && meansGlue[0] == before, "a shift outside [1, 8] is refused, the means untouched");
+        }
+    }
 
     printf("glue stand-in: %d checks, %d failed\n", s_checks, s_failures);
     return s_failures == 0 ? 0 : 1;

@@ -31,6 +31,7 @@ typedef int32_t HRESULT;
 #define CLR_E_FAIL ((HRESULT)0x80004005)
 #define CLR_E_INDEX_OUT_OF_RANGE ((HRESULT)0xA8000000)
 #define CLR_E_INVALID_OPERATION ((HRESULT)0xD3000000)
+#define CLR_E_OUT_OF_RANGE ((HRESULT)0xA6000000) // the name nf-interpreter's native libraries set for an argument out of range
 
 template <typename T> class CLR_RT_TypedArray
 {

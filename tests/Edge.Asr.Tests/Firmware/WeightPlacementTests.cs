@@ -164,7 +164,7 @@ namespace Edge.Asr.Tests.Firmware
             Assert.Equal("", InteropKernels.MapProblem(106120));
             Assert.Equal("no resource file name", InteropKernels.MapProblem(-5));
             Assert.Equal("MapResource answered -9", InteropKernels.MapProblem(-9));
-            Assert.Equal(2, InteropKernels.AbiVersion);
+            Assert.Equal(3, InteropKernels.AbiVersion);
         }
 
         private static (CaptureLoop?, List<string>) Start(IOpKernels kernels, IResourceMapper? mapper)
@@ -247,6 +247,8 @@ namespace Edge.Asr.Tests.Firmware
             public void SubsampleDepthwiseS8S16(short[] older, short[] old, short[] now, int bins1, int bin2, int channels,
                 sbyte[] weights, int[] bias, int[] multipliers, int[] shifts, short[] output)
                 => _c.SubsampleDepthwiseS8S16(older, old, now, bins1, bin2, channels, weights, bias, multipliers, shifts, output);
+            public void RunningMeanSubtractS16(short[] input, int inOffset, int[] means, int channels, int shift, bool first, short[] output, int outOffset)
+                => _c.RunningMeanSubtractS16(input, inOffset, means, channels, shift, first, output, outOffset);
             public void AttentionScoresS16(short[] query, int qOffset, short[] keys, int kOffset, int subDim, int headDim, int count,
                 int multiplier, int shift, short[] scores)
                 => _c.AttentionScoresS16(query, qOffset, keys, kOffset, subDim, headDim, count, multiplier, shift, scores);

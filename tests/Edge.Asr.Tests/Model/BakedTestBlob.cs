@@ -1,6 +1,7 @@
 using System;
 using Edge.Asr.Blob;
 using Edge.Asr.Codegen.Bake;
+using Edge.Asr.Model;
 using Edge.Asr.Sim.Commands;
 using Edge.Asr.Tests.Bake;
 using Edge.Asr.Tests.Cli;
@@ -18,7 +19,19 @@ namespace Edge.Asr.Tests.Model
                 SupportedFrontend.MelChannels, SupportedFrontend.MelLowHz, SupportedFrontend.MelHighHz, SupportedFrontend.LogFormat),
             Baker.DefaultDetector(), BakeCommand.Calibration(CliHarness.RepositoryRoot() + "/samples")).Blob);
 
+        private static readonly Lazy<byte[]> BakedWithInputNorm = new Lazy<byte[]>(() =>
+        {
+            ModelConfig config = ModelFidelityTests.WithInputNorm(TestExport.Config(), Edge.Asr.Ops.RunningMeanSubtractS16.DefaultShift);
+            return Baker.Bake(config, RandomModel.Tensors(config, 5),
+                new FrontendParams(SupportedFrontend.SampleRate, SupportedFrontend.WindowLength, SupportedFrontend.HopLength, SupportedFrontend.FftLength,
+                    SupportedFrontend.MelChannels, SupportedFrontend.MelLowHz, SupportedFrontend.MelHighHz, FrontendParams.LogFormatOf(config.InputNormShift)),
+                Baker.DefaultDetector(), BakeCommand.Calibration(CliHarness.RepositoryRoot() + "/samples")).Blob;
+        });
+
         /// <summary>A fresh copy of the blob's bytes.</summary>
         public static byte[] Bytes() => (byte[])Baked.Value.Clone();
+
+        /// <summary>The same model shape with the input norm (log format 2, shift 6), baked the same way: a fresh copy.</summary>
+        public static byte[] BytesWithInputNorm() => (byte[])BakedWithInputNorm.Value.Clone();
     }
 }

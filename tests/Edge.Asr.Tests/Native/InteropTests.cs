@@ -92,7 +92,7 @@ namespace Edge.Asr.Tests.Native
                     // The interop method table's version, InteropKernels.AbiVersion; the C kernels' version is a static_assert.
                     Assert.Contains("return EASR_INTEROP_VERSION;", body.Groups["body"].Value);
                     Assert.Contains("#define EASR_INTEROP_VERSION " + InteropKernels.AbiVersion + "\n", glue);
-                    Assert.Contains("static_assert(EASR_ABI_VERSION == 2,", glue);
+                    Assert.Contains("static_assert(EASR_ABI_VERSION == " + Edge.Asr.Sim.Native.PInvokeKernels.AbiVersion + ",", glue);
                     continue;
                 }
                 if (m.Name == "MapResource")

@@ -30,7 +30,20 @@ namespace Edge.Asr.Tests.Native
         [Fact]
         public void DefaultModelGivesTheSameOutputsOnNativeAndManagedKernels()
         {
-            ModelBlob blob = ModelBlob.Load(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "weights", "default.easr")));
+            AssertSameOutputs(ModelBlob.Load(File.ReadAllBytes(Path.Combine(RepoRoot.Path, "weights", "default.easr"))));
+        }
+
+        /// <summary>A model with the input norm (its running means in C on the native kernels) gives the managed kernels' outputs.</summary>
+        [Fact]
+        public void AModelWithTheInputNormGivesTheSameOutputsOnNativeAndManagedKernels()
+        {
+            ModelBlob blob = ModelBlob.Load(Edge.Asr.Tests.Model.BakedTestBlob.BytesWithInputNorm());
+            Assert.Equal(RunningMeanSubtractS16.DefaultShift, blob.Config.InputNormShift);
+            AssertSameOutputs(blob);
+        }
+
+        private static void AssertSameOutputs(ModelBlob blob)
+        {
             ConformerModel managed = BlobModelLoader.BuildModel(blob, ManagedKernels.Instance);
             ConformerModel native = BlobModelLoader.BuildModel(blob, NativeKernelsFixture.Kernels());
             // Native: pointers into the blob (as into the flash resource on the device); managed: the weight window.

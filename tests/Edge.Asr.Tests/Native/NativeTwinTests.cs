@@ -424,6 +424,111 @@ namespace Edge.Asr.Tests.Native
             }
         }
 
+        /// <summary>
+        /// The input norm on 10,000 random frames: 1..80 channels at random offsets, every shift 1..8, first or not, inputs with
+        /// saturating extremes, and means anywhere in their reachable range [−2^23, 32767·2^8] (a quarter at its ends, so
+        /// outputs saturate both ways); outputs and updated means equal.
+        /// </summary>
+        [Fact]
+        public void RunningMeanSubtractIsBitExact()
+        {
+            var r = new RandomOpData(71);
+            for (int t = 0; t < Trials; t++)
+            {
+                int ch = r.Int(1, 80), shift = r.Int(1, RunningMeanSubtractS16.MaxShift), inOff = r.Int(0, 3), outOff = r.Int(0, 3);
+                bool first = r.Int(0, 7) == 0;
+                short[] x = r.Activations(ch + inOff);
+                int[] means = ReachableMeans(r, ch);
+                AssertNormEqual(x, inOff, means, ch, shift, first, outOff);
+            }
+        }
+
+        /// <summary>The norm streaming as the model runs it (first frame, then its own means) over frames that jump between extremes.</summary>
+        [Fact]
+        public void RunningMeanSubtractIsBitExactWhileStreaming()
+        {
+            var r = new RandomOpData(72);
+            for (int run = 0; run < 100; run++)
+            {
+                int ch = r.Int(1, 48), shift = r.Int(1, RunningMeanSubtractS16.MaxShift);
+                int[] a = new int[ch], c = new int[ch];
+                for (int f = 0; f < 100; f++)
+                {
+                    short[] x = f % 17 == 5 ? Constant(ch, r.Bool() ? short.MaxValue : short.MinValue) : r.Activations(ch);
+                    short[] ya = new short[ch], yc = new short[ch];
+                    _managed.RunningMeanSubtractS16(x, 0, a, ch, shift, f == 0, ya, 0);
+                    _native.RunningMeanSubtractS16(x, 0, c, ch, shift, f == 0, yc, 0);
+                    Assert.Equal(ya, yc);
+                    Assert.Equal(a, c);
+                }
+            }
+        }
+
+        /// <summary>Means no frame can produce (any int32): the C computes in uint32 so it wraps exactly as C#'s unchecked int does.</summary>
+        [Fact]
+        public void RunningMeanSubtractIsBitExactOnUnreachableMeans()
+        {
+            var r = new RandomOpData(73);
+            for (int t = 0; t < 2_000; t++)
+            {
+                int ch = r.Int(1, 40);
+                int[] means = r.Int(0, 3) == 0
+                    ? Pick(r, ch, new[] { int.MinValue, int.MaxValue, int.MinValue + 1, int.MaxValue - 1 }, () => r.Ints(1, int.MinValue, int.MaxValue)[0])
+                    : r.Ints(ch, int.MinValue, int.MaxValue);
+                AssertNormEqual(r.Shorts(ch), 0, means, ch, r.Int(1, RunningMeanSubtractS16.MaxShift), false, 0);
+            }
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(9)]
+        [InlineData(-1)]
+        public void RunningMeanSubtractRefusesAShiftOutsideOneToEightOnBothPaths(int shift)
+        {
+            var means = new[] { 256, -256 };
+            var y = new short[] { 7, 7 };
+            var ea = Assert.Throws<ArgumentOutOfRangeException>(() => _managed.RunningMeanSubtractS16(new short[] { 1, 2 }, 0, means, 2, shift, false, y, 0));
+            var ec = Assert.Throws<ArgumentOutOfRangeException>(() => _native.RunningMeanSubtractS16(new short[] { 1, 2 }, 0, means, 2, shift, false, y, 0));
+            Assert.Equal(ea.Message, ec.Message);
+            Assert.Contains("RunningMeanSubtractS16: shift must be in [1, 8], got " + shift, ec.Message);
+            Assert.Equal(new[] { 256, -256 }, means);
+            Assert.Equal(new short[] { 7, 7 }, y);
+        }
+
+        [Fact]
+        public void RunningMeanSubtractRefusesMeansShorterThanTheChannels()
+        {
+            var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+                _native.RunningMeanSubtractS16(new short[4], 0, new int[3], 4, 6, true, new short[4], 0));
+            Assert.Contains("range outside the array", e.Message);
+        }
+
+        private void AssertNormEqual(short[] x, int inOff, int[] means, int ch, int shift, bool first, int outOff)
+        {
+            int[] ma = (int[])means.Clone(), mc = (int[])means.Clone();
+            short[] a = new short[ch + outOff], c = new short[ch + outOff];
+            _managed.RunningMeanSubtractS16(x, inOff, ma, ch, shift, first, a, outOff);
+            _native.RunningMeanSubtractS16(x, inOff, mc, ch, shift, first, c, outOff);
+            Assert.Equal(a, c);
+            Assert.Equal(ma, mc);
+        }
+
+        /// <summary>Means a stream can reach: between x·2^8 of the most negative and the largest input, a quarter at the ends.</summary>
+        internal static int[] ReachableMeans(RandomOpData r, int n)
+        {
+            const int Low = short.MinValue * 256, High = short.MaxValue * 256;
+            if (r.Int(0, 3) == 0) return Pick(r, n, new[] { Low, High, Low + 1, High - 1, 0, -1, 1 }, () => r.Int(Low, High));
+            return r.Ints(n, Low, High + 1);
+        }
+
+        /// <summary>n values, each one of the given ones or (half the time) another().</summary>
+        private static int[] Pick(RandomOpData r, int n, int[] values, Func<int> another)
+        {
+            var a = new int[n];
+            for (int i = 0; i < n; i++) a[i] = r.Bool() ? values[r.Int(0, values.Length - 1)] : another();
+            return a;
+        }
+
         [Fact]
         public void RangesOutsideTheArraysAreRefusedBeforeNativeCodeRuns()
         {

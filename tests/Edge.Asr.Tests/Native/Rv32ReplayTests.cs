@@ -172,15 +172,76 @@ namespace Edge.Asr.Tests.Native
                 k.AttentionScoresS16(q, 0, keys, 0, sub, head, n, r.Multipliers(1)[0], r.Int(1, 62), new short[n]);
                 k.AttentionContextS16(p, n, vals, 0, sub, head, r.Int(-16, 62), new short[head], 0);
             }
+            // The input norm: streams (the first frame, then its own means; frames of extremes among them) and single calls on
+            // means anywhere in their reachable range, every shift 1..8.
+            for (int run = 0; run < 20; run++)
+            {
+                int ch = run % 2 == 0 ? 40 : r.Int(1, 80), shift = 1 + run % RunningMeanSubtractS16.MaxShift;
+                var means = new int[ch];
+                for (int f = 0; f < 20; f++, calls++)
+                {
+                    short[] x = r.Activations(ch);
+                    if (f % 7 == 3) Array.Fill(x, r.Bool() ? short.MaxValue : short.MinValue);
+                    k.RunningMeanSubtractS16(x, 0, means, ch, shift, f == 0, new short[ch], 0);
+                }
+            }
+            for (int t = 0; t < 400; t++, calls++)
+            {
+                int ch = r.Int(1, 80);
+                k.RunningMeanSubtractS16(r.Shorts(ch), 0, NativeTwinTests.ReachableMeans(r, ch), ch, r.Int(1, RunningMeanSubtractS16.MaxShift),
+                    r.Int(0, 7) == 0, new short[ch], 0);
+            }
 
             DeviceCost cost = DeviceCostMeasurement.Measure(k.ToArray(), NativeRoot, Timeout);
 
             Assert.Equal(0, cost.Mismatches);
             Assert.Equal(k.CallCount, cost.Calls);
             foreach (string op in new[] { "layernorm", "softmax", "swish", "sigmoid", "glu", "residual_add", "depthwise_conv1d",
-                         "subsample_conv1", "subsample_depthwise", "attention_scores", "attention_context" })
+                         "subsample_conv1", "subsample_depthwise", "attention_scores", "attention_context", "running_mean_subtract" })
                 Assert.Contains(cost.Ops, o => o.Name == op && o.Calls > 0);
             Assert.Equal(calls, cost.Calls);
+            Assert.Contains(cost.Ops, o => o.Name == "running_mean_subtract" && o.Calls == 20 * 20 + 400);
+        }
+
+        /// <summary>
+        /// A model with the input norm: its trace has exactly one running_mean_subtract call per recorded mel frame (beside the
+        /// frame's logmel_frame), counted on rv32 with its outputs and updated means equal to the C# reference's.
+        /// </summary>
+        [Fact]
+        public void AModelWithTheInputNormReplaysItsNormOncePerMelFrame()
+        {
+            Assert.True(DeviceCostMeasurement.MissingTool() == null, DeviceCostMeasurement.MissingTool() + " not found (test.sh installs the rv32 tools)");
+            ModelBlob blob = ModelBlob.Load(Edge.Asr.Tests.Model.BakedTestBlob.BytesWithInputNorm());
+            DeviceCost cost = DeviceCostMeasurement.Measure(DeviceCostMeasurement.RecordTrace(blob, GoldenVectors.Audio, 8, 8), NativeRoot, Timeout);
+
+            Assert.Equal(0, cost.Mismatches);
+            Assert.Contains(cost.Ops, o => o.Name == "logmel_frame" && o.Calls == 8);
+            OpCost norm = Assert.Single(cost.Ops, o => o.Name == "running_mean_subtract");
+            Assert.Equal(8, norm.Calls);
+            Assert.True(norm.Instructions > 8 * 40, norm.Instructions + " instructions");
+        }
+
+        /// <summary>The replay checks the means the norm leaves behind, not only its output: one changed mean in the trace is reported.</summary>
+        [Fact]
+        public void APlantedDifferenceInTheNormsMeansIsReported()
+        {
+            Assert.True(DeviceCostMeasurement.MissingTool() == null, DeviceCostMeasurement.MissingTool() + " not found (test.sh installs the rv32 tools)");
+            var k = new KernelTraceRecorder { Recording = true };
+            var x = new short[] { 1000, -2000, 3000 };
+            k.RunningMeanSubtractS16(x, 0, new int[3], 3, 6, true, new short[3], 0);
+            byte[] trace = k.ToArray();
+            // Skip the header (16 bytes) and the pool (element bytes, count, padded data), then the call's opcode, its input
+            // (count, 3 shorts padded to 8 bytes), the means before (count, 3 ints), shift and first, and the count of the means after.
+            int at = 16;
+            for (int pool = BitConverter.ToInt32(trace, 8); pool > 0; pool--)
+                at += 8 + (BitConverter.ToInt32(trace, at) * BitConverter.ToInt32(trace, at + 4) + 3) / 4 * 4;
+            Assert.Equal(14, BitConverter.ToInt32(trace, at));
+            at += 4 + 4 + 8 + 4 + 12 + 4 + 4 + 4;
+            Assert.Equal(1000 * 256, BitConverter.ToInt32(trace, at));   // the first mean after the call: x·2^8
+            trace[at] ^= 1;
+
+            var e = Assert.Throws<InvalidOperationException>(() => DeviceCostMeasurement.Measure(trace, NativeRoot, Timeout));
+            Assert.Contains("call 0 (running_mean_subtract) means differ from the C# reference", e.Message);
         }
 
         /// <summary>Audio for <paramref name="frames"/> log-mel frames in segments of silence, noise and tones at any level, and clipping.</summary>

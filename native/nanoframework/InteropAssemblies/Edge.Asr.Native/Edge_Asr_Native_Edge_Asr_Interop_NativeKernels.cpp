@@ -17,10 +17,10 @@
 
 using namespace Edge_Asr_Native::Edge_Asr::Interop;
 
-// The interop method table's version (InteropKernels.AbiVersion): 2 added MapResource and the flash blob.
-// The C kernels' own version is EASR_ABI_VERSION; this glue is written against version 2 of them (the frontend's int32 scratch).
-#define EASR_INTEROP_VERSION 2
-static_assert(EASR_ABI_VERSION == 2, "the glue is written against the C kernels' ABI version 2");
+// The interop method table's version (InteropKernels.AbiVersion): 2 added MapResource and the flash blob, 3 RunningMeanSubtractS16.
+// The C kernels' own version is EASR_ABI_VERSION; this glue is written against version 3 of them (the input norm's kernel).
+#define EASR_INTEROP_VERSION 3
+static_assert(EASR_ABI_VERSION == 3, "the glue is written against the C kernels' ABI version 3");
 
 // MapResource's answers besides the blob's length (InteropKernels.MapProblem says them in words).
 #define EASR_MAP_NOT_FOUND     -1 // no loaded assembly has that resource file and id
@@ -284,6 +284,21 @@ void NativeKernels::SubsampleDepthwiseS8S16(
     }
     easr_subsample_depthwise_s8s16(older.GetBuffer(), old.GetBuffer(), now.GetBuffer(), bins1, bin2, channels, weights.GetBuffer(),
         bias.GetBuffer(), multipliers.GetBuffer(), shifts.GetBuffer(), output.GetBuffer());
+}
+
+void NativeKernels::RunningMeanSubtractS16(
+    CLR_RT_TypedArray_INT16 input, signed int inOffset, CLR_RT_TypedArray_INT32 means, signed int channels, signed int shift, bool first,
+    CLR_RT_TypedArray_INT16 output, signed int outOffset, HRESULT &hr)
+{
+    EASR_RANGE(input, inOffset, channels);
+    EASR_RANGE(means, 0, channels);
+    EASR_RANGE(output, outOffset, channels);
+    // The C kernel refuses a shift outside [1, 8] (InteropKernels checks it first, with the managed kernel's message).
+    if (easr_running_mean_subtract_s16(input.GetBuffer() + inOffset, means.GetBuffer(), channels, shift, first ? 1 : 0,
+            output.GetBuffer() + outOffset) != 0)
+    {
+        hr = CLR_E_OUT_OF_RANGE;
+    }
 }
 
 void NativeKernels::AttentionScoresS16(
