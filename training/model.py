@@ -46,9 +46,13 @@ def input_norm_shift_of(log_format_name):
     raise ValueError("unknown log_format %r" % log_format_name)
 
 
-def running_mean_subtract(mel, shift):
+def running_mean_subtract(mel, shift, context=None):
     """Float reference of RunningMeanSubtractS16 over [B, T, mel]: m_0 = x_0, m_t = m_(t-1) + (x_t - m_(t-1)) 2^-shift, x - m.
-    As one [T, T] weight matrix (m_t = (1-s)^t x_0 + sum_(1<=j<=t) s (1-s)^(t-j) x_j), so the batch runs in one product."""
+    As one [T, T] weight matrix (m_t = (1-s)^t x_0 + sum_(1<=j<=t) s (1-s)^(t-j) x_j), so the batch runs in one product.
+    With context [B, P, mel] the mean starts at the context's first frame and runs through it (a stream that was
+    already running), and only the mel frames' outputs are returned."""
+    if context is not None:
+        return running_mean_subtract(torch.cat([context, mel], dim=1), shift)[:, context.shape[1]:]
     t = mel.shape[1]
     s = 2.0 ** -shift
     i = torch.arange(t, device=mel.device, dtype=torch.float64)
@@ -257,26 +261,27 @@ class KwsConformer(nn.Module):
         self.blocks = nn.ModuleList(ConformerBlock(c, b, dropout) for b in range(c.num_blocks))
         self.classifier = nn.Linear(c.d_model, c.num_classes)
 
-    def encode(self, mel):
+    def encode(self, mel, norm_context=None):
+        """norm_context: frames heard before mel by the input norm only (training; None: a fresh stream)."""
         if self.config.input_norm_shift:
-            mel = running_mean_subtract(mel, self.config.input_norm_shift)
+            mel = running_mean_subtract(mel, self.config.input_norm_shift, norm_context)
         x = self.subsampling(mel)
         for block in self.blocks:
             x = block(x)
         return x                                                   # [B, T2, D]
 
-    def forward(self, mel):
+    def forward(self, mel, norm_context=None):
         """Clip logits: the classifier on the mean of the last W encoder frames, [B, classes]."""
-        x = self.encode(mel)
+        x = self.encode(mel, norm_context)
         return self.classifier(x[:, -self.config.pool_window:].mean(dim=1))
 
     def frame_logits(self, mel):
         """Logits of every encoder frame t (mean of frames max(0, t-W+1) .. t), [B, T2, classes]."""
         return self.frame_logits_of(self.encode(mel))
 
-    def clip_and_frame_logits(self, mel):
+    def clip_and_frame_logits(self, mel, norm_context=None):
         """forward's clip logits and frame_logits from one pass of the encoder (frame-loss training)."""
-        x = self.encode(mel)
+        x = self.encode(mel, norm_context)
         return self.classifier(x[:, -self.config.pool_window:].mean(dim=1)), self.frame_logits_of(x)
 
     def frame_logits_of(self, x):
