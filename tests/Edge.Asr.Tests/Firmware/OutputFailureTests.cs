@@ -51,7 +51,9 @@ namespace Edge.Asr.Tests.Firmware
         public void A_led_whose_writes_throw_is_reported_and_retried_and_every_command_is_still_printed()
         {
             SimulatedDevice device = SimulatedDevice.Open(DefaultModel)!;
-            short[] pcm = FirmwareTwin.PadToBlocks(AudioOf(CliHarness.Sample("commands.wav")));
+            // yes.wav four times: the default model hears each "yes", 1.4 s apart (over the 800 ms back-off).
+            short[] once = AudioOf(CliHarness.Sample("yes.wav"));
+            short[] pcm = FirmwareTwin.PadToBlocks(once.Concat(once).Concat(once).Concat(once).ToArray());
             BoardConfig board = BoardConfig.DevKitInmp441();
             // The reference: the twin's capture loop on the same audio with a working LED.
             string[] expected = FirmwareTwin.RunI2s(pcm, board, sink => device.Pipeline(sink)).Lines

@@ -43,7 +43,7 @@ namespace Edge.Asr.Tests.Firmware
             Assert.Equal((short)30387, mapper.Ids[0]);
             Assert.DoesNotContain(lines, l => l.StartsWith("warning:"));
             // The managed kernels' count (no tensor in RAM; the window is allocated in both) + the native frontend's 4 × int[256].
-            Assert.StartsWith("memory: " + MemoryCheck.WhatInFlash + " needs 46040 bytes, ", lines[2]);
+            Assert.StartsWith("memory: " + MemoryCheck.WhatInFlash + " needs 39496 bytes, ", lines[2]);
             Assert.Equal("listening", lines[lines.Count - 1]);
         }
 
@@ -93,7 +93,7 @@ namespace Edge.Asr.Tests.Firmware
             Assert.Equal(WeightPlacement.CopyWarning(why), lines[2]);
             Assert.Equal("warning: the model resource cannot be read in place by the native kernels (" + why
                 + "); copying its tensors into RAM (docs/device.md: where the weights are read)", lines[2]);
-            Assert.StartsWith("memory: " + MemoryCheck.WhatWithCopy + " needs 130584 bytes, ", lines[3]);
+            Assert.StartsWith("memory: " + MemoryCheck.WhatWithCopy + " needs 117288 bytes, ", lines[3]);
         }
 
         [Fact]
@@ -103,7 +103,7 @@ namespace Edge.Asr.Tests.Firmware
             (CaptureLoop? loop, List<string> lines) = Start(new FlashKernels(throwing), throwing);
             Assert.True(loop != null, string.Join("\n", lines));
             Assert.StartsWith("warning: the model resource cannot be read in place by the native kernels (the map call failed (", lines[2]);
-            Assert.StartsWith("memory: " + MemoryCheck.WhatWithCopy + " needs 130584 bytes, ", lines[3]);
+            Assert.StartsWith("memory: " + MemoryCheck.WhatWithCopy + " needs 117288 bytes, ", lines[3]);
 
             var unused = new FakeMapper(DefaultBlob.Length, DefaultBlob);
             (loop, lines) = Start(new FlashKernels(unused), null);
@@ -119,7 +119,7 @@ namespace Edge.Asr.Tests.Firmware
             (CaptureLoop? loop, List<string> lines) = Start(ManagedKernels.Instance, mapper);
             Assert.True(loop != null, string.Join("\n", lines));
             Assert.Empty(mapper.Files);
-            Assert.StartsWith("memory: " + MemoryCheck.What + " needs 41944 bytes, ", lines[2]);
+            Assert.StartsWith("memory: " + MemoryCheck.What + " needs 35400 bytes, ", lines[2]);
         }
 
         [Fact]
@@ -139,12 +139,12 @@ namespace Edge.Asr.Tests.Firmware
         {
             ModelBlob blob = ModelBlob.Load(new Edge.Asr.Tests.Model.CountingBlobSource(DefaultBlob));
             var cost = new PipelineCost(blob, DefaultBlob.Length);
-            Assert.Equal(41_944L, PipelineMemory.Bytes(blob, DevKit, WeightPlacement.Window));
-            Assert.Equal(46_040L, PipelineMemory.Bytes(blob, DevKit, WeightPlacement.InPlace));
-            Assert.Equal(130_584L, PipelineMemory.Bytes(blob, DevKit, WeightPlacement.RamCopy));
-            Assert.Equal(41_944L, cost.PeakRamBytes);
-            Assert.Equal(46_040L, cost.PeakRamBytesNativeInFlash);
-            Assert.Equal(130_584L, cost.PeakRamBytesNativeCopy);
+            Assert.Equal(35_400L, PipelineMemory.Bytes(blob, DevKit, WeightPlacement.Window));
+            Assert.Equal(39_496L, PipelineMemory.Bytes(blob, DevKit, WeightPlacement.InPlace));
+            Assert.Equal(117_288L, PipelineMemory.Bytes(blob, DevKit, WeightPlacement.RamCopy));
+            Assert.Equal(35_400L, cost.PeakRamBytes);
+            Assert.Equal(39_496L, cost.PeakRamBytesNativeInFlash);
+            Assert.Equal(117_288L, cost.PeakRamBytesNativeCopy);
             Assert.True(cost.PeakRamBytesNativeInFlash <= 49_152);
             var e = Assert.Throws<ArgumentOutOfRangeException>(() => PipelineMemory.Bytes(blob, DevKit, 3));
             Assert.Contains("weight placement 3 is not 0, 1 or 2", e.Message);

@@ -62,7 +62,7 @@ namespace Edge.Asr.Tests.Native
 
             byte[] bytes = File.ReadAllBytes(Path.Combine(RepoRoot.Path, "weights", "default.easr"));
             ModelBlob blob = ModelBlob.Load(new Model.CountingBlobSource(bytes));
-            Assert.Equal(84_544, TensorDirectory.CopyBytes(blob));
+            Assert.Equal(77_792, TensorDirectory.CopyBytes(blob));
             ModelParameters inRam = BlobModelLoader.InRam(blob);
             inRam.UseKernels(k);
             var copied = new ConformerModel(inRam);
@@ -94,9 +94,9 @@ namespace Edge.Asr.Tests.Native
             CaptureLoop? loop = DeviceApp.Start(BoardConfig.DevKitInmp441(), FirmwareModel.Source(), lines, new NoClock(), null, NativeKernelsFixture.Kernels());
             Assert.True(loop != null, string.Join("\n", lines.All));
             // The desktop's P/Invoke kernels cannot address a mapped resource: one warning, then
-            // 41,944 (weight window, state, scratch, frontend, detector, capture) + 4,096 of the native frontend + 84,544 bytes of tensors copied once.
+            // 35,400 (weight window, state, scratch, frontend, detector, capture) + 4,096 of the native frontend + 77,792 bytes of tensors copied once.
             Assert.Equal(WeightPlacement.CopyWarning("the native kernels cannot address a mapped resource"), lines.All[2]);
-            Assert.StartsWith("memory: " + MemoryCheck.WhatWithCopy + " needs 130584 bytes, ", lines.All[3]);
+            Assert.StartsWith("memory: " + MemoryCheck.WhatWithCopy + " needs 117288 bytes, ", lines.All[3]);
         }
 
         private sealed class Lines : ILineOutput
