@@ -29,14 +29,23 @@ namespace Edge.Asr.Blob
             // The mel band edges are baked into the frontend's tables: a model trained on others would see other features.
             Exact("mel_low_hz", p.MelLowHz, MelLowHz);
             Exact("mel_high_hz", p.MelHighHz, MelHighHz);
-            if (p.LogFormat != FrontendParams.LogFormatInt16Log2Q8MinusRunningMean) Exact("log_format", p.LogFormat, LogFormat);
+            OneOf("log_format", p.LogFormat, LogFormat, FrontendParams.LogFormatInt16Log2Q8MinusRunningMean);
         }
 
         private static void Exact(string field, int value, int supported)
         {
-            if (value != supported)
-                throw new BlobFormatException("unsupported frontend parameter " + field + " = " + value.ToString()
-                    + " (the engine supports " + supported.ToString() + ")");
+            if (value != supported) Refuse(field, value, supported.ToString());
+        }
+
+        private static void OneOf(string field, int value, int supported, int alsoSupported)
+        {
+            if (value != supported && value != alsoSupported) Refuse(field, value, supported.ToString() + " or " + alsoSupported.ToString());
+        }
+
+        private static void Refuse(string field, int value, string supported)
+        {
+            throw new BlobFormatException("unsupported frontend parameter " + field + " = " + value.ToString()
+                + " (the engine supports " + supported + ")");
         }
     }
 }

@@ -177,7 +177,7 @@ namespace Edge.Asr.Tests.Blob
             BlobAssert.Fails(Writer(frontend: BlobSamples.Frontend(hop: 320)).Write(), "unsupported frontend parameter hop_length = 320");
             BlobAssert.Fails(Writer(frontend: BlobSamples.Frontend(fft: 1024)).Write(), "unsupported frontend parameter fft_length = 1024");
             BlobAssert.Fails(Writer(frontend: BlobSamples.Frontend(mels: 64)).Write(), "unsupported frontend parameter mel_channels = 64");
-            BlobAssert.Fails(Writer(frontend: BlobSamples.Frontend(logFormat: 3)).Write(), "unsupported frontend parameter log_format = 3");
+            BlobAssert.Fails(Writer(frontend: BlobSamples.Frontend(logFormat: 3)).Write(), "unsupported frontend parameter log_format = 3 (the engine supports 1 or 2)");
             BlobAssert.Fails(Writer(frontend: BlobSamples.Frontend(high: 9000)).Write(),
                 "model blob: unsupported frontend parameter mel_high_hz = 9000 (the engine supports 7600)");
             BlobAssert.Fails(Writer(frontend: BlobSamples.Frontend(low: 60)).Write(),
