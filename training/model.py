@@ -261,8 +261,13 @@ class KwsConformer(nn.Module):
         self.blocks = nn.ModuleList(ConformerBlock(c, b, dropout) for b in range(c.num_blocks))
         self.classifier = nn.Linear(c.d_model, c.num_classes)
 
-    def encode(self, mel, norm_context=None):
-        """norm_context: frames heard before mel by the input norm only (training; None: a fresh stream)."""
+    def encode(self, mel, norm_context=None, encoder_context=0):
+        """norm_context: frames heard before mel (training; None: a fresh stream). The input norm runs through all of
+        them; the encoder hears their last `encoder_context` frames too, and its output then starts with those frames'
+        encoder frames (encoder_context / 4 of them)."""
+        if norm_context is not None and encoder_context > 0:
+            mel = torch.cat([norm_context[:, -encoder_context:], mel], dim=1)
+            norm_context = norm_context[:, :-encoder_context] if norm_context.shape[1] > encoder_context else None
         if self.config.input_norm_shift:
             mel = running_mean_subtract(mel, self.config.input_norm_shift, norm_context)
         x = self.subsampling(mel)
@@ -270,18 +275,19 @@ class KwsConformer(nn.Module):
             x = block(x)
         return x                                                   # [B, T2, D]
 
-    def forward(self, mel, norm_context=None):
+    def forward(self, mel, norm_context=None, encoder_context=0):
         """Clip logits: the classifier on the mean of the last W encoder frames, [B, classes]."""
-        x = self.encode(mel, norm_context)
+        x = self.encode(mel, norm_context, encoder_context)
         return self.classifier(x[:, -self.config.pool_window:].mean(dim=1))
 
     def frame_logits(self, mel):
         """Logits of every encoder frame t (mean of frames max(0, t-W+1) .. t), [B, T2, classes]."""
         return self.frame_logits_of(self.encode(mel))
 
-    def clip_and_frame_logits(self, mel, norm_context=None):
-        """forward's clip logits and frame_logits from one pass of the encoder (frame-loss training)."""
-        x = self.encode(mel, norm_context)
+    def clip_and_frame_logits(self, mel, norm_context=None, encoder_context=0):
+        """forward's clip logits and frame_logits from one pass of the encoder (frame-loss training); the frame logits
+        start with the encoder context's frames."""
+        x = self.encode(mel, norm_context, encoder_context)
         return self.classifier(x[:, -self.config.pool_window:].mean(dim=1)), self.frame_logits_of(x)
 
     def frame_logits_of(self, x):

@@ -143,14 +143,14 @@ def stream_start(x, rng, most):
     return (x[:, k:, :], k) if k < x.shape[1] - 30 else (x, 0)
 
 
-def norm_context(xb, pool, pool_lengths, frames, rng):
-    """What the input norm heard before each clip in 3 of 4 batches: `frames` frames of the negative pool
+def stream_context(xb, pool, pool_lengths, frames, rng):
+    """What the stream held before each clip in 3 of 4 batches: `frames` frames of the negative pool
     (command-free speech, babble, noise), or without a pool the end of another clip of the batch.
 
-    Why: a clip alone starts the running mean at its first frame, as at power-on. In a stream the mean has
-    followed the sound before the word; a model trained only on fresh starts heard 49.1 % of held-out
-    command clips one by one but 32.8 % of the same clips joined into streams (weights/README.md, session 7).
-    Returns None for a fresh start."""
+    Why: a clip alone starts the model at its first frame, as at power-on. In a stream the input norm's mean has
+    followed the sound before the word, and the encoder's attention, convolutions and pooled window hold it; a model
+    trained only on fresh starts heard 49.1 % of held-out command clips one by one but 32.8 % of the same clips
+    joined into streams (weights/README.md, session 7). Returns None for a fresh start."""
     if frames <= 0 or rng.random() >= 0.75:
         return None
     if pool is not None:
@@ -268,6 +268,11 @@ def parse_args(argv):
                         "become a constant the model never sees (RunningMeanSubtractS16; the blob's log format 2)")
     p.add_argument("--norm-context", type=int, default=128,
                    help="with --input-norm: frames of other sound the norm hears before the clip in 3 of 4 batches (0: every clip a fresh start)")
+    p.add_argument("--encoder-context", type=int, default=64,
+                   help="log-mel frames (a multiple of 4) of the pool context that the whole encoder hears before the clip, "
+                        "not only the input norm; their frames are taught 'no command' (needs --negative-pool; 0: off)")
+    p.add_argument("--pool-window", type=int, default=None,
+                   help="encoder frames the classifier averages (default: the architecture's, 25 = 1 s)")
     p.add_argument("--patience", type=int, default=8, help="stop after this many epochs without a better val accuracy")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
@@ -283,6 +288,10 @@ def parse_args(argv):
         p.error("--epochs, --batch, --patience must be positive and --lr above 0")
     if not 0 < a.pool_fraction <= 1 or a.pool_mining < 1:
         p.error("--pool-fraction must be in (0, 1] and --pool-mining at least 1")
+    if a.encoder_context < 0 or a.encoder_context % 4:
+        p.error("--encoder-context must be a multiple of 4 (the encoder's stride) and at least 0")
+    if a.pool_window is not None and a.pool_window < 1:
+        p.error("--pool-window must be at least 1")
     if a.frame_loss < 0 or (a.frame_loss > 0 and not a.train_manifest):
         p.error("--frame-loss must be at least 0, and above 0 it needs --train-manifest")
     return a
@@ -327,7 +336,12 @@ def main(argv=None):
             a.frame_loss, int((spans[is_command_clip, 0] >= 0).sum()), int(is_command_clip.sum())), flush=True)
     c = m.smoke_config(names) if a.model == "smoke" else m.default_config(names)
     c.input_norm_shift = m.INPUT_NORM_SHIFT if a.input_norm else 0
+    if a.pool_window is not None:
+        c.pool_window = a.pool_window
     net = m.KwsConformer(c, dropout=a.dropout)
+    # The encoder hears pool context only: its frames are command-free, so the frame loss can teach them.
+    encoder_context = a.encoder_context if pool is not None else 0
+    context_frames = max(a.norm_context if c.input_norm_shift else 0, encoder_context)
     params = sum(p.numel() for p in net.parameters())
     print("train %d clips, val %d clips, %d frames x %d mel, %d classes; model %s, %d parameters"
           % (len(xt), len(xv), xt.shape[1], xt.shape[2], len(names), a.model, params), flush=True)
@@ -365,14 +379,15 @@ def main(argv=None):
             x, cut = stream_start(x, rng, a.start_crop)
             x, shifts = time_shift(x, rng, 10, edge=bool(c.input_norm_shift))
             x = spec_augment(mel_warp(x, rng, a.mel_warp), rng, 2, 10, 2, 6)
-            ctx = norm_context(xb, pool, pool_lengths, a.norm_context, rng) if c.input_norm_shift else None
+            ctx = stream_context(xb, pool, pool_lengths, context_frames, rng)
+            enc = encoder_context if ctx is not None else 0
             y = torch.as_tensor(yb)
             if sb is None:
-                loss = loss_fn(net(x, ctx), y)
+                loss = loss_fn(net(x, ctx, enc), y)
             else:
-                clip_logits, frame_logits = net.clip_and_frame_logits(x, ctx)
-                kinds = frame_targets.frame_kinds(sb, ~np.isin(yb, non_command), shifts - cut,
-                                                  x.shape[1], frame_logits.shape[1])
+                clip_logits, frame_logits = net.clip_and_frame_logits(x, ctx, enc)
+                kinds = frame_targets.frame_kinds(sb, ~np.isin(yb, non_command), shifts - cut + enc,
+                                                  x.shape[1] + enc, frame_logits.shape[1])
                 loss = loss_fn(clip_logits, y) + a.frame_loss * frame_loss_term(frame_logits, kinds, yb, non_command)
             opt.zero_grad()
             loss.backward()
@@ -402,7 +417,7 @@ def main(argv=None):
             "weight_decay": a.weight_decay, "label_smoothing": a.label_smoothing, "dropout": a.dropout,
             "optimizer": "AdamW", "mel_warp": a.mel_warp, "spec_augment": "2 time masks <= 10 frames, 2 mel masks <= 6 bins, mean fill",
             "time_shift_frames": 10, "input_norm_shift": c.input_norm_shift,
-            "norm_context_frames": a.norm_context if c.input_norm_shift else 0, "start_crop_frames": a.start_crop,
+            "norm_context_frames": a.norm_context if c.input_norm_shift else 0, "encoder_context_frames": encoder_context, "start_crop_frames": a.start_crop,
             "frame_loss": None if spans is None else {"weight": a.frame_loss, "fire_frames": frame_targets.FIRE_FRAMES},
             "negative_pool": None if pool is None else {"streams": int(len(pool)), "hours": round(float(pool_lengths.sum()) / 360000.0, 3),
                                                         "windows_per_batch": per_batch, "mining_candidates": a.pool_mining},

@@ -9,7 +9,7 @@ namespace Edge.Asr.Tests.Training
     /// <summary>
     /// train.py's stream context for the input norm: PyTorch's running mean run through context frames and then
     /// the clip gives what the device's RunningMeanSubtractS16 gives on the clip's frames when the context came
-    /// first in the same stream (within the op's 1 Q8 unit of its float reference); and norm_context picks pool
+    /// first in the same stream (within the op's 1 Q8 unit of its float reference); and stream_context picks pool
     /// windows of the asked length in about 3 of 4 batches, none at 0 frames.
     /// </summary>
     public sealed class NormContextTests
@@ -29,12 +29,12 @@ fresh = m.running_mean_subtract(m.features_to_input(clip).double(), m.INPUT_NORM
 pool = rng.integers(-900, 900, (3, 400, 40)).astype(np.int16)
 lengths = np.array([400, 200, 100])
 r = np.random.default_rng(2)
-got = [train.norm_context(np.zeros((8, 148, 40), np.int16), pool, lengths, 128, r) for _ in range(400)]
+got = [train.stream_context(np.zeros((8, 148, 40), np.int16), pool, lengths, 128, r) for _ in range(400)]
 shapes = sorted({tuple(g.shape) for g in got if g is not None})
 print(json.dumps({'ctx': ctx[0].ravel().tolist(), 'clip': clip[0].ravel().tolist(),
                   'y': (y[0] * 256).ravel().tolist(), 'fresh': (fresh[0] * 256).ravel().tolist(),
                   'taken': sum(g is not None for g in got), 'shapes': [list(s) for s in shapes],
-                  'off': train.norm_context(np.zeros((8, 148, 40), np.int16), pool, lengths, 0, r) is None}))
+                  'off': train.stream_context(np.zeros((8, 148, 40), np.int16), pool, lengths, 0, r) is None}))
 ";
 
         private static readonly Lazy<JsonElement> Probed = new Lazy<JsonElement>(() => Python.ProbeJson(Probe));
