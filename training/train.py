@@ -271,8 +271,6 @@ def parse_args(argv):
     p.add_argument("--encoder-context", type=int, default=64,
                    help="log-mel frames (a multiple of 4) of the pool context that the whole encoder hears before the clip, "
                         "not only the input norm; their frames are taught 'no command' (needs --negative-pool; 0: off)")
-    p.add_argument("--pool-window", type=int, default=None,
-                   help="encoder frames the classifier averages (default: the architecture's, 25 = 1 s)")
     p.add_argument("--patience", type=int, default=8, help="stop after this many epochs without a better val accuracy")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
@@ -290,8 +288,6 @@ def parse_args(argv):
         p.error("--pool-fraction must be in (0, 1] and --pool-mining at least 1")
     if a.encoder_context < 0 or a.encoder_context % 4:
         p.error("--encoder-context must be a multiple of 4 (the encoder's stride) and at least 0")
-    if a.pool_window is not None and a.pool_window < 1:
-        p.error("--pool-window must be at least 1")
     if a.frame_loss < 0 or (a.frame_loss > 0 and not a.train_manifest):
         p.error("--frame-loss must be at least 0, and above 0 it needs --train-manifest")
     return a
@@ -336,8 +332,6 @@ def main(argv=None):
             a.frame_loss, int((spans[is_command_clip, 0] >= 0).sum()), int(is_command_clip.sum())), flush=True)
     c = m.smoke_config(names) if a.model == "smoke" else m.default_config(names)
     c.input_norm_shift = m.INPUT_NORM_SHIFT if a.input_norm else 0
-    if a.pool_window is not None:
-        c.pool_window = a.pool_window
     net = m.KwsConformer(c, dropout=a.dropout)
     # The encoder hears pool context only: its frames are command-free, so the frame loss can teach them.
     encoder_context = a.encoder_context if pool is not None else 0
