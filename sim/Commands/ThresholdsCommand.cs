@@ -20,8 +20,9 @@ namespace Edge.Asr.Sim.Commands
             var val = new Option<string>("--val") { Description = "clip manifest with the commands and fillers (path,label), e.g. WORK/data/val/manifest.csv", Required = true };
             var calib = new Option<string>("--calib") { Description = "calibration for the re-bake (as edge-asr bake --calib), e.g. WORK/val.npy", Required = true };
             var target = new Option<double>("--target-fa-per-hour") { Description = "false accepts per hour the commands together may have on the negatives", DefaultValueFactory = _ => 0.5 };
+            var keep = new Option<double>("--keep-recall") { Description = "share (0-1) of each command's val recall at the 0.50 floor that its threshold must keep: lower lets the target rate win over recall", DefaultValueFactory = _ => ThresholdSweep.DefaultKeepRecall };
             var command = new Command("thresholds", "Choose a model's per-command thresholds from negative streams and val clips, and bake them into its blob.");
-            foreach (Symbol s in new Symbol[] { model, negatives, val, calib, target })
+            foreach (Symbol s in new Symbol[] { model, negatives, val, calib, target, keep })
             {
                 if (s is Argument a) command.Add(a);
                 else command.Add((Option)s);
@@ -31,12 +32,14 @@ namespace Edge.Asr.Sim.Commands
                 string blob = result.GetValue(model)!;
                 double fa = result.GetValue(target);
                 if (!(fa > 0)) throw new EvalInputException("--target-fa-per-hour must be above 0");
+                double keepRecall = result.GetValue(keep);
+                ThresholdSweep.CheckKeepRecall(keepRecall);
                 string export = RecogniserLoader.ReferenceFolder(blob);
                 if (!File.Exists(Path.Combine(export, "config.json")))
                     throw new EvalInputException(blob + ": no training export beside it (" + export + "/config.json)");
                 BakeCommand.CheckWritable(blob);
                 ThresholdSweep.Result r = ThresholdStep.Run(blob, export, result.GetValue(negatives)!, result.GetValue(val)!,
-                    new ThresholdSweep.Options { TargetFaPerHour = fa }, stop);
+                    new ThresholdSweep.Options { TargetFaPerHour = fa, KeepRecall = keepRecall }, stop);
                 foreach (string line in ThresholdFile.Lines(r)) stdout.WriteLine(line);
                 new BakeCommand(stdout).Execute(export, result.GetValue(calib)!, blob, false, true);
                 stdout.WriteLine("thresholds: " + Path.Combine(export, ThresholdFile.FileName) + "; blob baked again: " + blob);

@@ -38,6 +38,7 @@ namespace Edge.Asr.Sim.Commands
             public bool Resource { get; set; }
             public string Voices { get; set; } = "free";
             public double TargetFaPerHour { get; set; } = 0.5;
+            public double KeepRecall { get; set; } = ThresholdSweep.DefaultKeepRecall;
             public double? NegativeMinutes { get; set; }
             public double? PoolMinutes { get; set; }
             /// <summary>train.py --input-norm: the model's running-mean input norm (log format 2; the default since cmd3-j).</summary>
@@ -71,11 +72,12 @@ namespace Edge.Asr.Sim.Commands
             var voices = new Option<string>("--voices") { Description = "free: only voices whose licence allows shipping the model commercially; all: also non-commercial voices (MBROLA, Pico, RHVoice lyubov/evgeniy, festival rab/don; docs/data-synthesis.md)", DefaultValueFactory = _ => "free" };
             voices.AcceptOnlyFromAmong("free", "all");
             var target = new Option<double>("--target-fa-per-hour") { Description = "choose each command's threshold so the commands together fire at most this often per hour on synthesized negative streams", DefaultValueFactory = _ => 0.5 };
+            var keep = new Option<double>("--keep-recall") { Description = "share (0-1) of each command's val recall at the 0.50 floor that its threshold must keep: lower lets the target rate win over recall", DefaultValueFactory = _ => ThresholdSweep.DefaultKeepRecall };
             var negatives = new Option<double?>("--negative-minutes") { Description = "minutes of command-free streams synthesized for choosing thresholds, and as many for the held-out false-accept rate (default 60; --smoke 1)" };
             var inputNorm = new Option<bool>("--input-norm") { Description = "subtract each mel channel's running mean before the model (PCEN's gain control in the log domain: level and microphone response leave the input; the blob's log format 2, docs/model.md); --input-norm false trains on the plain log-mel", DefaultValueFactory = _ => true };
             var pool = new Option<double?>("--pool-minutes") { Description = "minutes of command-free streams in training voices whose random windows (the most command-like of several) train the model as _unknown_ (default 120; --smoke 1)" };
             var command = new Command("train", "Make a model from a list of commands: synthesis, features, training, bake and held-out eval in one go.");
-            foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource, voices, target, negatives, pool, inputNorm }) command.Add(o);
+            foreach (Option o in new Option[] { words, output, seed, perWord, maxMinutes, epochs, smoke, work, jobs, force, resource, voices, target, keep, negatives, pool, inputNorm }) command.Add(o);
             command.SetAction(result => new TrainCommand(stdout, stop).Execute(new Options
             {
                 Words = result.GetValue(words)!,
@@ -91,6 +93,7 @@ namespace Edge.Asr.Sim.Commands
                 Resource = result.GetValue(resource),
                 Voices = result.GetValue(voices)!,
                 TargetFaPerHour = result.GetValue(target),
+                KeepRecall = result.GetValue(keep),
                 NegativeMinutes = result.GetValue(negatives),
                 PoolMinutes = result.GetValue(pool),
                 InputNorm = result.GetValue(inputNorm),
@@ -105,6 +108,7 @@ namespace Edge.Asr.Sim.Commands
                 throw new TrainException("--words: the command list is empty", ExitCodes.Usage);
             if (o.Jobs < 1) throw new TrainException("--jobs must be at least 1", ExitCodes.Usage);
             if (!(o.TargetFaPerHour > 0)) throw new TrainException("--target-fa-per-hour must be above 0", ExitCodes.Usage);
+            if (!(o.KeepRecall >= 0 && o.KeepRecall <= 1)) throw new TrainException("--keep-recall must be between 0 and 1 (a share of the val recall)", ExitCodes.Usage);
             if (o.NegativeMinutes != null && !(o.NegativeMinutes.Value > 0)) throw new TrainException("--negative-minutes must be above 0", ExitCodes.Usage);
             if (o.PoolMinutes != null && !(o.PoolMinutes.Value > 0)) throw new TrainException("--pool-minutes must be above 0", ExitCodes.Usage);
             ModelPaths target = ModelPaths.For(o.Out);
@@ -269,7 +273,7 @@ namespace Edge.Asr.Sim.Commands
         private ThresholdSweep.Result Thresholds(ModelPaths staged, string data, Options o)
         {
             ThresholdSweep.Result r = ThresholdStep.Run(staged.Blob, staged.Export, Path.Combine(data, "negatives", "tune", "streams.csv"),
-                Path.Combine(data, "val", "manifest.csv"), new ThresholdSweep.Options { TargetFaPerHour = o.TargetFaPerHour, Workers = o.Jobs }, _stop);
+                Path.Combine(data, "val", "manifest.csv"), new ThresholdSweep.Options { TargetFaPerHour = o.TargetFaPerHour, KeepRecall = o.KeepRecall, Workers = o.Jobs }, _stop);
             foreach (string line in ThresholdFile.Lines(r)) _output.WriteLine("      " + line);
             return r;
         }

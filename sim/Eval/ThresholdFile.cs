@@ -70,6 +70,7 @@ namespace Edge.Asr.Sim.Eval
                 ["negative_hours"] = System.Math.Round(r.NegativeHours, 4),
                 ["target_false_accepts_per_hour"] = r.TargetFaPerHour,
                 ["floor"] = r.Floor,
+                ["keep_recall"] = r.KeepRecall,
                 ["false_accepts_at_choice"] = r.FalseAcceptsAtChoice,
                 ["false_accepts_per_hour_at_choice"] = System.Math.Round(r.FalseAcceptsPerHourAtChoice, 4),
                 ["recall_at_choice"] = System.Math.Round(r.RecallAtChoice, 4),
@@ -84,7 +85,8 @@ namespace Edge.Asr.Sim.Eval
             var lines = new List<string>
             {
                 "tuning streams: " + (r.NegativeHours * 60).ToString("0.0", ci) + " min; target " + r.TargetFaPerHour.ToString("0.##", ci)
-                    + " false accepts/hour for all commands together, thresholds not below " + r.Floor.ToString("0.00", ci),
+                    + " false accepts/hour for all commands together, thresholds not below " + r.Floor.ToString("0.00", ci)
+                    + " keeping " + (r.KeepRecall * 100).ToString("0", ci) + " % of each command's val recall there",
             };
             foreach (ThresholdSweep.CommandCurve c in r.Commands)
             {
@@ -92,7 +94,7 @@ namespace Edge.Asr.Sim.Eval
                 foreach (ThresholdSweep.Point p in c.Points) if (System.Math.Abs(p.Threshold - c.Chosen) < 1e-9) at = p;
                 lines.Add(c.Label + ": threshold " + c.Chosen.ToString("0.00", ci)
                     + (at == null ? "" : " (" + at.FalseAccepts.ToString(ci) + " false accepts alone, val recall " + (at.Recall * 100).ToString("0.0", ci) + " %)")
-                    + (c.TargetMet ? "" : "; target missed: the fewest false accepts that keep 90 % of its val recall"));
+                    + (c.TargetMet ? "" : "; target missed: the fewest false accepts that keep " + (r.KeepRecall * 100).ToString("0", ci) + " % of its val recall (--keep-recall)"));
             }
             lines.Add("together: " + r.FalseAcceptsAtChoice.ToString(ci) + " false accepts (" + r.FalseAcceptsPerHourAtChoice.ToString("0.00", ci)
                 + "/hour) on the tuning streams, val recall " + (r.RecallAtChoice * 100).ToString("0.0", ci) + " %");

@@ -30,8 +30,16 @@ namespace Edge.Asr.Sim.Eval
             public double GridHigh { get; set; } = 0.99;
             public double GridStep { get; set; } = 0.01;
             public int Workers { get; set; } = Environment.ProcessorCount;
-            /// <summary>When the target cannot be met: the share of the floor's recall a threshold must keep.</summary>
-            public double KeepRecall { get; set; } = 0.9;
+            /// <summary>The share of the floor's val recall every threshold must keep, whether or not the target is met.</summary>
+            public double KeepRecall { get; set; } = DefaultKeepRecall;
+        }
+
+        public const double DefaultKeepRecall = 0.9;
+
+        /// <summary>Refuses a --keep-recall outside 0..1 (a share of a recall).</summary>
+        public static void CheckKeepRecall(double keepRecall)
+        {
+            if (!(keepRecall >= 0 && keepRecall <= 1)) throw new EvalInputException("--keep-recall must be between 0 and 1 (a share of the val recall), not " + keepRecall.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>A positive example: its audio, its class, and the filler clip played after it.</summary>
@@ -44,7 +52,7 @@ namespace Edge.Asr.Sim.Eval
         public sealed record CommandCurve(string Label, int ClassIndex, int Positives, IReadOnlyList<Point> Points, double Chosen, int ChosenQ15, bool TargetMet);
 
         /// <summary>The choice for every command, with the figures it was made on.</summary>
-        public sealed record Result(double NegativeHours, double TargetFaPerHour, double Floor, IReadOnlyList<CommandCurve> Commands,
+        public sealed record Result(double NegativeHours, double TargetFaPerHour, double Floor, double KeepRecall, IReadOnlyList<CommandCurve> Commands,
             int[] ClassThresholdsQ15, int FalseAcceptsAtChoice, double FalseAcceptsPerHourAtChoice, double RecallAtChoice);
 
         public static Result Run(Func<IRecogniser> createRecogniser, IReadOnlyList<string> negativeStreams, IReadOnlyList<Positive> positives,
@@ -127,7 +135,7 @@ namespace Edge.Asr.Sim.Eval
                 var points = new List<Point>();
                 for (int g = 0; g < grid.Count; g++)
                     points.Add(new Point(grid[g], fa[g, c], fa[g, c] / hours, positivesOf[c] == 0 ? 0 : hits[g, c] / (double)positivesOf[c]));
-                double chosen = Choose(points, options, share, out bool found);
+                double chosen = ChooseThreshold(points, options.Floor, options.KeepRecall, share, out bool found);
                 chosenQ15[c] = RunOptions.ToQ15(chosen);
                 curves.Add(new CommandCurve(labels[c], c, positivesOf[c], points, chosen, chosenQ15[c], found));
             }
@@ -141,25 +149,26 @@ namespace Edge.Asr.Sim.Eval
                 faTotal += faFinal[c];
                 hitTotal += hitFinal[c];
             }
-            return new Result(hours, options.TargetFaPerHour, options.Floor, curves, chosenQ15, faTotal, faTotal / hours,
+            return new Result(hours, options.TargetFaPerHour, options.Floor, options.KeepRecall, curves, chosenQ15, faTotal, faTotal / hours,
                 positives.Count == 0 ? 0 : hitTotal / (double)positives.Count);
         }
 
         /// <summary>
-        /// Among the grid points at or above the floor that keep at least KeepRecall of the floor's val
-        /// recall (a threshold that makes the command deaf is no choice): the lowest within the false-accept
-        /// share (<paramref name="met"/>), else the one with the fewest false accepts (ties: the lowest).
+        /// Among the grid points (ascending thresholds) at or above <paramref name="floor"/> that keep at least
+        /// <paramref name="keepRecall"/> of the floor's val recall (a threshold that makes the command deaf is no
+        /// choice): the lowest within the false-accept share (<paramref name="met"/>), else the one with the fewest
+        /// false accepts (ties: the lowest).
         /// </summary>
-        private static double Choose(List<Point> points, Options options, double share, out bool met)
+        public static double ChooseThreshold(IReadOnlyList<Point> points, double floor, double keepRecall, double share, out bool met)
         {
             met = false;
             Point? atFloor = null;
-            foreach (Point p in points) if (atFloor == null && p.Threshold >= options.Floor - 1e-9) atFloor = p;
+            foreach (Point p in points) if (atFloor == null && p.Threshold >= floor - 1e-9) atFloor = p;
             if (atFloor == null) return points[points.Count - 1].Threshold;
             Point best = atFloor;
             foreach (Point p in points)
             {
-                if (p.Threshold < options.Floor - 1e-9 || p.Recall < options.KeepRecall * atFloor.Recall) continue;
+                if (p.Threshold < floor - 1e-9 || p.Recall < keepRecall * atFloor.Recall) continue;
                 if (p.FalseAcceptsPerHour <= share)
                 {
                     met = true;

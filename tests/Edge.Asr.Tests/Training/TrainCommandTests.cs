@@ -128,6 +128,10 @@ namespace Edge.Asr.Tests.Training
                 Assert.Equal(0.5, command.GetProperty("chosen_threshold").GetDouble());
                 Assert.Equal(Edge.Asr.Sim.Commands.RunOptions.ToQ15(0.5), inBlob[System.Array.IndexOf(new[] { "_silence_", "_unknown_", "lights on", "lights off" }, command.GetProperty("label").GetString())]);
             }
+            Assert.Equal(0.9, sweep.RootElement.GetProperty("keep_recall").GetDouble());
+            CliHarness.Result share = CliHarness.InProcess("thresholds", blob, "--negatives", "x.csv", "--val", "y.csv", "--calib", "z.npy", "--keep-recall", "1.5");
+            Assert.Equal(1, share.ExitCode);
+            Assert.Equal("edge-asr: --keep-recall must be between 0 and 1 (a share of the val recall), not 1.5", Assert.Single(share.StderrLines));
             CliHarness.Result bad = CliHarness.InProcess("thresholds", Path.Combine(dir, "none.easr"), "--negatives", "x.csv", "--val", "y.csv", "--calib", "z.npy");
             Assert.Equal(1, bad.ExitCode);
             Assert.Equal("edge-asr: " + Path.Combine(dir, "none.easr") + ": no training export beside it (" + Path.Combine(dir, "none") + "/config.json)", Assert.Single(bad.StderrLines));
