@@ -1,17 +1,19 @@
 #!/usr/bin/python3
 """Recall in a stream: held-out command clips joined back to back, as a wearer says one command after another.
 
-usage: scripts/stream-recall.py [--threshold T] MANIFEST.csv OUTDIR MODEL.easr [MODEL.easr ...]
+usage: scripts/stream-recall.py [--threshold T] [--negatives STREAMS.csv] MANIFEST.csv OUTDIR MODEL.easr [MODEL.easr ...]
 
 MANIFEST is a synth.py manifest (path,label,...; paths relative to its folder's parent, as data/test/manifest.csv).
 Its command clips (labels not starting with _) are shuffled with a fixed seed and joined 8 per stream into
 OUTDIR/sNNN.wav. Each model then runs over every stream as the device does (`edge-asr run --json`: one stream,
 state kept from clip to clip). A clip is heard when a detection of its label falls inside it or within 0.5 s after
 its end; every other detection is counted as wrong. --threshold T runs every model at T for every command
-instead of its blob's thresholds. `edge-asr eval` runs each clip from a fresh start, so it does
-not show a model that hears a word after silence but not after other words.
+instead of its blob's thresholds. --negatives STREAMS.csv also counts each model's false accepts per hour on those
+command-free streams (`edge-asr eval`, same thresholds), so two models can be compared at equal false accepts.
+`edge-asr eval` runs each clip from a fresh start, so it does not show a model that hears a word after silence but
+not after other words.
 """
-import csv, json, os, random, subprocess, sys, wave
+import csv, json, os, random, shlex, subprocess, sys, wave
 import numpy as np
 
 STREAM_CLIPS = 8
@@ -19,11 +21,17 @@ LATE_SECONDS = 0.5
 
 
 def main(argv):
-    extra = []
-    if argv[:1] == ["--threshold"]:
-        extra, argv = argv[:2], argv[2:]
+    extra, negatives = [], None
+    while argv[:1] in (["--threshold"], ["--negatives"]) and len(argv) > 1:
+        if argv[0] == "--threshold":
+            extra = argv[:2]
+        else:
+            negatives = argv[1]
+        argv = argv[2:]
     if len(argv) < 3:
         sys.exit(__doc__.strip().splitlines()[2])
+    if negatives is not None and not os.path.isfile(negatives):
+        sys.exit("stream-recall: %s: no such file" % negatives)
     manifest, out, models = argv[0], argv[1], argv[2:]
     data = os.path.dirname(os.path.dirname(os.path.abspath(manifest)))
     rows = [r for r in csv.DictReader(open(manifest, encoding="utf-8")) if not r["label"].startswith("_")]
@@ -47,11 +55,13 @@ def main(argv):
             w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
             w.writeframes(np.concatenate(pcm).tobytes())
         streams.append((path, spans))
-    edge_asr = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "edge-asr")
+    # EDGE_ASR: another way to start edge-asr (the tests run their own build, `dotnet .../edge-asr.dll`).
+    edge_asr = shlex.split(os.environ.get("EDGE_ASR", "")) or [
+        os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "edge-asr")]
     for model in models:
         heard = wrong = total = 0
         for path, spans in streams:
-            run = subprocess.run([edge_asr, "run", path, "--model", model, "--json"] + extra, capture_output=True, text=True)
+            run = subprocess.run(edge_asr + ["run", path, "--model", model, "--json"] + extra, capture_output=True, text=True)
             if run.returncode != 0:
                 sys.exit("stream-recall: edge-asr run %s failed: %s" % (path, run.stderr.strip()))
             got = [False] * len(spans)
@@ -64,8 +74,16 @@ def main(argv):
                     got[i] = True
             heard += sum(got)
             total += len(spans)
-        print("%s: %d of %d command clips heard in %d streams (%.1f %%), %d other detections"
-              % (model, heard, total, len(streams), 100.0 * heard / total, wrong), flush=True)
+        line = "%s: %d of %d command clips heard in %d streams (%.1f %%), %d other detections" % (
+            model, heard, total, len(streams), 100.0 * heard / total, wrong)
+        if negatives is not None:
+            run = subprocess.run(edge_asr + ["eval", negatives, "--model", model, "--json"] + extra, capture_output=True, text=True)
+            if run.returncode != 0:
+                sys.exit("stream-recall: edge-asr eval %s failed: %s" % (negatives, run.stderr.strip()))
+            r = json.loads(run.stdout)
+            line += "; %d false accepts in %.3f h of negatives (%.2f per hour)" % (
+                r["false_accepts"], r["stream_hours"], r["false_accepts_per_hour"])
+        print(line, flush=True)
 
 
 if __name__ == "__main__":
