@@ -58,14 +58,19 @@ def main(argv):
     # EDGE_ASR: another way to start edge-asr (the tests run their own build, `dotnet .../edge-asr.dll`).
     edge_asr = shlex.split(os.environ.get("EDGE_ASR", "")) or [
         os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "edge-asr")]
+
+    def edge_json(command, path, model):
+        """`edge-asr COMMAND PATH --model MODEL --json` (at --threshold T when given), parsed; exits on failure."""
+        run = subprocess.run(edge_asr + [command, path, "--model", model, "--json"] + extra, capture_output=True, text=True)
+        if run.returncode != 0:
+            sys.exit("stream-recall: edge-asr %s %s failed: %s" % (command, path, run.stderr.strip()))
+        return json.loads(run.stdout)
+
     for model in models:
         heard = wrong = total = 0
         for path, spans in streams:
-            run = subprocess.run(edge_asr + ["run", path, "--model", model, "--json"] + extra, capture_output=True, text=True)
-            if run.returncode != 0:
-                sys.exit("stream-recall: edge-asr run %s failed: %s" % (path, run.stderr.strip()))
             got = [False] * len(spans)
-            for d in json.loads(run.stdout)["detections"]:
+            for d in edge_json("run", path, model)["detections"]:
                 i = next((i for i, (label, a, b) in enumerate(spans)
                           if not got[i] and label == d["label"] and a <= d["time_s"] <= b + LATE_SECONDS), None)
                 if i is None:
@@ -77,10 +82,7 @@ def main(argv):
         line = "%s: %d of %d command clips heard in %d streams (%.1f %%), %d other detections" % (
             model, heard, total, len(streams), 100.0 * heard / total, wrong)
         if negatives is not None:
-            run = subprocess.run(edge_asr + ["eval", negatives, "--model", model, "--json"] + extra, capture_output=True, text=True)
-            if run.returncode != 0:
-                sys.exit("stream-recall: edge-asr eval %s failed: %s" % (negatives, run.stderr.strip()))
-            r = json.loads(run.stdout)
+            r = edge_json("eval", negatives, model)
             line += "; %d false accepts in %.3f h of negatives (%.2f per hour)" % (
                 r["false_accepts"], r["stream_hours"], r["false_accepts_per_hour"])
         print(line, flush=True)

@@ -13,6 +13,13 @@ namespace Edge.Asr.Sim.Commands
     /// </summary>
     public static class ThresholdsCommand
     {
+        /// <summary>--keep-recall, shared with `train` (which runs the same sweep).</summary>
+        public static Option<double> KeepRecallOption() => new Option<double>("--keep-recall")
+        {
+            Description = "share (0-1) of each command's val recall at the 0.50 floor that its threshold must keep: lower lets the target rate win over recall",
+            DefaultValueFactory = _ => ThresholdSweep.DefaultKeepRecall,
+        };
+
         public static Command Build(TextWriter stdout, CancellationToken stop)
         {
             var model = new Argument<string>("model") { Description = "the model blob (.easr); its training export must sit beside it (MODEL/ with config.json)" };
@@ -20,7 +27,7 @@ namespace Edge.Asr.Sim.Commands
             var val = new Option<string>("--val") { Description = "clip manifest with the commands and fillers (path,label), e.g. WORK/data/val/manifest.csv", Required = true };
             var calib = new Option<string>("--calib") { Description = "calibration for the re-bake (as edge-asr bake --calib), e.g. WORK/val.npy", Required = true };
             var target = new Option<double>("--target-fa-per-hour") { Description = "false accepts per hour the commands together may have on the negatives", DefaultValueFactory = _ => 0.5 };
-            var keep = new Option<double>("--keep-recall") { Description = "share (0-1) of each command's val recall at the 0.50 floor that its threshold must keep: lower lets the target rate win over recall", DefaultValueFactory = _ => ThresholdSweep.DefaultKeepRecall };
+            var keep = KeepRecallOption();
             var command = new Command("thresholds", "Choose a model's per-command thresholds from negative streams and val clips, and bake them into its blob.");
             foreach (Symbol s in new Symbol[] { model, negatives, val, calib, target, keep })
             {

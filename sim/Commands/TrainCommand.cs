@@ -72,7 +72,7 @@ namespace Edge.Asr.Sim.Commands
             var voices = new Option<string>("--voices") { Description = "free: only voices whose licence allows shipping the model commercially; all: also non-commercial voices (MBROLA, Pico, RHVoice lyubov/evgeniy, festival rab/don; docs/data-synthesis.md)", DefaultValueFactory = _ => "free" };
             voices.AcceptOnlyFromAmong("free", "all");
             var target = new Option<double>("--target-fa-per-hour") { Description = "choose each command's threshold so the commands together fire at most this often per hour on synthesized negative streams", DefaultValueFactory = _ => 0.5 };
-            var keep = new Option<double>("--keep-recall") { Description = "share (0-1) of each command's val recall at the 0.50 floor that its threshold must keep: lower lets the target rate win over recall", DefaultValueFactory = _ => ThresholdSweep.DefaultKeepRecall };
+            var keep = ThresholdsCommand.KeepRecallOption();
             var negatives = new Option<double?>("--negative-minutes") { Description = "minutes of command-free streams synthesized for choosing thresholds, and as many for the held-out false-accept rate (default 60; --smoke 1)" };
             var inputNorm = new Option<bool>("--input-norm") { Description = "subtract each mel channel's running mean before the model (PCEN's gain control in the log domain: level and microphone response leave the input; the blob's log format 2, docs/model.md); --input-norm false trains on the plain log-mel", DefaultValueFactory = _ => true };
             var pool = new Option<double?>("--pool-minutes") { Description = "minutes of command-free streams in training voices whose random windows (the most command-like of several) train the model as _unknown_ (default 120; --smoke 1)" };
@@ -108,7 +108,8 @@ namespace Edge.Asr.Sim.Commands
                 throw new TrainException("--words: the command list is empty", ExitCodes.Usage);
             if (o.Jobs < 1) throw new TrainException("--jobs must be at least 1", ExitCodes.Usage);
             if (!(o.TargetFaPerHour > 0)) throw new TrainException("--target-fa-per-hour must be above 0", ExitCodes.Usage);
-            if (!(o.KeepRecall >= 0 && o.KeepRecall <= 1)) throw new TrainException("--keep-recall must be between 0 and 1 (a share of the val recall)", ExitCodes.Usage);
+            string? keepProblem = ThresholdSweep.KeepRecallProblem(o.KeepRecall);
+            if (keepProblem != null) throw new TrainException(keepProblem, ExitCodes.Usage);
             if (o.NegativeMinutes != null && !(o.NegativeMinutes.Value > 0)) throw new TrainException("--negative-minutes must be above 0", ExitCodes.Usage);
             if (o.PoolMinutes != null && !(o.PoolMinutes.Value > 0)) throw new TrainException("--pool-minutes must be above 0", ExitCodes.Usage);
             ModelPaths target = ModelPaths.For(o.Out);

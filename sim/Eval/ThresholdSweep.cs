@@ -36,10 +36,16 @@ namespace Edge.Asr.Sim.Eval
 
         public const double DefaultKeepRecall = 0.9;
 
-        /// <summary>Refuses a --keep-recall outside 0..1 (a share of a recall).</summary>
+        /// <summary>Why a --keep-recall is refused (outside 0..1: it is a share of a recall), or null when it is fine.</summary>
+        public static string? KeepRecallProblem(double keepRecall) =>
+            keepRecall >= 0 && keepRecall <= 1 ? null
+                : "--keep-recall must be between 0 and 1 (a share of the val recall), not " + keepRecall.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        /// <summary>Refuses a --keep-recall outside 0..1 (<see cref="KeepRecallProblem"/>).</summary>
         public static void CheckKeepRecall(double keepRecall)
         {
-            if (!(keepRecall >= 0 && keepRecall <= 1)) throw new EvalInputException("--keep-recall must be between 0 and 1 (a share of the val recall), not " + keepRecall.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string? problem = KeepRecallProblem(keepRecall);
+            if (problem != null) throw new EvalInputException(problem);
         }
 
         /// <summary>A positive example: its audio, its class, and the filler clip played after it.</summary>

@@ -1,7 +1,8 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
 using Edge.Asr.Tests.Eval;
+using Edge.Asr.Tests.Training;
 using Xunit;
 
 namespace Edge.Asr.Tests.Cli
@@ -32,25 +33,16 @@ namespace Edge.Asr.Tests.Cli
             try { Directory.Delete(_dir, true); } catch (IOException) { }
         }
 
-        private (int Code, string Stdout, string Stderr) Run(params string[] args)
-        {
-            var psi = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add(Path.Combine(CliHarness.RepositoryRoot(), "scripts", "stream-recall.py"));
-            foreach (string a in args) psi.ArgumentList.Add(a);
-            psi.Environment["EDGE_ASR"] = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "edge-asr.dll") + "'"; // the child's only
-            using Process p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            string stdout = p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-            return (p.ExitCode, stdout, stderr.Result);
-        }
+        private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) =>
+            Python.RunScript(Path.Combine(CliHarness.RepositoryRoot(), "scripts", "stream-recall.py"),
+                new Dictionary<string, string> { ["EDGE_ASR"] = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "edge-asr.dll") + "'" }, args);
 
         [Fact]
         public void HeardWordsOtherDetectionsAndFalseAcceptsAreCounted()
         {
             string model = Path.Combine(CliHarness.RepositoryRoot(), "weights", "default.easr");
             var r = Run("--negatives", Path.Combine(_dir, "streams.csv"), Path.Combine(_dir, "data", "test", "manifest.csv"), Path.Combine(_dir, "out"), model);
-            Assert.True(r.Code == 0, r.Stderr);
+            Assert.True(r.ExitCode == 0, r.Stderr);
             Assert.Equal(model + ": 2 of 3 command clips heard in 1 streams (66.7 %), 1 other detections; "
                 + "0 false accepts in 0.001 h of negatives (0.00 per hour)", r.Stdout.Trim());
             Assert.True(File.Exists(Path.Combine(_dir, "out", "s000.wav")));
@@ -60,7 +52,7 @@ namespace Edge.Asr.Tests.Cli
         public void MissingNegativesAreNamed()
         {
             var r = Run("--negatives", Path.Combine(_dir, "none.csv"), Path.Combine(_dir, "data", "test", "manifest.csv"), Path.Combine(_dir, "out"), "m.easr");
-            Assert.NotEqual(0, r.Code);
+            Assert.NotEqual(0, r.ExitCode);
             Assert.Equal("stream-recall: " + Path.Combine(_dir, "none.csv") + ": no such file", r.Stderr.Trim());
         }
     }

@@ -188,6 +188,15 @@ namespace Edge.Asr.Tests.Training
             Assert.False(File.Exists(Path.Combine(_f.Temp, "weights", "other.easr")));
         }
 
+        [Fact]
+        public void Keep_recall_outside_zero_to_one_is_a_usage_error()
+        {
+            CliHarness.Result r = CliHarness.InProcess("train", "--words", "a,b", "--keep-recall", "1.5", "--out", Path.Combine(_f.Temp, "weights", "keep"));
+            Assert.Equal(2, r.ExitCode);
+            Assert.Equal("edge-asr: train: --keep-recall must be between 0 and 1 (a share of the val recall), not 1.5", Assert.Single(r.StderrLines));
+            Assert.False(Directory.Exists(Path.Combine(_f.Temp, "weights", "keep")));
+        }
+
         [Theory]
         [InlineData("")]
         [InlineData(" , ,")]

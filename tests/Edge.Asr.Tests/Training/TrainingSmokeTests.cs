@@ -77,10 +77,15 @@ namespace Edge.Asr.Tests.Training
             return System.Text.Json.JsonDocument.Parse(stdout).RootElement.Clone();
         }
 
-        private static (int ExitCode, string Stdout, string Stderr) Start(IEnumerable<string> args)
+        /// <summary>Runs any python3 script with extra environment variables for that child process only.</summary>
+        public static (int ExitCode, string Stdout, string Stderr) RunScript(string path, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+            Start(new[] { path }.Concat(args), environment);
+
+        private static (int ExitCode, string Stdout, string Stderr) Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
         {
             var psi = new ProcessStartInfo(SynthRunner.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             psi.Environment["OPENBLAS_NUM_THREADS"] = "1";
+            if (environment != null) foreach (var e in environment) psi.Environment[e.Key] = e.Value;
             foreach (string a in args) psi.ArgumentList.Add(a);
             using Process p = Process.Start(psi) ?? throw new InvalidOperationException("cannot start " + SynthRunner.Python);
             var stderr = p.StandardError.ReadToEndAsync();
