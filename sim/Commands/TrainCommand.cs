@@ -73,7 +73,7 @@ namespace Edge.Asr.Sim.Commands
             voices.AcceptOnlyFromAmong("free", "all");
             var target = new Option<double>("--target-fa-per-hour") { Description = "choose each command's threshold so the commands together fire at most this often per hour on synthesized negative streams", DefaultValueFactory = _ => 0.5 };
             var keep = ThresholdsCommand.KeepRecallOption();
-            var negatives = new Option<double?>("--negative-minutes") { Description = "minutes of command-free streams synthesized for choosing thresholds, and as many for the held-out false-accept rate (default 60; --smoke 1)" };
+            var negatives = new Option<double?>("--negative-minutes") { Description = "minutes of command-free streams synthesized for choosing thresholds, and as many for the held-out false-accept rate (default 180: a rate of 1 per hour needs more than one hour to be seen; --smoke 1)" };
             var inputNorm = new Option<bool>("--input-norm") { Description = "subtract each mel channel's running mean before the model (PCEN's gain control in the log domain: level and microphone response leave the input; the blob's log format 2, docs/model.md); --input-norm false trains on the plain log-mel", DefaultValueFactory = _ => true };
             var pool = new Option<double?>("--pool-minutes") { Description = "minutes of command-free streams in training voices whose random windows (the most command-like of several) train the model as _unknown_ (default 120; --smoke 1)" };
             var command = new Command("train", "Make a model from a list of commands: synthesis, features, training, bake and held-out eval in one go.");
@@ -203,7 +203,7 @@ namespace Edge.Asr.Sim.Commands
             if (o.PerWord != null) { args.Add("--per-word"); args.Add(N(o.PerWord.Value)); }
             if (o.Smoke) args.Add("--smoke");
             args.Add("--voices"); args.Add(o.Voices);
-            args.Add("--negative-minutes"); args.Add((o.NegativeMinutes ?? (o.Smoke ? 1 : 60)).ToString("R", CultureInfo.InvariantCulture));
+            args.Add("--negative-minutes"); args.Add((o.NegativeMinutes ?? (o.Smoke ? 1 : DefaultNegativeMinutes)).ToString("R", CultureInfo.InvariantCulture));
             args.Add("--pool-minutes"); args.Add((o.PoolMinutes ?? (o.Smoke ? 1 : 120)).ToString("R", CultureInfo.InvariantCulture));
             // synth.py prints one line at its end; count the clips written meanwhile so minutes of it are not silent.
             using var progress = new Timer(_ => _output.WriteLine("      " + WavCount(data).ToString(CultureInfo.InvariantCulture) + " clips so far"),
@@ -227,6 +227,12 @@ namespace Edge.Asr.Sim.Commands
 
         /// <summary>Weight of train.py's frame loss (every encoder frame trained from the word's position; docs/training.md).</summary>
         public const double FrameLoss = 1.0;
+
+        /// <summary>
+        /// Minutes of command-free streams for the threshold sweep, and as many held out (180 since session 9: at one hour a
+        /// target of 0.5 per hour rests on a count of 0 or 1; 3 h of streams cost about 1 min of synthesis).
+        /// </summary>
+        public const double DefaultNegativeMinutes = 180;
 
         private void Training(string root, Options o, string train, string val, string pool, string trainManifest, string export)
         {

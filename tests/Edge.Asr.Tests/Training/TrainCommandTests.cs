@@ -128,7 +128,7 @@ namespace Edge.Asr.Tests.Training
                 Assert.Equal(0.5, command.GetProperty("chosen_threshold").GetDouble());
                 Assert.Equal(Edge.Asr.Sim.Commands.RunOptions.ToQ15(0.5), inBlob[System.Array.IndexOf(new[] { "_silence_", "_unknown_", "lights on", "lights off" }, command.GetProperty("label").GetString())]);
             }
-            Assert.Equal(0.9, sweep.RootElement.GetProperty("keep_recall").GetDouble());
+            Assert.Equal(0.6, sweep.RootElement.GetProperty("keep_recall").GetDouble());
             CliHarness.Result share = CliHarness.InProcess("thresholds", blob, "--negatives", "x.csv", "--val", "y.csv", "--calib", "z.npy", "--keep-recall", "1.5");
             Assert.Equal(1, share.ExitCode);
             Assert.Equal("edge-asr: --keep-recall must be between 0 and 1 (a share of the val recall), not 1.5", Assert.Single(share.StderrLines));
