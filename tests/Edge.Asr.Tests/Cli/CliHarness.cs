@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using Edge.Asr.Sim.Commands;
@@ -68,6 +69,11 @@ namespace Edge.Asr.Tests.Cli
         }
 
         public static string Sample(string name) => Path.Combine(RepositoryRoot(), "samples", name);
+
+        /// <summary>Runs scripts/<paramref name="name"/> with python3; the script's edge-asr (EDGE_ASR) is this build's edge-asr.dll.</summary>
+        public static (int ExitCode, string Stdout, string Stderr) RunScriptWithThisBuild(string name, params string[] args) =>
+            Edge.Asr.Tests.Training.Python.RunScript(Path.Combine(RepositoryRoot(), "scripts", name),
+                new Dictionary<string, string> { ["EDGE_ASR"] = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "edge-asr.dll") + "'" }, args);
 
         /// <summary>The PCM bytes of a canonical 44-byte-header 16 kHz mono WAV file.</summary>
         public static byte[] PcmOf(string wavPath)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Edge.Asr.Tests.Eval;
-using Edge.Asr.Tests.Training;
 using Xunit;
 
 namespace Edge.Asr.Tests.Cli
@@ -34,8 +33,7 @@ namespace Edge.Asr.Tests.Cli
         {
             var args = new List<string> { "--keywords", keywords, "--negatives", Path.Combine(_dir, "negatives.csv"), "--work", Path.Combine(_dir, "work") };
             args.AddRange(exports);
-            return Python.RunScript(Path.Combine(CliHarness.RepositoryRoot(), "scripts", "float-recall.py"),
-                new Dictionary<string, string> { ["EDGE_ASR"] = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "edge-asr.dll") + "'" }, args.ToArray());
+            return CliHarness.RunScriptWithThisBuild("float-recall.py", args.ToArray());
         }
 
         [Fact]
@@ -49,7 +47,7 @@ namespace Edge.Asr.Tests.Cli
             Assert.Contains("; negatives: 2 streams, ", lines[0]);
             Assert.Equal(export + " (int16 log2 Q8 minus running mean 2^-6)", lines[2]);
             // One false accept (the yes among the negatives) in 2 s of silence plus yes.wav's length.
-            double hours = (2.0 + (new FileInfo(CliHarness.Sample("yes.wav")).Length - 44) / 32000.0) / 3600.0;   // its 44-byte header
+            double hours = (2.0 + CliHarness.PcmOf(CliHarness.Sample("yes.wav")).Length / 32000.0) / 3600.0;
             Assert.Equal(13, lines.Length - 4);
             Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, "     0.50    2/  3 =  66.7 %              1  {0,8:F2}", 1 / hours), lines[4]);
         }

@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using Edge.Asr.Tests.Eval;
-using Edge.Asr.Tests.Training;
 using Xunit;
 
 namespace Edge.Asr.Tests.Cli
@@ -34,8 +32,7 @@ namespace Edge.Asr.Tests.Cli
         }
 
         private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) =>
-            Python.RunScript(Path.Combine(CliHarness.RepositoryRoot(), "scripts", "stream-recall.py"),
-                new Dictionary<string, string> { ["EDGE_ASR"] = "dotnet '" + Path.Combine(AppContext.BaseDirectory, "edge-asr.dll") + "'" }, args);
+            CliHarness.RunScriptWithThisBuild("stream-recall.py", args);
 
         [Fact]
         public void HeardWordsOtherDetectionsAndFalseAcceptsAreCounted()
