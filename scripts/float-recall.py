@@ -94,21 +94,23 @@ def features(rows, work, name):
     return [(x[i, :t], seconds) for i, (t, seconds) in enumerate(lengths)]
 
 
-def posteriors(net, mel):
+def smoothed_posteriors(net, mel):
+    """The detector's smoothed posteriors of one stream [frames, classes]: the mean of the last 5 (zeros before the start)."""
     with torch.no_grad():
         logits = net.frame_logits(m.features_to_input(mel[None]))[0]
-    return torch.softmax(logits.double(), dim=-1).numpy()
-
-
-def events(post, is_command, threshold):
-    """[(encoder frame, class)] of the float detector over one stream's posteriors [frames, classes]."""
+    post = torch.softmax(logits.double(), dim=-1).numpy()
     c = np.cumsum(np.vstack([np.zeros((1, post.shape[1])), post]), axis=0)
     t = np.arange(len(post))
-    smoothed = (c[t + 1] - c[np.maximum(t + 1 - SMOOTHING, 0)]) / SMOOTHING
+    return (c[t + 1] - c[np.maximum(t + 1 - SMOOTHING, 0)]) / SMOOTHING
+
+
+def events(smoothed, is_command, threshold):
+    """[(encoder frame, class)] of the float detector over one stream's smoothed posteriors."""
+    t = np.arange(len(smoothed))
     top = smoothed.argmax(axis=1)
     ok = is_command[top] & (smoothed[t, top] >= threshold)
     out, last, run, fired = [], -10 ** 9, -1, False
-    for e in range(len(post)):
+    for e in range(len(smoothed)):
         cand = int(top[e]) if ok[e] else -1
         if cand != run:
             run, fired = cand, False
@@ -118,11 +120,11 @@ def events(post, is_command, threshold):
     return out
 
 
-def score(labels, streams, posts, rows, threshold):
+def score(labels, streams, smoothed, rows, threshold):
     """(matched keywords, keywords, false accepts) over streams with rows' keywords."""
     is_command = np.array([not l.startswith("_") for l in labels])
     matched = total = false = 0
-    for (_, seconds), post, (_, label, start, end) in zip(streams, posts, rows):
+    for (_, seconds), post, (_, label, start, end) in zip(streams, smoothed, rows):
         keyword = label != ""
         total += keyword
         hit = False
@@ -156,7 +158,7 @@ def main(argv=None):
         net, config = m.load_export(export)
         labels = config["labels"]
         print("\n%s (%s)" % (export, config["frontend"]["log_format"]))
-        kp, negp = [posteriors(net, mel) for mel, _ in kx], [posteriors(net, mel) for mel, _ in nx]
+        kp, negp = [smoothed_posteriors(net, mel) for mel, _ in kx], [smoothed_posteriors(net, mel) for mel, _ in nx]
         print("threshold  recall            false accepts  per hour")
         for t in THRESHOLDS:
             hit, n, _ = score(labels, kx, kp, krows, t)
